@@ -1,0 +1,43 @@
+/**
+ * Every code a {@link FlowloomError} can carry. Codes are stable: hosts branch on them and the
+ * server maps them to HTTP statuses, so a code is never renamed once released.
+ */
+export const ErrorCode = {
+  /** Input failed schema validation; `issues` lists every problem. */
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  /** A workflow document failed graph validation; `issues` lists every problem. */
+  INVALID_WORKFLOW: 'INVALID_WORKFLOW',
+  /** Component metadata is invalid or its `type` is already registered. */
+  INVALID_COMPONENT: 'INVALID_COMPONENT',
+  /** A component type is registered twice in one registry. */
+  DUPLICATE_COMPONENT: 'DUPLICATE_COMPONENT',
+  /** No component is registered under the requested type. */
+  UNKNOWN_COMPONENT: 'UNKNOWN_COMPONENT',
+  /** A workflow, instance or other record does not exist. */
+  NOT_FOUND: 'NOT_FOUND',
+  /** The request conflicts with the current state (e.g. executing a running instance). */
+  CONFLICT: 'CONFLICT',
+  /** A step or request ran past its time limit. */
+  TIMEOUT: 'TIMEOUT',
+  /** A run or step was cancelled. */
+  CANCELLED: 'CANCELLED',
+  /** A step failed: the component returned `success: false` or threw. */
+  STEP_FAILED: 'STEP_FAILED',
+  /** An expression in a parameter could not be resolved. */
+  EXPRESSION_ERROR: 'EXPRESSION_ERROR',
+  /** A parameter value is invalid once expressions were resolved. */
+  INVALID_PARAMETERS: 'INVALID_PARAMETERS',
+  /** The caller is not authenticated. */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** The caller may not perform this action on this resource. */
+  FORBIDDEN: 'FORBIDDEN',
+  /** A body exceeded the configured size limit. */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** A rate limit was exceeded. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** An unexpected failure: a bug, never an expected outcome. */
+  INTERNAL_ERROR: 'INTERNAL_ERROR',
+} as const;
+
+/** One of the stable {@link ErrorCode} values. */
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

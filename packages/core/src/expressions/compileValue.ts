@@ -1,0 +1,76 @@
+import { evaluatePath, type ExpressionScope } from './evaluatePath';
+import type { ExpressionPath } from './expressionPath';
+import { parseTemplate } from './parseTemplate';
+
+/** A parameter value compiled once; `evaluate` resolves its expressions against a scope. */
+export interface CompiledValue {
+  /** Whether the value holds any expression (when not, `evaluate` returns it unchanged). */
+  readonly dynamic: boolean;
+  /** Every expression path in the value, for validation (e.g. references to unknown steps). */
+  readonly paths: ReadonlyArray<ExpressionPath>;
+  evaluate(scope: ExpressionScope): unknown;
+}
+
+/**
+ * Compiles a parameter value: strings are parsed for `{{ ... }}`, arrays and objects are walked.
+ * A string that is exactly one expression keeps the resolved value's type; mixed text becomes a
+ * string with each value interpolated (objects as JSON, `undefined` as empty).
+ *
+ * @throws FlowloomError `EXPRESSION_ERROR` for a malformed expression.
+ */
+export function compileValue(value: unknown, depth = 0): CompiledValue {
+  if (typeof value === 'string') return compileString(value);
+  if (depth < 50 && Array.isArray(value)) {
+    const items = value.map((item) => compileValue(item, depth + 1));
+    if (!items.some((item) => item.dynamic)) return constant(value);
+    return {
+      dynamic: true,
+      paths: items.flatMap((item) => item.paths),
+      evaluate: (scope) => items.map((item) => item.evaluate(scope)),
+    };
+  }
+  if (depth < 50 && value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).map(([key, item]) => [key, compileValue(item, depth + 1)] as const);
+    if (!entries.some(([, item]) => item.dynamic)) return constant(value);
+    return {
+      dynamic: true,
+      paths: entries.flatMap(([, item]) => item.paths),
+      evaluate: (scope) => {
+        const result: Record<string, unknown> = {};
+        for (const [key, item] of entries) result[key] = item.evaluate(scope);
+        return result;
+      },
+    };
+  }
+  return constant(value);
+}
+
+function compileString(text: string): CompiledValue {
+  const parsed = parseTemplate(text);
+  if (parsed.kind === 'literal') return constant(text);
+  if (parsed.kind === 'single') {
+    const { path } = parsed;
+    return { dynamic: true, paths: [path], evaluate: (scope) => evaluatePath(path, scope) };
+  }
+  const { parts } = parsed;
+  return {
+    dynamic: true,
+    paths: parts.filter((part): part is ExpressionPath => typeof part !== 'string'),
+    evaluate: (scope) => {
+      let result = '';
+      for (const part of parts) result += typeof part === 'string' ? part : stringify(evaluatePath(part, scope));
+      return result;
+    },
+  };
+}
+
+function constant(value: unknown): CompiledValue {
+  return { dynamic: false, paths: [], evaluate: () => value };
+}
+
+function stringify(value: unknown): string {
+  if (value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (value !== null && typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}

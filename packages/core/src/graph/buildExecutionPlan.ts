@@ -1,0 +1,69 @@
+import { ErrorCode } from '../errors/errorCodes';
+import { FlowloomError } from '../errors/FlowloomError';
+import { compileValue } from '../expressions/compileValue';
+import type { ComponentRegistry } from '../registry/ComponentRegistry';
+import { RetrySettingsSchema } from '../schema/workflowData';
+import type { ExecutionPlan, PlanEdge, PlanStep } from './executionPlan';
+import { inspectWorkflow } from './validateWorkflow';
+
+const NO_RETRY = RetrySettingsSchema.parse({});
+
+/**
+ * Compiles a workflow document into an {@link ExecutionPlan}: validates it, resolves handles,
+ * applies parameter defaults and compiles expressions, once per run rather than once per step.
+ *
+ * @throws FlowloomError `INVALID_WORKFLOW` with every problem when the document is invalid.
+ */
+export function buildExecutionPlan(workflowData: unknown, registry: ComponentRegistry): ExecutionPlan {
+  const { result: validation, index, graph } = inspectWorkflow(workflowData, registry);
+  if (!validation.valid || !index || !graph) {
+    const problems = validation.errors.filter((issue) => issue.severity === 'error');
+    throw new FlowloomError(
+      ErrorCode.INVALID_WORKFLOW,
+      `The workflow is invalid: ${problems.map((issue) => issue.message).join('; ')}`,
+      {
+        issues: problems.map((issue) => ({
+          path: [issue.node_id ?? issue.edge_id, issue.field].filter(Boolean).join('.'),
+          message: issue.message,
+        })),
+      },
+    );
+  }
+  const indexById = new Map(graph.order.map((id, at) => [id, at]));
+  const edges: PlanEdge[] = index.edges.map((edge) => ({
+    id: edge.edge.id,
+    source: indexById.get(edge.source)!,
+    sourceHandle: edge.sourceHandle,
+    target: indexById.get(edge.target)!,
+    targetHandle: edge.targetHandle,
+  }));
+  const incoming: number[][] = graph.order.map(() => []);
+  const outgoing: number[][] = graph.order.map(() => []);
+  edges.forEach((edge, at) => {
+    outgoing[edge.source]!.push(at);
+    incoming[edge.target]!.push(at);
+  });
+  const entries = new Set(graph.entries);
+  const steps: PlanStep[] = graph.order.map((id, at) => {
+    const { node, component } = index.nodes.get(id)!;
+    const registered = component!;
+    const baseParameters = registered.parameters.withDefaults(node.data.parameters);
+    const dynamicParameters = Object.entries(baseParameters)
+      .map(([name, value]) => ({ name, value: compileValue(value) }))
+      .filter((parameter) => parameter.value.dynamic);
+    return {
+      index: at,
+      id,
+      component: registered,
+      baseParameters,
+      dynamicParameters,
+      timeoutMs: node.data.settings?.timeout_ms,
+      retry: node.data.settings?.retry ?? NO_RETRY,
+      incoming: incoming[at]!,
+      outgoing: outgoing[at]!,
+      isEntry: entries.has(id),
+      reachable: graph.reachable.has(id),
+    };
+  });
+  return { steps, edges, indexById, stepIds: new Set(graph.order) };
+}

@@ -1,0 +1,130 @@
+export { builtinComponents } from './components/builtinComponents';
+export { ErrorCode } from './errors/errorCodes';
+export {
+  CancelledError,
+  type ErrorIssue,
+  FlowloomError,
+  type FlowloomErrorOptions,
+  StepError,
+  toFlowloomError,
+} from './errors/FlowloomError';
+export { compileValue, type CompiledValue } from './expressions/compileValue';
+export { containsExpression } from './expressions/containsExpression';
+export { evaluatePath, type ExpressionScope } from './expressions/evaluatePath';
+export { type ExpressionPath, type ExpressionRoot, parseExpressionPath } from './expressions/expressionPath';
+export { type ParsedTemplate, parseTemplate } from './expressions/parseTemplate';
+export { buildExecutionPlan } from './graph/buildExecutionPlan';
+export type { ExecutionPlan, PlanEdge, PlanStep } from './graph/executionPlan';
+export { validateWorkflow } from './graph/validateWorkflow';
+export {
+  BaseWorkflowComponent,
+  type ComponentClass,
+  type CustomParameterIssue,
+} from './registry/BaseWorkflowComponent';
+export {
+  ComponentRegistry,
+  type ComponentRegistryOptions,
+  type RegistrableComponent,
+} from './registry/ComponentRegistry';
+export type { CompiledParameters, ValidateParametersOptions } from './registry/compileParameters';
+export { componentRegistry } from './registry/defaultRegistry';
+export { type ComponentDefinition, defineComponent } from './registry/defineComponent';
+export { type ParameterIssue, ParameterIssueSchema } from './registry/parameterIssue';
+export type { ParameterValue, ParameterValues } from './registry/parameterValues';
+export type { RegisteredComponent } from './registry/registeredComponent';
+export { checkParameterValue, describeType, isMissingValue } from './schema/checkParameterValue';
+export { ComponentCategory, ComponentCategorySchema } from './schema/componentCategory';
+export {
+  type ComponentHandle,
+  ComponentHandleSchema,
+  DEFAULT_INPUT_HANDLE,
+  DEFAULT_OUTPUT_HANDLE,
+} from './schema/componentHandle';
+export {
+  type WorkflowComponentMetadata,
+  type WorkflowComponentMetadataInput,
+  WorkflowComponentMetadataSchema,
+} from './schema/componentMetadata';
+export {
+  type ComponentParameter,
+  type ComponentParameterInput,
+  ComponentParameterSchema,
+  type ParameterOption,
+  ParameterOptionSchema,
+} from './schema/componentParameter';
+export {
+  type ExecutionContext,
+  ExecutionContextDataSchema,
+  type StepLogger,
+} from './schema/executionContext';
+export {
+  EXECUTION_EVENT_TYPES,
+  type ExecutionEvent,
+  ExecutionEventDataSchemas,
+  type ExecutionEventMap,
+  type ExecutionEventOf,
+  ExecutionEventSchema,
+  type ExecutionEventType,
+} from './schema/executionEvent';
+export { type ExecutionResult, ExecutionResultSchema } from './schema/executionResult';
+export {
+  type ExecutionStatus,
+  ExecutionStatusSchema,
+  type StepState,
+  StepStateSchema,
+} from './schema/executionStatus';
+export { type LogEntry, LogEntrySchema, type LogLevel, LogLevelSchema } from './schema/logEntry';
+export { ParameterType, ParameterTypeSchema } from './schema/parameterType';
+export {
+  type SavedWorkflow,
+  SavedWorkflowSchema,
+  type SaveWorkflowInput,
+  SaveWorkflowInputSchema,
+  type WorkflowSummary,
+  WorkflowSummarySchema,
+} from './schema/savedWorkflow';
+export {
+  type ErrorInfo,
+  ErrorInfoSchema,
+  type InstanceStatus,
+  InstanceStatusSchema,
+  isFinalInstanceStatus,
+  type StepStatus,
+  StepStatusSchema,
+} from './schema/status';
+export {
+  type NodeSettings,
+  NodeSettingsSchema,
+  type RetrySettings,
+  RetrySettingsSchema,
+  type WorkflowData,
+  type WorkflowDataInput,
+  WorkflowDataSchema,
+  type WorkflowEdge,
+  WorkflowEdgeSchema,
+  type WorkflowNode,
+  WorkflowNodeDataSchema,
+  WorkflowNodeSchema,
+} from './schema/workflowData';
+export {
+  type CreateInstanceInput,
+  CreateInstanceInputSchema,
+  type WorkflowInstance,
+  WorkflowInstanceSchema,
+} from './schema/workflowInstance';
+export {
+  type WorkflowIssue,
+  WorkflowIssueCode,
+  WorkflowIssueSchema,
+  type WorkflowValidationResult,
+  WorkflowValidationResultSchema,
+} from './schema/workflowValidation';
+export { createId } from './store/createId';
+export { MemoryStore } from './store/MemoryStore';
+export type {
+  InstancePatch,
+  ListInstancesOptions,
+  ListOptions,
+  SaveWorkflowRecord,
+  WorkflowStore,
+} from './store/WorkflowStore';

@@ -1,0 +1,102 @@
+import { containsExpression } from '../expressions/containsExpression';
+import { findParameterValueProblem, isMissingValue } from '../schema/checkParameterValue';
+import type { ComponentParameter } from '../schema/componentParameter';
+import type { CustomParameterIssue } from './BaseWorkflowComponent';
+import type { ParameterIssue } from './parameterIssue';
+
+/** A component's own parameter check, run after the declared type checks. */
+export type CustomParameterCheck = (values: Readonly<Record<string, unknown>>) => CustomParameterIssue[];
+
+/** Options of {@link CompiledParameters.validate}. */
+export interface ValidateParametersOptions {
+  /**
+   * Accept `{{ ... }}` expressions in place of any value, as the editor does at design time.
+   * @default true
+   */
+  allowExpressions?: boolean;
+}
+
+/** A component's parameter declarations, turned once into fast checks. */
+export interface CompiledParameters {
+  /** The declared parameters by name. */
+  readonly byName: ReadonlyMap<string, ComponentParameter>;
+  /** Default values of the parameters that declare one. */
+  readonly defaults: Readonly<Record<string, unknown>>;
+  /** Every problem with `values`, one issue per parameter at most. */
+  validate(values: unknown, options?: ValidateParametersOptions): ParameterIssue[];
+  /** `values` with defaults filled in where a value is missing. */
+  withDefaults(values: Readonly<Record<string, unknown>>): Record<string, unknown>;
+}
+
+/** Compiles a component's parameter declarations into checks (done once per registration). */
+export function compileParameters(
+  parameters: ReadonlyArray<ComponentParameter>,
+  customCheck?: CustomParameterCheck,
+): CompiledParameters {
+  const byName = new Map(parameters.map((parameter) => [parameter.name, parameter]));
+  const defaults: Record<string, unknown> = {};
+  for (const parameter of parameters) {
+    if (parameter.default !== undefined) defaults[parameter.name] = parameter.default;
+  }
+
+  function validate(values: unknown, options: ValidateParametersOptions = {}): ParameterIssue[] {
+    const allowExpressions = options.allowExpressions ?? true;
+    if (values === undefined || values === null) values = {};
+    if (typeof values !== 'object' || Array.isArray(values)) {
+      return [{ parameter: '', code: 'INVALID_PARAMETER_TYPE', message: 'Parameters must be an object' }];
+    }
+    const given = values as Record<string, unknown>;
+    const issues: ParameterIssue[] = [];
+    for (const parameter of parameters) {
+      const value = given[parameter.name];
+      if (isMissingValue(value)) {
+        if (parameter.required && parameter.default === undefined) {
+          issues.push({
+            parameter: parameter.name,
+            code: 'MISSING_REQUIRED_PARAMETER',
+            message: `${parameter.label} is required`,
+          });
+        }
+        continue;
+      }
+      if (allowExpressions && containsExpression(value)) continue;
+      const problem = findParameterValueProblem(parameter, value);
+      if (problem) {
+        issues.push({
+          parameter: parameter.name,
+          code: problem.kind === 'type' ? 'INVALID_PARAMETER_TYPE' : 'INVALID_PARAMETER_VALUE',
+          message: `${parameter.label} ${problem.message}`,
+        });
+      }
+    }
+    if (customCheck) {
+      const flagged = new Set(issues.map((issue) => issue.parameter));
+      // Only values that are final and passed the type checks reach the component's own check.
+      const checkable: Record<string, unknown> = {};
+      for (const [name, value] of Object.entries(withDefaults(given))) {
+        if (!flagged.has(name) && !isMissingValue(value) && !(allowExpressions && containsExpression(value))) {
+          checkable[name] = value;
+        }
+      }
+      for (const issue of customCheck(checkable)) {
+        issues.push({ parameter: issue.parameter, code: 'INVALID_PARAMETER_VALUE', message: issue.message });
+      }
+    }
+    for (const name of Object.keys(given)) {
+      if (!byName.has(name)) {
+        issues.push({ parameter: name, code: 'UNKNOWN_PARAMETER', message: `Unknown parameter "${name}"` });
+      }
+    }
+    return issues;
+  }
+
+  function withDefaults(values: Readonly<Record<string, unknown>>): Record<string, unknown> {
+    const result: Record<string, unknown> = { ...defaults };
+    for (const [name, value] of Object.entries(values)) {
+      if (!isMissingValue(value) || !(name in defaults)) result[name] = value;
+    }
+    return result;
+  }
+
+  return { byName, defaults, validate, withDefaults };
+}

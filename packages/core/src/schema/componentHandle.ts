@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/** A connection point on a node: `target` handles take input, `source` handles give output. */
+export const ComponentHandleSchema = z.object({
+  /** Unique per side of the component, e.g. `input`, `success`, `error`. */
+  id: z.string().min(1, 'Handle id must not be empty'),
+  /** `target` for an input handle, `source` for an output handle. */
+  type: z.enum(['source', 'target']),
+  /** Where the editor draws it on the node. */
+  position: z.enum(['left', 'right', 'top', 'bottom']),
+  /** Text shown beside the handle. */
+  label: z.string().optional(),
+});
+
+/** A connection point on a node. */
+export type ComponentHandle = z.infer<typeof ComponentHandleSchema>;
+
+/** The input handle a component has when its metadata declares none. */
+export const DEFAULT_INPUT_HANDLE: ComponentHandle = {
+  id: 'input',
+  type: 'target',
+  position: 'left',
+  label: 'Input',
+};
+
+/** The output handle a component has when its metadata declares none. */
+export const DEFAULT_OUTPUT_HANDLE: ComponentHandle = {
+  id: 'output',
+  type: 'source',
+  position: 'right',
+  label: 'Output',
+};

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { ComponentCategorySchema } from './componentCategory';
+import {
+  ComponentHandleSchema,
+  DEFAULT_INPUT_HANDLE,
+  DEFAULT_OUTPUT_HANDLE,
+} from './componentHandle';
+import { ComponentParameterSchema } from './componentParameter';
+import { checkParameterDeclarations } from './checkParameterDeclarations';
+
+/** Everything the UI and the engine know about a component type. */
+export const WorkflowComponentMetadataSchema = z
+  .object({
+    /** Unique id of the component type, used as the node's `type`. */
+    type: z
+      .string()
+      .regex(
+        /^[A-Za-z][A-Za-z0-9_.:-]*$/,
+        'Component type must start with a letter and hold only letters, digits, _ . : -',
+      ),
+    /** Display name in the palette. */
+    name: z.string().min(1, 'Component name must not be empty'),
+    /** One-line description in the palette. */
+    description: z.string().default(''),
+    /** Palette group. */
+    category: ComponentCategorySchema,
+    /** Icon name (e.g. a Heroicons name such as `EnvelopeIcon`) or a URL. */
+    icon: z.string().default('CubeIcon'),
+    /** Tailwind gradient names (`from-purple-500 to-indigo-600`) or a CSS colour. */
+    color: z.string().default('from-slate-500 to-slate-600'),
+    /** Version of the component's contract. */
+    version: z.string().default('1.0.0'),
+    /** The parameters its form shows. */
+    parameters: z.array(ComponentParameterSchema).default([]),
+    /** Input handles; defaults to one `input` handle. Triggers declare none. */
+    input_handles: z.array(ComponentHandleSchema).default([DEFAULT_INPUT_HANDLE]),
+    /** Output handles; defaults to one `output` handle. */
+    output_handles: z.array(ComponentHandleSchema).default([DEFAULT_OUTPUT_HANDLE]),
+  })
+  .superRefine((metadata, ctx) => {
+    checkHandles(metadata.input_handles, 'target', 'input_handles', ctx);
+    checkHandles(metadata.output_handles, 'source', 'output_handles', ctx);
+    checkParameterDeclarations(metadata.parameters, ctx);
+  });
+
+/** Component metadata as validated (defaults applied). */
+export type WorkflowComponentMetadata = z.output<typeof WorkflowComponentMetadataSchema>;
+/** Component metadata as written by a component author (optional fields may be left out). */
+export type WorkflowComponentMetadataInput = z.input<typeof WorkflowComponentMetadataSchema>;
+
+function checkHandles(
+  handles: ReadonlyArray<{ id: string; type: string }>,
+  expectedType: 'source' | 'target',
+  field: string,
+  ctx: z.RefinementCtx,
+): void {
+  const seen = new Set<string>();
+  handles.forEach((handle, index) => {
+    if (handle.type !== expectedType) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [field, index, 'type'],
+        message: `Handle "${handle.id}" in ${field} must have type "${expectedType}"`,
+      });
+    }
+    if (seen.has(handle.id)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [field, index, 'id'],
+        message: `Handle id "${handle.id}" is declared twice in ${field}`,
+      });
+    }
+    seen.add(handle.id);
+  });
+}

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { ErrorInfoSchema } from './status';
+import { LogLevelSchema } from './logEntry';
+
+const ErrorDataSchema = z.object({ code: z.string(), message: z.string() });
+
+/**
+ * The payload of each event type. The one table the emitter, the store, the WebSocket messages
+ * and the React panel are typed from.
+ */
+export const ExecutionEventDataSchemas = {
+  /** A run began: fired once, before any step starts. */
+  execution_started: z.object({
+    input_data: z.record(z.string(), z.unknown()),
+    total_steps: z.number().int().min(0),
+  }),
+  /** A step's attempt began; `input_data` holds its resolved parameters. */
+  step_started: z.object({
+    attempt: z.number().int().min(1),
+    input_data: z.record(z.string(), z.unknown()).optional(),
+  }),
+  /** A step succeeded and its output handles were chosen. */
+  step_completed: z.object({
+    output_data: z.unknown(),
+    output_handles: z.array(z.string()),
+    duration_ms: z.number().min(0),
+    attempts: z.number().int().min(1),
+    set_variables: z.record(z.string(), z.unknown()).optional(),
+  }),
+  /** A step failed for good; `output_handles` is `['error']` when its error branch takes over. */
+  step_failed: z.object({
+    error: ErrorDataSchema,
+    attempts: z.number().int().min(1),
+    duration_ms: z.number().min(0),
+    output_handles: z.array(z.string()),
+    output_data: z.unknown().optional(),
+  }),
+  /** A step's attempt failed and another will follow after `delay_ms`. */
+  step_retrying: z.object({
+    attempt: z.number().int().min(1),
+    delay_ms: z.number().min(0),
+    error: ErrorDataSchema,
+  }),
+  /** A step will not run: its branch was not taken, or it cannot be reached. */
+  step_skipped: z.object({
+    reason: z.enum(['branch_not_taken', 'unreachable', 'run_ended']),
+  }),
+  /** A step or the engine wrote a log line. */
+  log: z.object({
+    level: LogLevelSchema,
+    message: z.string(),
+    data: z.unknown().optional(),
+  }),
+  /** The run ended with every step completed or skipped. */
+  execution_completed: z.object({
+    duration_ms: z.number().min(0),
+    progress: z.object({ completed: z.number().int(), total: z.number().int() }),
+  }),
+  /** The run ended because a step failed with no error branch to take over. */
+  execution_failed: z.object({
+    duration_ms: z.number().min(0),
+    error: ErrorInfoSchema,
+  }),
+  /** The run was stopped before it ended. */
+  execution_cancelled: z.object({
+    duration_ms: z.number().min(0),
+    reason: z.string(),
+  }),
+} as const;
+
+/** Every event type, in the order a run usually emits them. */
+export type ExecutionEventType = keyof typeof ExecutionEventDataSchemas;
+
+/** Every event type. */
+export const EXECUTION_EVENT_TYPES = Object.keys(ExecutionEventDataSchemas) as ExecutionEventType[];
+
+/** Each event type's payload. */
+export type ExecutionEventMap = {
+  [K in ExecutionEventType]: z.infer<(typeof ExecutionEventDataSchemas)[K]>;
+};
+
+function eventSchema<K extends ExecutionEventType>(eventType: K) {
+  return z.object({
+    /** Position in the instance's history: 1, 2, 3, ... with no gaps. */
+    seq: z.number().int().min(1),
+    event_type: z.literal(eventType),
+    instance_id: z.string(),
+    /** The step it concerns, for step events and step logs. */
+    step_id: z.string().optional(),
+    /** ISO time it happened. */
+    timestamp: z.string(),
+    data: ExecutionEventDataSchemas[eventType] as (typeof ExecutionEventDataSchemas)[K],
+  });
+}
+
+/** One event of a run, as emitted, stored and sent over the WebSocket. */
+export const ExecutionEventSchema = z.discriminatedUnion('event_type', [
+  eventSchema('execution_started'),
+  eventSchema('step_started'),
+  eventSchema('step_completed'),
+  eventSchema('step_failed'),
+  eventSchema('step_retrying'),
+  eventSchema('step_skipped'),
+  eventSchema('log'),
+  eventSchema('execution_completed'),
+  eventSchema('execution_failed'),
+  eventSchema('execution_cancelled'),
+]);
+
+/** One event of a run. */
+export type ExecutionEvent = z.infer<typeof ExecutionEventSchema>;
+
+/** The event of one type, e.g. `ExecutionEventOf<'step_completed'>`. */
+export type ExecutionEventOf<K extends ExecutionEventType> = Extract<ExecutionEvent, { event_type: K }>;

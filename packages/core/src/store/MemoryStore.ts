@@ -1,0 +1,160 @@
+import { ErrorCode } from '../errors/errorCodes';
+import { FlowloomError } from '../errors/FlowloomError';
+import type { ExecutionEvent } from '../schema/executionEvent';
+import type { LogEntry } from '../schema/logEntry';
+import type { SavedWorkflow, WorkflowSummary } from '../schema/savedWorkflow';
+import type { WorkflowInstance } from '../schema/workflowInstance';
+import { createId } from './createId';
+import { pageOf } from './pageOf';
+import type {
+  InstancePatch,
+  ListInstancesOptions,
+  ListOptions,
+  SaveWorkflowRecord,
+  WorkflowStore,
+} from './WorkflowStore';
+
+/**
+ * A {@link WorkflowStore} in memory: for tests, demos and single-process hosts that need no
+ * durability. Records are copied in and out (structuredClone), so callers can't change what is
+ * stored by holding a reference; events are kept as given, since they are immutable once made.
+ */
+export class MemoryStore implements WorkflowStore {
+  private readonly workflows = new Map<string, SavedWorkflow>();
+  private readonly instances = new Map<string, WorkflowInstance>();
+  private readonly events = new Map<string, ExecutionEvent[]>();
+  private readonly logs = new Map<string, LogEntry[]>();
+
+  async saveWorkflow(record: SaveWorkflowRecord): Promise<SavedWorkflow> {
+    const now = new Date().toISOString();
+    const existing = record.workflow_id ? this.workflows.get(record.workflow_id) : undefined;
+    if (record.workflow_id && !existing) {
+      throw new FlowloomError(ErrorCode.NOT_FOUND, `Workflow "${record.workflow_id}" does not exist`);
+    }
+    const saved: SavedWorkflow = {
+      workflow_id: existing?.workflow_id ?? createId('wf'),
+      name: record.name,
+      version: (existing?.version ?? 0) + 1,
+      workflow_data: structuredClone(record.workflow_data),
+      created_by: existing ? existing.created_by : (record.created_by ?? null),
+      created_at: existing?.created_at ?? now,
+      updated_at: now,
+    };
+    this.workflows.set(saved.workflow_id, saved);
+    return structuredClone(saved);
+  }
+
+  async loadWorkflow(workflowId: string): Promise<SavedWorkflow | null> {
+    const saved = this.workflows.get(workflowId);
+    return saved ? structuredClone(saved) : null;
+  }
+
+  async listWorkflows(options: ListOptions = {}): Promise<{ workflows: WorkflowSummary[]; total: number }> {
+    const matching = [...this.workflows.values()]
+      .reverse()
+      .filter((workflow) => options.created_by === undefined || workflow.created_by === options.created_by)
+      .sort(newestFirst('updated_at'));
+    const { items, total } = pageOf(matching, options);
+    return {
+      workflows: items.map(({ workflow_data: _ignored, ...summary }) => structuredClone(summary)),
+      total,
+    };
+  }
+
+  async deleteWorkflow(workflowId: string): Promise<boolean> {
+    return this.workflows.delete(workflowId);
+  }
+
+  async createInstance(instance: WorkflowInstance): Promise<WorkflowInstance> {
+    if (this.instances.has(instance.instance_id)) {
+      throw new FlowloomError(ErrorCode.CONFLICT, `Instance "${instance.instance_id}" already exists`);
+    }
+    this.instances.set(instance.instance_id, structuredClone(instance));
+    return structuredClone(instance);
+  }
+
+  async getInstance(instanceId: string): Promise<WorkflowInstance | null> {
+    const instance = this.instances.get(instanceId);
+    return instance ? structuredClone(instance) : null;
+  }
+
+  async listInstances(
+    options: ListInstancesOptions = {},
+  ): Promise<{ instances: WorkflowInstance[]; total: number }> {
+    const matching = [...this.instances.values()]
+      .reverse()
+      .filter((instance) => options.created_by === undefined || instance.created_by === options.created_by)
+      .filter((instance) => options.status === undefined || instance.status === options.status)
+      .sort(newestFirst('created_at'));
+    const { items, total } = pageOf(matching, options);
+    return { instances: items.map((instance) => structuredClone(instance)), total };
+  }
+
+  async updateInstance(instanceId: string, patch: InstancePatch): Promise<WorkflowInstance> {
+    const instance = this.instances.get(instanceId);
+    if (!instance) throw new FlowloomError(ErrorCode.NOT_FOUND, `Instance "${instanceId}" does not exist`);
+    const updated = { ...instance, ...structuredClone(patch), updated_at: new Date().toISOString() };
+    this.instances.set(instanceId, updated);
+    return structuredClone(updated);
+  }
+
+  async appendEvents(events: readonly ExecutionEvent[]): Promise<void> {
+    for (const event of events) {
+      let list = this.events.get(event.instance_id);
+      if (!list) {
+        list = [];
+        this.events.set(event.instance_id, list);
+      }
+      const lastSeq = list.length === 0 ? 0 : list[list.length - 1]!.seq;
+      if (event.seq <= lastSeq) {
+        throw new FlowloomError(
+          ErrorCode.CONFLICT,
+          `Event ${event.seq} of instance "${event.instance_id}" is already stored`,
+        );
+      }
+      list.push(event);
+    }
+  }
+
+  async listEvents(
+    instanceId: string,
+    options: { afterSeq?: number; limit?: number } = {},
+  ): Promise<ExecutionEvent[]> {
+    return sliceAfter(this.events.get(instanceId) ?? [], options.afterSeq ?? 0, options.limit);
+  }
+
+  async appendLogs(logs: readonly LogEntry[]): Promise<void> {
+    for (const entry of logs) {
+      let list = this.logs.get(entry.instance_id);
+      if (!list) {
+        list = [];
+        this.logs.set(entry.instance_id, list);
+      }
+      list.push(entry);
+    }
+  }
+
+  async listLogs(instanceId: string, options: { since?: number; limit?: number } = {}): Promise<LogEntry[]> {
+    return sliceAfter(this.logs.get(instanceId) ?? [], options.since ?? 0, options.limit);
+  }
+
+  async close(): Promise<void> {}
+}
+
+/** Newest first; ties keep the reversed insertion order the caller gives. */
+function newestFirst<K extends string>(key: K) {
+  return (a: Record<K, string>, b: Record<K, string>): number =>
+    a[key] < b[key] ? 1 : a[key] > b[key] ? -1 : 0;
+}
+
+/** The entries after a seq, found by binary search since lists are in seq order. */
+function sliceAfter<T extends { seq: number }>(list: readonly T[], afterSeq: number, limit?: number): T[] {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle]!.seq <= afterSeq) low = middle + 1;
+    else high = middle;
+  }
+  return list.slice(low, limit === undefined ? undefined : low + limit);
+}
