@@ -8,6 +8,13 @@ export {
   StepError,
   toFlowloomError,
 } from './errors/FlowloomError';
+export type { ExecutionEngineEvents, ExecutionEventListener } from './executor/engineEvents';
+export {
+  ExecutionEngine,
+  type ExecutionEngineOptions,
+  type ExecuteOptions,
+  type StartedRun,
+} from './executor/ExecutionEngine';
 export { compileValue, type CompiledValue } from './expressions/compileValue';
 export { containsExpression } from './expressions/containsExpression';
 export { evaluatePath, type ExpressionScope } from './expressions/evaluatePath';

@@ -23,6 +23,8 @@ export const ErrorCode = {
   CANCELLED: 'CANCELLED',
   /** A step failed: the component returned `success: false` or threw. */
   STEP_FAILED: 'STEP_FAILED',
+  /** A component returned something other than `{ success, output_data, ... }`, or an undeclared handle. */
+  INVALID_RESULT: 'INVALID_RESULT',
   /** An expression in a parameter could not be resolved. */
   EXPRESSION_ERROR: 'EXPRESSION_ERROR',
   /** A parameter value is invalid once expressions were resolved. */

@@ -61,6 +61,7 @@ export function buildExecutionPlan(workflowData: unknown, registry: ComponentReg
       retry: node.data.settings?.retry ?? NO_RETRY,
       incoming: incoming[at]!,
       outgoing: outgoing[at]!,
+      connectedHandles: new Set(outgoing[at]!.map((edgeAt) => edges[edgeAt]!.sourceHandle)),
       isEntry: entries.has(id),
       reachable: graph.reachable.has(id),
     };

@@ -20,6 +20,8 @@ export interface PlanStep {
   readonly incoming: readonly number[];
   /** Indices into `plan.edges` of the edges leaving the step. */
   readonly outgoing: readonly number[];
+  /** Output handles with at least one edge leaving them. */
+  readonly connectedHandles: ReadonlySet<string>;
   /** Whether runs start here. */
   readonly isEntry: boolean;
   /** Whether an entry step reaches it; unreachable steps are skipped at the start of a run. */

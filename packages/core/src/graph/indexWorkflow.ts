@@ -36,6 +36,8 @@ export interface WorkflowIndex {
   nodes: Map<string, IndexedNode>;
   /** Edges whose ends and handles resolved. */
   edges: IndexedEdge[];
+  /** Ids of nodes that exist but failed to parse (they carry their own issue). */
+  malformedNodeIds: Set<string>;
   issues: WorkflowIssue[];
 }
 
@@ -47,14 +49,19 @@ export function indexWorkflow(input: unknown, registry: ComponentRegistry): Work
   const issues: WorkflowIssue[] = [];
   const nodes = new Map<string, IndexedNode>();
   const edges: IndexedEdge[] = [];
+  const malformedNodeIds = new Set<string>();
   const whole = WorkflowDataSchema.safeParse(input);
   const rawNodes = whole.success ? whole.data.nodes : readArray(input, 'nodes', issues);
   const rawEdges = whole.success ? whole.data.edges : readArray(input, 'edges', issues, true);
-  if (!rawNodes) return { data: undefined, nodes, edges, issues };
+  if (!rawNodes) return { data: undefined, nodes, edges, malformedNodeIds, issues };
 
   rawNodes.forEach((raw, index) => {
     const node = whole.success ? (raw as WorkflowNode) : parsePart(WorkflowNodeSchema, raw, `nodes.${index}`, issues, 'node_id');
-    if (!node) return;
+    if (!node) {
+      const rawId = readId(raw);
+      if (rawId !== undefined) malformedNodeIds.add(rawId);
+      return;
+    }
     if (nodes.has(node.id)) {
       issues.push(error('DUPLICATE_NODE_ID', `Node id "${node.id}" is used by more than one node`, { node_id: node.id }));
       return;
@@ -77,10 +84,11 @@ export function indexWorkflow(input: unknown, registry: ComponentRegistry): Work
     edgeIds.add(edge.id);
     const source = nodes.get(edge.source);
     const target = nodes.get(edge.target);
-    if (!source) {
+    // An edge to a node that exists but is malformed is not reported again: the node has its issue.
+    if (!source && !malformedNodeIds.has(edge.source)) {
       issues.push(error('MISSING_NODE', `Edge "${edge.id}" leaves unknown node "${edge.source}"`, { edge_id: edge.id, field: 'source' }));
     }
-    if (!target) {
+    if (!target && !malformedNodeIds.has(edge.target)) {
       issues.push(error('MISSING_NODE', `Edge "${edge.id}" enters unknown node "${edge.target}"`, { edge_id: edge.id, field: 'target' }));
     }
     if (!source || !target) return;
@@ -90,7 +98,7 @@ export function indexWorkflow(input: unknown, registry: ComponentRegistry): Work
     edges.push({ edge, source: edge.source, sourceHandle, target: edge.target, targetHandle });
   });
 
-  return { data: whole.success ? whole.data : undefined, nodes, edges, issues };
+  return { data: whole.success ? whole.data : undefined, nodes, edges, malformedNodeIds, issues };
 }
 
 /** Builds an error-severity issue. */
@@ -132,11 +140,17 @@ function parsePart<T extends { id: string }>(
 ): T | undefined {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const rawId = (raw as { id?: unknown } | null)?.id;
-  const where = typeof rawId === 'string' && rawId !== '' ? { [idField]: rawId } : {};
+  const rawId = readId(raw);
+  const where = rawId === undefined ? {} : { [idField]: rawId };
   for (const issue of parsed.error.issues) {
     const field = joinPath(prefix, issue.path);
     issues.push(error('MALFORMED_WORKFLOW', `${field}: ${issue.message}`, { ...where, field }));
   }
   return undefined;
+}
+
+/** The id of a raw node or edge, when it has a usable one. */
+function readId(raw: unknown): string | undefined {
+  const id = (raw as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && id !== '' ? id : undefined;
 }

@@ -39,7 +39,8 @@ export function inspectWorkflow(workflowData: unknown, registry: ComponentRegist
     index = indexWorkflow(workflowData, registry);
     issues = index.issues;
     if (index.nodes.size > 0 || issues.length === 0) {
-      for (const indexed of index.nodes.values()) checkParameters(indexed, index.nodes, issues);
+      const knownIds = new Set([...index.nodes.keys(), ...index.malformedNodeIds]);
+      for (const indexed of index.nodes.values()) checkParameters(indexed, knownIds, issues);
       graph = analyseGraph(index);
       issues.push(...graph.issues);
     }
@@ -55,7 +56,7 @@ export function inspectWorkflow(workflowData: unknown, registry: ComponentRegist
 
 function checkParameters(
   { node, component }: IndexedNode,
-  nodes: ReadonlyMap<string, IndexedNode>,
+  knownIds: ReadonlySet<string>,
   issues: WorkflowIssue[],
 ): void {
   if (!component) return;
@@ -73,7 +74,7 @@ function checkParameters(
     try {
       for (const path of compileValue(value).paths) {
         const stepId = path.root === 'steps' ? String(path.segments[0]) : undefined;
-        if (stepId !== undefined && !nodes.has(stepId)) {
+        if (stepId !== undefined && !knownIds.has(stepId)) {
           issues.push(error('INVALID_EXPRESSION', `Expression "{{ ${path.source} }}" refers to unknown step "${stepId}"`, { node_id: node.id, field: name }));
         }
       }

@@ -1,5 +1,3 @@
-import { ErrorCode } from '../errors/errorCodes';
-import { FlowloomError } from '../errors/FlowloomError';
 import type { WorkflowComponentMetadataInput } from '../schema/componentMetadata';
 import type { ExecutionContext } from '../schema/executionContext';
 import type { ExecutionResult } from '../schema/executionResult';
@@ -23,13 +21,9 @@ import type { ExecutionResult } from '../schema/executionResult';
  * runs: keep per-run state in the context, not in fields.
  */
 export abstract class BaseWorkflowComponent {
-  /** Describes the component. Every subclass must define it. */
-  static getMetadata(): WorkflowComponentMetadataInput {
-    throw new FlowloomError(
-      ErrorCode.INVALID_COMPONENT,
-      `${this.name} must define a static getMetadata() method`,
-    );
-  }
+  // Subclasses declare `static getMetadata()`. The base class leaves it out on purpose: a static
+  // here would force `override` on every subclass under `noImplicitOverride`, unlike the seed's
+  // form; registerComponent checks for it instead.
 
   /** Runs one step. Return `success: false` (or throw) to fail it. */
   abstract execute(context: ExecutionContext): Promise<ExecutionResult>;

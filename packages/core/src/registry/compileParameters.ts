@@ -48,7 +48,8 @@ export function compileParameters(
     const given = values as Record<string, unknown>;
     const issues: ParameterIssue[] = [];
     for (const parameter of parameters) {
-      const value = given[parameter.name];
+      // Own keys only: a parameter named `constructor` must not read Object.prototype's.
+      const value = Object.hasOwn(given, parameter.name) ? given[parameter.name] : undefined;
       if (isMissingValue(value)) {
         if (parameter.required && parameter.default === undefined) {
           issues.push({
@@ -78,7 +79,7 @@ export function compileParameters(
           checkable[name] = value;
         }
       }
-      for (const issue of customCheck(checkable)) {
+      for (const issue of runCustomCheck(customCheck, checkable)) {
         issues.push({ parameter: issue.parameter, code: 'INVALID_PARAMETER_VALUE', message: issue.message });
       }
     }
@@ -93,10 +94,24 @@ export function compileParameters(
   function withDefaults(values: Readonly<Record<string, unknown>>): Record<string, unknown> {
     const result: Record<string, unknown> = { ...defaults };
     for (const [name, value] of Object.entries(values)) {
-      if (!isMissingValue(value) || !(name in defaults)) result[name] = value;
+      if (!isMissingValue(value) || !Object.hasOwn(defaults, name)) result[name] = value;
     }
     return result;
   }
 
   return { byName, defaults, validate, withDefaults };
+}
+
+/** Runs a component's own check; a check that throws becomes one issue instead of a crash. */
+function runCustomCheck(
+  customCheck: CustomParameterCheck,
+  values: Readonly<Record<string, unknown>>,
+): CustomParameterIssue[] {
+  try {
+    const issues = customCheck(values);
+    return Array.isArray(issues) ? issues : [];
+  } catch (thrown) {
+    const reason = thrown instanceof Error ? thrown.message : String(thrown);
+    return [{ parameter: '', message: `The component's own parameter check failed: ${reason}` }];
+  }
 }

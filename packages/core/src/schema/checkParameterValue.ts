@@ -99,6 +99,7 @@ export function isMissingValue(value: unknown): boolean {
 /** A short human name for a value's type, for error messages. */
 export function describeType(value: unknown): string {
   if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);

@@ -37,11 +37,16 @@ export const WorkflowComponentMetadataSchema = z
     /** Output handles; defaults to one `output` handle. */
     output_handles: z.array(ComponentHandleSchema).default([DEFAULT_OUTPUT_HANDLE]),
   })
-  .superRefine((metadata, ctx) => {
-    checkHandles(metadata.input_handles, 'target', 'input_handles', ctx);
-    checkHandles(metadata.output_handles, 'source', 'output_handles', ctx);
-    checkParameterDeclarations(metadata.parameters, ctx);
-  });
+  // Cross-field checks run even when some field failed, so one registration lists every problem.
+  .superRefine(
+    (metadata, ctx) => {
+      const raw = metadata as unknown as Record<string, unknown>;
+      checkHandles(raw.input_handles, 'target', 'input_handles', ctx);
+      checkHandles(raw.output_handles, 'source', 'output_handles', ctx);
+      checkParameterDeclarations(raw.parameters, ctx);
+    },
+    { when: (payload) => payload.value !== null && typeof payload.value === 'object' },
+  );
 
 /** Component metadata as validated (defaults applied). */
 export type WorkflowComponentMetadata = z.output<typeof WorkflowComponentMetadataSchema>;
@@ -49,27 +54,31 @@ export type WorkflowComponentMetadata = z.output<typeof WorkflowComponentMetadat
 export type WorkflowComponentMetadataInput = z.input<typeof WorkflowComponentMetadataSchema>;
 
 function checkHandles(
-  handles: ReadonlyArray<{ id: string; type: string }>,
+  handles: unknown,
   expectedType: 'source' | 'target',
   field: string,
   ctx: z.RefinementCtx,
 ): void {
+  if (!Array.isArray(handles)) return;
   const seen = new Set<string>();
-  handles.forEach((handle, index) => {
-    if (handle.type !== expectedType) {
+  handles.forEach((handle: unknown, index) => {
+    const { id, type } = (handle ?? {}) as { id?: unknown; type?: unknown };
+    // A handle whose type is not source/target at all already carries the enum's issue.
+    if ((type === 'source' || type === 'target') && type !== expectedType) {
       ctx.addIssue({
         code: 'custom',
         path: [field, index, 'type'],
-        message: `Handle "${handle.id}" in ${field} must have type "${expectedType}"`,
+        message: `Handle "${String(id)}" in ${field} must have type "${expectedType}"`,
       });
     }
-    if (seen.has(handle.id)) {
+    if (typeof id !== 'string') return;
+    if (seen.has(id)) {
       ctx.addIssue({
         code: 'custom',
         path: [field, index, 'id'],
-        message: `Handle id "${handle.id}" is declared twice in ${field}`,
+        message: `Handle id "${id}" is declared twice in ${field}`,
       });
     }
-    seen.add(handle.id);
+    seen.add(id);
   });
 }

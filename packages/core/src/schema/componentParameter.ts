@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkParameterRules } from './checkParameterRules';
 import { ParameterTypeSchema } from './parameterType';
 
 /** One choice of a `select` parameter. A bare string or number is shorthand for `{ value }`. */
@@ -22,7 +23,9 @@ export const ComponentParameterSchema = z.object({
   /** Key in `data.parameters` and in `context.input_data`. */
   name: z
     .string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'Parameter name must be an identifier (letters, digits, _)'),
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'Parameter name must be an identifier (letters, digits, _)')
+    // `__proto__` cannot be a key of a plain parameter object: assigning it sets the prototype.
+    .refine((name) => name !== '__proto__', 'Parameter name "__proto__" is reserved'),
   /** Form label. */
   label: z.string().min(1, 'Parameter label must not be empty'),
   /** How the value is typed and edited. */
@@ -43,7 +46,7 @@ export const ComponentParameterSchema = z.object({
   max: z.number().optional(),
   /** Whether a `number` must be a whole number. */
   integer: z.boolean().optional(),
-});
+}).superRefine(checkParameterRules);
 
 /** One parameter of a component, as validated (defaults applied). */
 export type ComponentParameter = z.output<typeof ComponentParameterSchema>;

@@ -12,6 +12,8 @@ export const ExecutionEventDataSchemas = {
   /** A run began: fired once, before any step starts. */
   execution_started: z.object({
     input_data: z.record(z.string(), z.unknown()),
+    /** Run variables the run starts with. */
+    variables: z.record(z.string(), z.unknown()),
     total_steps: z.number().int().min(0),
   }),
   /** A step's attempt began; `input_data` holds its resolved parameters. */
@@ -41,9 +43,9 @@ export const ExecutionEventDataSchemas = {
     delay_ms: z.number().min(0),
     error: ErrorDataSchema,
   }),
-  /** A step will not run: its branch was not taken, or it cannot be reached. */
+  /** A step will not run: its branch was not taken, or no entry step reaches it. */
   step_skipped: z.object({
-    reason: z.enum(['branch_not_taken', 'unreachable', 'run_ended']),
+    reason: z.enum(['branch_not_taken', 'unreachable']),
   }),
   /** A step or the engine wrote a log line. */
   log: z.object({

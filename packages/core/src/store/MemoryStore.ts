@@ -116,6 +116,11 @@ export class MemoryStore implements WorkflowStore {
     }
   }
 
+  async lastEventSeq(instanceId: string): Promise<number> {
+    const list = this.events.get(instanceId);
+    return list && list.length > 0 ? list[list.length - 1]!.seq : 0;
+  }
+
   async listEvents(
     instanceId: string,
     options: { afterSeq?: number; limit?: number } = {},

@@ -62,6 +62,8 @@ export interface WorkflowStore {
 
   /** Appends events (each instance's in `seq` order). `CONFLICT` on a `seq` already stored. */
   appendEvents(events: readonly ExecutionEvent[]): Promise<void>;
+  /** The highest `seq` stored for an instance; 0 when it has no event. */
+  lastEventSeq(instanceId: string): Promise<number>;
   /** An instance's events with `seq` greater than `afterSeq`, in order. */
   listEvents(instanceId: string, options?: { afterSeq?: number; limit?: number }): Promise<ExecutionEvent[]>;
   /** Appends log entries. */

@@ -1,0 +1,299 @@
+import { EventEmitter } from 'eventemitter3';
+import { ErrorCode } from '../errors/errorCodes';
+import { FlowloomError } from '../errors/FlowloomError';
+import { toErrorIssues } from '../errors/zodIssues';
+import { buildExecutionPlan } from '../graph/buildExecutionPlan';
+import { validateWorkflow } from '../graph/validateWorkflow';
+import type { ComponentRegistry } from '../registry/ComponentRegistry';
+import { componentRegistry } from '../registry/defaultRegistry';
+import type { ExecutionEvent } from '../schema/executionEvent';
+import type { ExecutionStatus } from '../schema/executionStatus';
+import {
+  type CreateInstanceInput,
+  CreateInstanceInputSchema,
+  type WorkflowInstance,
+} from '../schema/workflowInstance';
+import { WorkflowDataSchema } from '../schema/workflowData';
+import { createId } from '../store/createId';
+import { MemoryStore } from '../store/MemoryStore';
+import type { WorkflowStore } from '../store/WorkflowStore';
+import { applyEvent } from './applyEvent';
+import type { ExecutionEngineEvents, ExecutionEventListener } from './engineEvents';
+import { createRunState } from './runState';
+import { toExecutionStatus } from './toExecutionStatus';
+import { WorkflowRun } from './WorkflowRun';
+
+/** Options of {@link ExecutionEngine}. */
+export interface ExecutionEngineOptions {
+  /**
+   * Where component types are looked up.
+   * @default componentRegistry
+   */
+  registry?: ComponentRegistry;
+  /**
+   * Where instances, events and logs are kept.
+   * @default new MemoryStore()
+   */
+  store?: WorkflowStore;
+  /**
+   * Steps of one run that may run at once.
+   * @default 8
+   */
+  concurrency?: number;
+}
+
+/** Options of one run. */
+export interface ExecuteOptions {
+  /** Run variables to start with, readable as `{{ vars.<name> }}`. */
+  variables?: Record<string, unknown>;
+}
+
+/** A run that was accepted: the instance as it now stands and the run's end. */
+export interface StartedRun {
+  instance: WorkflowInstance;
+  /** Settles with the final state when the run ends; never rejects. */
+  done: Promise<ExecutionStatus>;
+}
+
+/**
+ * Runs workflow instances: independent branches in parallel, chains in sequence, with retries,
+ * timeouts, cancellation and an event for every change.
+ *
+ * @example
+ * const engine = new ExecutionEngine();
+ * const instance = await engine.createInstance({ name: 'Demo', workflow_data });
+ * engine.subscribe(instance.instance_id, (event) => console.log(event.seq, event.event_type));
+ * const status = await engine.executeWorkflow(instance.instance_id, { test: true });
+ */
+export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
+  /** Where component types are looked up. */
+  readonly registry: ComponentRegistry;
+  /** Where instances, events and logs are kept. */
+  readonly store: WorkflowStore;
+  private readonly concurrency: number;
+  private readonly runs = new Map<string, WorkflowRun | 'starting'>();
+  private readonly subscribers = new Map<string, Set<ExecutionEventListener>>();
+
+  constructor(options: ExecutionEngineOptions = {}) {
+    super();
+    this.registry = options.registry ?? componentRegistry;
+    this.store = options.store ?? new MemoryStore();
+    const concurrency = options.concurrency ?? 8;
+    if (!Number.isInteger(concurrency) || concurrency < 1) {
+      throw new FlowloomError(ErrorCode.VALIDATION_FAILED, 'concurrency must be a whole number of at least 1');
+    }
+    this.concurrency = concurrency;
+  }
+
+  /**
+   * Creates an instance from a workflow document, or from a saved workflow by `workflow_id`.
+   *
+   * @throws FlowloomError `VALIDATION_FAILED` for a bad input, `NOT_FOUND` for an unknown
+   * `workflow_id`, `INVALID_WORKFLOW` (with every problem in `issues`) for an invalid workflow.
+   */
+  async createInstance(input: CreateInstanceInput): Promise<WorkflowInstance> {
+    const parsed = CreateInstanceInputSchema.safeParse(input);
+    if (!parsed.success) {
+      throw new FlowloomError(ErrorCode.VALIDATION_FAILED, 'Invalid instance input', {
+        issues: toErrorIssues(parsed.error),
+      });
+    }
+    const { name, workflow_id, created_by } = parsed.data;
+    let workflowData = parsed.data.workflow_data;
+    if (workflowData === undefined) {
+      if (!workflow_id) {
+        throw new FlowloomError(ErrorCode.VALIDATION_FAILED, 'Give workflow_data or a workflow_id', {
+          issues: [{ path: 'workflow_data', message: 'Required when no workflow_id is given' }],
+        });
+      }
+      const saved = await this.store.loadWorkflow(workflow_id);
+      if (!saved) throw new FlowloomError(ErrorCode.NOT_FOUND, `Workflow "${workflow_id}" does not exist`);
+      workflowData = saved.workflow_data;
+    }
+    const validation = validateWorkflow(workflowData, this.registry);
+    if (!validation.valid) {
+      const problems = validation.errors.filter((issue) => issue.severity === 'error');
+      throw new FlowloomError(ErrorCode.INVALID_WORKFLOW, `The workflow is invalid: ${problems.map((p) => p.message).join('; ')}`, {
+        issues: problems.map((issue) => ({
+          path: ['workflow_data', issue.node_id ?? issue.edge_id, issue.field].filter(Boolean).join('.'),
+          message: issue.message,
+        })),
+      });
+    }
+    const now = new Date().toISOString();
+    return this.store.createInstance({
+      instance_id: createId('inst'),
+      workflow_id: workflow_id ?? null,
+      name,
+      status: 'pending',
+      workflow_data: WorkflowDataSchema.parse(workflowData),
+      input_data: null,
+      created_by: created_by ?? null,
+      created_at: now,
+      updated_at: now,
+      started_at: null,
+      finished_at: null,
+      error: null,
+    });
+  }
+
+  /**
+   * Accepts a run and starts it: resolves once the instance is marked running, with `done` for
+   * its end. Hosts answer "202 Accepted" here and follow the run through events.
+   *
+   * @throws FlowloomError `NOT_FOUND`, `CONFLICT` when the instance is already running,
+   * `VALIDATION_FAILED` for an input that is not an object, `INVALID_WORKFLOW`.
+   */
+  async startWorkflow(
+    instanceId: string,
+    input_data: Record<string, unknown> = {},
+    options: ExecuteOptions = {},
+  ): Promise<StartedRun> {
+    if (input_data === null || typeof input_data !== 'object' || Array.isArray(input_data)) {
+      throw new FlowloomError(ErrorCode.VALIDATION_FAILED, 'input_data must be an object', {
+        issues: [{ path: 'input_data', message: 'Expected an object' }],
+      });
+    }
+    // Claimed before the first await, so two calls racing for one instance can't both start it.
+    if (this.runs.has(instanceId)) throw alreadyRunning(instanceId);
+    this.runs.set(instanceId, 'starting');
+    try {
+      const instance = await this.store.getInstance(instanceId);
+      if (!instance) throw new FlowloomError(ErrorCode.NOT_FOUND, `Instance "${instanceId}" does not exist`);
+      if (instance.status === 'running') throw alreadyRunning(instanceId);
+      const plan = buildExecutionPlan(instance.workflow_data, this.registry);
+      const lastSeq = await this.store.lastEventSeq(instanceId);
+      const started = await this.store.updateInstance(instanceId, {
+        status: 'running',
+        input_data,
+        started_at: new Date().toISOString(),
+        finished_at: null,
+        error: null,
+      });
+      const run = new WorkflowRun({
+        instance: started,
+        plan,
+        store: this.store,
+        concurrency: this.concurrency,
+        input_data,
+        variables: { ...(options.variables ?? {}) },
+        lastSeq,
+        publish: (event) => this.publish(event),
+      });
+      this.runs.set(instanceId, run);
+      const done = run.start().finally(() => this.runs.delete(instanceId));
+      return { instance: started, done };
+    } catch (error) {
+      this.runs.delete(instanceId);
+      throw error;
+    }
+  }
+
+  /**
+   * Runs an instance and resolves with its final state when the run ends (completed, failed or
+   * cancelled). A failed run resolves too: read `status` and `error`.
+   *
+   * @throws FlowloomError as {@link ExecutionEngine.startWorkflow} does.
+   */
+  async executeWorkflow(
+    instanceId: string,
+    input_data: Record<string, unknown> = {},
+    options: ExecuteOptions = {},
+  ): Promise<ExecutionStatus> {
+    const { done } = await this.startWorkflow(instanceId, input_data, options);
+    return done;
+  }
+
+  /**
+   * Stops a running instance: running steps see their AbortSignal abort and the run ends
+   * `cancelled`. Resolves with the final state.
+   *
+   * @throws FlowloomError `CONFLICT` when the instance is not running here, `NOT_FOUND` when it
+   * does not exist.
+   */
+  async stopWorkflow(instanceId: string, reason?: string): Promise<ExecutionStatus> {
+    const run = this.runs.get(instanceId);
+    if (run instanceof WorkflowRun) return run.cancel(reason);
+    if (run === 'starting') {
+      throw new FlowloomError(ErrorCode.CONFLICT, `Instance "${instanceId}" is still starting; try again`);
+    }
+    const instance = await this.store.getInstance(instanceId);
+    if (!instance) throw new FlowloomError(ErrorCode.NOT_FOUND, `Instance "${instanceId}" does not exist`);
+    throw new FlowloomError(ErrorCode.CONFLICT, `Instance "${instanceId}" is not running (status: ${instance.status})`);
+  }
+
+  /**
+   * The state of an instance's latest run: live when it runs here, else rebuilt from its stored
+   * events (so any process sharing the store gives the same answer).
+   *
+   * @throws FlowloomError `NOT_FOUND`.
+   */
+  async getStatus(instanceId: string): Promise<ExecutionStatus> {
+    const run = this.runs.get(instanceId);
+    if (run instanceof WorkflowRun) return toExecutionStatus(run.state);
+    const instance = await this.store.getInstance(instanceId);
+    if (!instance) throw new FlowloomError(ErrorCode.NOT_FOUND, `Instance "${instanceId}" does not exist`);
+    const state = createRunState(instanceId, instance.workflow_data.nodes.map((node) => node.id));
+    for (const event of await this.store.listEvents(instanceId)) applyEvent(state, event);
+    if (state.status === 'pending' || state.status === 'running') {
+      // No events yet, or a run whose process went away: the instance record is the best word.
+      state.status = instance.status;
+      state.started_at ??= instance.started_at;
+      state.error ??= instance.error;
+    }
+    return toExecutionStatus(state);
+  }
+
+  /** Whether an instance is running in this engine. */
+  isRunning(instanceId: string): boolean {
+    return this.runs.has(instanceId);
+  }
+
+  /**
+   * Calls `listener` with each new event of one instance, in `seq` order, once it is stored.
+   * Read earlier events with `store.listEvents(instanceId, { afterSeq })`.
+   *
+   * @returns a function that unsubscribes.
+   */
+  subscribe(instanceId: string, listener: ExecutionEventListener): () => void {
+    let listeners = this.subscribers.get(instanceId);
+    if (!listeners) {
+      listeners = new Set();
+      this.subscribers.set(instanceId, listeners);
+    }
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0 && this.subscribers.get(instanceId) === listeners) this.subscribers.delete(instanceId);
+    };
+  }
+
+  /** Stops every run and waits for them to end. */
+  async close(): Promise<void> {
+    const runs = [...this.runs.values()].filter((run): run is WorkflowRun => run instanceof WorkflowRun);
+    await Promise.all(runs.map((run) => run.cancel('The engine is shutting down')));
+  }
+
+  private publish(event: ExecutionEvent): void {
+    const listeners = this.subscribers.get(event.instance_id);
+    if (listeners) {
+      for (const listener of listeners) callSafely(() => listener(event));
+    }
+    callSafely(() => this.emit('event', event));
+    // The emitter's map types each name with its own event; the union can't show that here.
+    callSafely(() => (this.emit as (name: string, event: ExecutionEvent) => boolean)(event.event_type, event));
+  }
+}
+
+function alreadyRunning(instanceId: string): FlowloomError {
+  return new FlowloomError(ErrorCode.CONFLICT, `Instance "${instanceId}" is already running`);
+}
+
+/** A listener that throws must not break the run or the other listeners: it is reported. */
+function callSafely(notify: () => unknown): void {
+  try {
+    notify();
+  } catch (error) {
+    console.error('[flowloom] An execution event listener threw:', error);
+  }
+}

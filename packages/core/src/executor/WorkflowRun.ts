@@ -1,0 +1,277 @@
+import { CancelledError, toFlowloomError } from '../errors/FlowloomError';
+import { ErrorCode } from '../errors/errorCodes';
+import type { ExpressionScope } from '../expressions/evaluatePath';
+import type { ExecutionPlan, PlanStep } from '../graph/executionPlan';
+import type { ExecutionEvent } from '../schema/executionEvent';
+import type { ExecutionStatus } from '../schema/executionStatus';
+import type { LogLevel } from '../schema/logEntry';
+import type { ErrorInfo } from '../schema/status';
+import type { WorkflowInstance } from '../schema/workflowInstance';
+import type { WorkflowStore } from '../store/WorkflowStore';
+import { applyEvent } from './applyEvent';
+import { EventJournal } from './EventJournal';
+import { createRunState, type RunState } from './runState';
+import { runStep, type StepRunHost } from './runStep';
+import { StepScheduler } from './StepScheduler';
+import type { StepOutcome } from './stepOutcome';
+import { toExecutionStatus } from './toExecutionStatus';
+
+/** What a {@link WorkflowRun} is made from. */
+export interface WorkflowRunOptions {
+  instance: WorkflowInstance;
+  plan: ExecutionPlan;
+  store: WorkflowStore;
+  /** Steps running at once, at most. */
+  concurrency: number;
+  input_data: Record<string, unknown>;
+  variables: Record<string, unknown>;
+  /** The last `seq` already stored for the instance (earlier runs). */
+  lastSeq: number;
+  /** Called with each event once it is stored. */
+  publish: (event: ExecutionEvent) => void;
+}
+
+type FinalStatus = 'completed' | 'failed' | 'cancelled';
+
+/**
+ * One run of one instance: the orchestrator. It starts ready steps up to the concurrency
+ * limit, turns each step's outcome into events (journaled before dependants start), lets the
+ * scheduler pick what runs next, and ends the run once nothing is running or ready, a step
+ * fails with no error branch, or it is stopped.
+ */
+export class WorkflowRun implements StepRunHost {
+  /** The run's state, changed only by events through the journal. */
+  readonly state: RunState;
+  /** Settles with the final state once the run has ended and its journal is stored. */
+  readonly done: Promise<ExecutionStatus>;
+  readonly workflowId: string;
+  readonly instanceId: string;
+  readonly runInput: Record<string, unknown>;
+  scope!: ExpressionScope;
+
+  private readonly journal: EventJournal;
+  private readonly scheduler: StepScheduler;
+  private readonly controller = new AbortController();
+  private running = 0;
+  private ended = false;
+  private startedAt = 0;
+  private settle!: (status: ExecutionStatus) => void;
+
+  constructor(private readonly options: WorkflowRunOptions) {
+    const { instance, plan } = options;
+    this.workflowId = instance.workflow_id ?? instance.instance_id;
+    this.instanceId = instance.instance_id;
+    this.runInput = options.input_data;
+    this.state = createRunState(instance.instance_id, plan.stepIds);
+    this.scheduler = new StepScheduler(plan);
+    this.journal = new EventJournal(
+      instance.instance_id,
+      options.lastSeq,
+      options.store,
+      (event) => applyEvent(this.state, event),
+      options.publish,
+    );
+    this.done = new Promise((resolve) => {
+      this.settle = resolve;
+    });
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  get outputs(): Record<string, unknown> {
+    return this.state.outputs;
+  }
+
+  get variables(): Record<string, unknown> {
+    return this.state.variables;
+  }
+
+  /** Starts the run; returns `done`. */
+  start(): Promise<ExecutionStatus> {
+    const { plan, input_data, variables } = this.options;
+    this.startedAt = performance.now();
+    this.journal.append('execution_started', { input_data, variables, total_steps: plan.steps.length });
+    // execution_started gave the state fresh output and variable objects: read those from now on.
+    this.scope = { steps: this.state.outputs, input: input_data, vars: this.state.variables, stepIds: plan.stepIds };
+    for (const step of plan.steps) {
+      if (!step.reachable) this.skip(step.index, 'unreachable');
+      else if (step.isEntry) this.scheduler.enqueue(step.index);
+    }
+    this.pump();
+    return this.done;
+  }
+
+  /** Stops the run: running steps see their signal abort, nothing new starts. */
+  cancel(reason = 'Stopped by request'): Promise<ExecutionStatus> {
+    this.end('cancelled', { code: ErrorCode.CANCELLED, message: reason });
+    return this.done;
+  }
+
+  stepStarted(step: PlanStep, attempt: number, input_data: Record<string, unknown>): void {
+    this.journal.append('step_started', { attempt, input_data }, step.id);
+  }
+
+  stepRetrying(step: PlanStep, attempt: number, delay_ms: number, error: { code: string; message: string }): void {
+    this.journal.append('step_retrying', { attempt, delay_ms, error }, step.id);
+  }
+
+  deliveredSourceIds(stepIndex: number): string[] {
+    return this.scheduler.deliveredSources(stepIndex).map((source) => this.options.plan.steps[source]!.id);
+  }
+
+  log(stepId: string, level: LogLevel, message: string, data: unknown): void {
+    this.journal.append('log', data === undefined ? { level, message } : { level, message, data }, stepId);
+  }
+
+  private pump(): void {
+    const { plan, concurrency } = this.options;
+    while (!this.ended && this.running < concurrency) {
+      const next = this.scheduler.next();
+      if (next === undefined) break;
+      this.running += 1;
+      runStep(this, plan.steps[next]!)
+        .then((outcome) => this.onStepEnded(next, outcome))
+        .catch((thrown) => this.end('failed', internalError(thrown)));
+    }
+    if (!this.ended && this.running === 0 && !this.scheduler.hasReady()) this.end('completed');
+  }
+
+  private async onStepEnded(stepIndex: number, outcome: StepOutcome): Promise<void> {
+    // The step counts as running until its dependants are resolved: otherwise another step
+    // ending meanwhile could see nothing running or ready and end the run too early.
+    try {
+      if (!this.ended && outcome.kind !== 'abandoned') await this.recordOutcome(stepIndex, outcome);
+    } finally {
+      this.running -= 1;
+    }
+    this.pump();
+  }
+
+  private async recordOutcome(stepIndex: number, outcome: Exclude<StepOutcome, { kind: 'abandoned' }>): Promise<void> {
+    const step = this.options.plan.steps[stepIndex]!;
+    let followed: readonly string[];
+    if (outcome.kind === 'completed') {
+      this.journal.append(
+        'step_completed',
+        {
+          output_data: outcome.output_data,
+          output_handles: outcome.output_handles,
+          duration_ms: outcome.duration_ms,
+          attempts: outcome.attempts,
+          ...(outcome.set_variables ? { set_variables: outcome.set_variables } : {}),
+        },
+        step.id,
+      );
+      followed = outcome.output_handles;
+    } else {
+      const errorHandle = step.component.errorHandle;
+      const handled = errorHandle !== undefined && step.connectedHandles.has(errorHandle);
+      followed = handled ? [errorHandle] : [];
+      this.journal.append(
+        'step_failed',
+        {
+          error: outcome.error,
+          attempts: outcome.attempts,
+          duration_ms: outcome.duration_ms,
+          output_handles: [...followed],
+          // The error branch reads what went wrong as {{ steps.<id>.error.message }}.
+          ...(handled ? { output_data: { ...asObject(outcome.output_data), error: outcome.error } } : {}),
+        },
+        step.id,
+      );
+      if (!handled) {
+        this.end('failed', { ...outcome.error, step_id: step.id });
+        return;
+      }
+    }
+    try {
+      // Durability: a step's outcome is stored before anything that depends on it starts.
+      await this.journal.flush();
+    } catch (thrown) {
+      this.end('failed', internalError(thrown, 'The run journal could not be stored'));
+      return;
+    }
+    if (this.ended) return;
+    this.resolve(stepIndex, followed);
+  }
+
+  /** Hands a finished step's handles to the scheduler and skips whatever can no longer run. */
+  private resolve(stepIndex: number, followed: readonly string[]): void {
+    const toSkip = this.scheduler.resolve(stepIndex, followed);
+    // A loop, not recursion: a skip can flow down a chain of thousands of steps.
+    while (toSkip.length > 0) {
+      const skipped = toSkip.pop()!;
+      this.journal.append('step_skipped', { reason: 'branch_not_taken' }, this.options.plan.steps[skipped]!.id);
+      toSkip.push(...this.scheduler.resolve(skipped, []));
+    }
+  }
+
+  private skip(stepIndex: number, reason: 'unreachable'): void {
+    this.journal.append('step_skipped', { reason }, this.options.plan.steps[stepIndex]!.id);
+  }
+
+  private end(status: FinalStatus, error?: ErrorInfo): void {
+    if (this.ended) return;
+    this.ended = true;
+    const duration_ms = Math.round(performance.now() - this.startedAt);
+    if (status !== 'completed') {
+      this.controller.abort(new CancelledError(error?.message));
+      this.failRunningSteps(status);
+    }
+    if (status === 'completed') {
+      this.journal.append('execution_completed', {
+        duration_ms,
+        progress: { completed: this.state.finishedSteps, total: this.options.plan.steps.length },
+      });
+    } else if (status === 'failed') {
+      this.journal.append('execution_failed', { duration_ms, error: error! });
+    } else {
+      this.journal.append('execution_cancelled', { duration_ms, reason: error?.message ?? 'Stopped' });
+    }
+    this.journal.close();
+    void this.finish();
+  }
+
+  /** Steps still running when the run ends are failed, so none stays "running" for ever. */
+  private failRunningSteps(status: FinalStatus): void {
+    const message =
+      status === 'cancelled' ? 'The run was stopped while this step was running' : 'The run failed while this step was running';
+    for (const [id, step] of Object.entries(this.state.steps)) {
+      if (step.status !== 'running') continue;
+      this.journal.append(
+        'step_failed',
+        { error: { code: ErrorCode.CANCELLED, message }, attempts: step.attempts, duration_ms: 0, output_handles: [] },
+        id,
+      );
+    }
+  }
+
+  private async finish(): Promise<void> {
+    try {
+      await this.journal.flush();
+    } catch {
+      // The journal write failed; the instance record below still tells the outcome.
+    }
+    try {
+      await this.options.store.updateInstance(this.instanceId, {
+        status: this.state.status,
+        finished_at: this.state.finished_at,
+        error: this.state.error,
+      });
+    } catch {
+      // Nothing more to do: the run's events and its result below are what remain.
+    }
+    this.settle(toExecutionStatus(this.state));
+  }
+}
+
+function internalError(thrown: unknown, context?: string): ErrorInfo {
+  const error = toFlowloomError(thrown);
+  return { code: ErrorCode.INTERNAL_ERROR, message: context ? `${context}: ${error.message}` : error.message };
+}
+
+function asObject(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}

@@ -1,0 +1,95 @@
+import type { ExecutionEvent } from '../schema/executionEvent';
+import type { StepState } from '../schema/executionStatus';
+import { pendingStep, type RunState } from './runState';
+
+/**
+ * The run-state reducer: applies one event to the state. Every change to a run's state goes
+ * through here, whether the event was just made or is being replayed from the store.
+ *
+ * @remarks Mutates `state` in place: a run owns its state and applies thousands of events per
+ * second, so copying it per event would dominate the engine's cost. Snapshots for callers are
+ * taken by `toExecutionStatus`.
+ */
+export function applyEvent(state: RunState, event: ExecutionEvent): RunState {
+  state.lastSeq = event.seq;
+  switch (event.event_type) {
+    case 'execution_started':
+      state.status = 'running';
+      state.started_at = event.timestamp;
+      state.finished_at = null;
+      state.error = null;
+      state.input_data = event.data.input_data;
+      state.variables = { ...event.data.variables };
+      state.outputs = {};
+      state.finishedSteps = 0;
+      for (const id of Object.keys(state.steps)) state.steps[id] = pendingStep();
+      return state;
+    case 'step_started': {
+      const step = stepOf(state, event.step_id);
+      step.status = 'running';
+      step.attempts = event.data.attempt;
+      step.started_at ??= event.timestamp;
+      return state;
+    }
+    case 'step_completed': {
+      const step = finishStep(state, event.step_id, 'completed', event.timestamp);
+      step.attempts = event.data.attempts;
+      step.output_data = event.data.output_data;
+      step.output_handles = event.data.output_handles;
+      state.outputs[event.step_id!] = event.data.output_data;
+      if (event.data.set_variables) Object.assign(state.variables, event.data.set_variables);
+      return state;
+    }
+    case 'step_failed': {
+      const step = finishStep(state, event.step_id, 'failed', event.timestamp);
+      step.attempts = event.data.attempts;
+      step.error = event.data.error;
+      step.output_handles = event.data.output_handles;
+      if (event.data.output_data !== undefined) {
+        step.output_data = event.data.output_data;
+        state.outputs[event.step_id!] = event.data.output_data;
+      }
+      return state;
+    }
+    case 'step_skipped':
+      finishStep(state, event.step_id, 'skipped', event.timestamp);
+      return state;
+    case 'step_retrying':
+    case 'log':
+      return state;
+    case 'execution_completed':
+      state.status = 'completed';
+      state.finished_at = event.timestamp;
+      return state;
+    case 'execution_failed':
+      state.status = 'failed';
+      state.finished_at = event.timestamp;
+      state.error = event.data.error;
+      return state;
+    case 'execution_cancelled':
+      state.status = 'cancelled';
+      state.finished_at = event.timestamp;
+      state.error = { code: 'CANCELLED', message: event.data.reason };
+      return state;
+  }
+}
+
+function stepOf(state: RunState, stepId: string | undefined): StepState {
+  let step = stepId === undefined ? undefined : state.steps[stepId];
+  if (!step) {
+    // An event for a step the document doesn't have (it was edited since): track it anyway.
+    step = pendingStep();
+    state.steps[stepId ?? '(unknown)'] = step;
+  }
+  return step;
+}
+
+function finishStep(state: RunState, stepId: string | undefined, status: StepState['status'], at: string): StepState {
+  const step = stepOf(state, stepId);
+  if (step.status !== 'completed' && step.status !== 'failed' && step.status !== 'skipped') {
+    state.finishedSteps += 1;
+  }
+  step.status = status;
+  step.finished_at = at;
+  return step;
+}

@@ -1,0 +1,56 @@
+import type { StepState } from '../schema/executionStatus';
+import type { ErrorInfo, InstanceStatus } from '../schema/status';
+
+/**
+ * The state of one run. It is a pure function of the run's events: {@link applyEvent} is the
+ * only thing that changes it, so replaying the journal rebuilds it exactly (that is how a run is
+ * resumed, and how another process answers a status request).
+ */
+export interface RunState {
+  /** The instance this run belongs to. */
+  readonly instance_id: string;
+  /** Where the run is: `pending` until `execution_started`, then `running`, then final. */
+  status: InstanceStatus;
+  /** Every step by node id; pending until its first event. */
+  steps: Record<string, StepState>;
+  /** Steps finished (completed, failed or skipped) so far. */
+  finishedSteps: number;
+  /** ISO time of `execution_started`. */
+  started_at: string | null;
+  /** ISO time of the final event. */
+  finished_at: string | null;
+  /** Why the run failed or was cancelled. */
+  error: ErrorInfo | null;
+  /** The input the run was started with. */
+  input_data: Record<string, unknown>;
+  /** Run variables: the starting ones plus every `set_variables` of a completed step. */
+  variables: Record<string, unknown>;
+  /** `output_data` of every finished step that produced one, by step id (`previous_outputs`). */
+  outputs: Record<string, unknown>;
+  /** `seq` of the last event applied. */
+  lastSeq: number;
+}
+
+/** A fresh state for a run over the given steps. */
+export function createRunState(instanceId: string, stepIds: Iterable<string>): RunState {
+  const steps: Record<string, StepState> = {};
+  for (const id of stepIds) steps[id] = pendingStep();
+  return {
+    instance_id: instanceId,
+    status: 'pending',
+    steps,
+    finishedSteps: 0,
+    started_at: null,
+    finished_at: null,
+    error: null,
+    input_data: {},
+    variables: {},
+    outputs: {},
+    lastSeq: 0,
+  };
+}
+
+/** A step that has not started. */
+export function pendingStep(): StepState {
+  return { status: 'pending', attempts: 0, started_at: null, finished_at: null };
+}

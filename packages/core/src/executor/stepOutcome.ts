@@ -1,0 +1,19 @@
+/** How one step ended, as `runStep` reports it to the run. */
+export type StepOutcome =
+  | {
+      kind: 'completed';
+      output_data: unknown;
+      output_handles: string[];
+      set_variables: Record<string, unknown> | undefined;
+      attempts: number;
+      duration_ms: number;
+    }
+  | {
+      kind: 'failed';
+      error: { code: string; message: string };
+      output_data: unknown;
+      attempts: number;
+      duration_ms: number;
+    }
+  /** The run ended (stopped or failed elsewhere) while the step was running. */
+  | { kind: 'abandoned' };
