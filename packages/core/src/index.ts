@@ -8,17 +8,21 @@ export {
   StepError,
   toFlowloomError,
 } from './errors/FlowloomError';
-export type { ExecutionEngineEvents, ExecutionEventListener } from './executor/engineEvents';
 export {
+  type ExecuteOptions,
   ExecutionEngine,
   type ExecutionEngineOptions,
-  type ExecuteOptions,
   type StartedRun,
 } from './executor/ExecutionEngine';
-export { compileValue, type CompiledValue } from './expressions/compileValue';
+export type { ExecutionEngineEvents, ExecutionEventListener } from './executor/engineEvents';
+export { type CompiledValue, compileValue } from './expressions/compileValue';
 export { containsExpression } from './expressions/containsExpression';
-export { evaluatePath, type ExpressionScope } from './expressions/evaluatePath';
-export { type ExpressionPath, type ExpressionRoot, parseExpressionPath } from './expressions/expressionPath';
+export { type ExpressionScope, evaluatePath } from './expressions/evaluatePath';
+export {
+  type ExpressionPath,
+  type ExpressionRoot,
+  parseExpressionPath,
+} from './expressions/expressionPath';
 export { type ParsedTemplate, parseTemplate } from './expressions/parseTemplate';
 export { buildExecutionPlan } from './graph/buildExecutionPlan';
 export type { ExecutionPlan, PlanEdge, PlanStep } from './graph/executionPlan';

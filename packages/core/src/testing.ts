@@ -1,6 +1,6 @@
+export { describeWorkflowStoreContract } from './store/workflowStoreContract';
 export {
   type CapturedLog,
   createTestContext,
   type TestExecutionContext,
 } from './testing/createTestContext';
-export { describeWorkflowStoreContract } from './store/workflowStoreContract';

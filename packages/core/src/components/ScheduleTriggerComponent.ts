@@ -1,5 +1,7 @@
-import type { CustomParameterIssue } from '../registry/BaseWorkflowComponent';
-import { BaseWorkflowComponent } from '../registry/BaseWorkflowComponent';
+import {
+  BaseWorkflowComponent,
+  type CustomParameterIssue,
+} from '../registry/BaseWorkflowComponent';
 import { ComponentCategory } from '../schema/componentCategory';
 import type { WorkflowComponentMetadataInput } from '../schema/componentMetadata';
 import type { ExecutionContext } from '../schema/executionContext';
@@ -55,7 +57,10 @@ export class ScheduleTriggerComponent extends BaseWorkflowComponent {
     if (typeof values.cron === 'string') {
       const parsed = parseCron(values.cron);
       if (!parsed.success) {
-        issues.push({ parameter: 'cron', message: `Cron expression is invalid: ${parsed.message}` });
+        issues.push({
+          parameter: 'cron',
+          message: `Cron expression is invalid: ${parsed.message}`,
+        });
       }
     }
     if (typeof values.timezone === 'string' && !isKnownTimeZone(values.timezone)) {

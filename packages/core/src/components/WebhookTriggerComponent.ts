@@ -1,5 +1,7 @@
-import type { CustomParameterIssue } from '../registry/BaseWorkflowComponent';
-import { BaseWorkflowComponent } from '../registry/BaseWorkflowComponent';
+import {
+  BaseWorkflowComponent,
+  type CustomParameterIssue,
+} from '../registry/BaseWorkflowComponent';
 import { ComponentCategory } from '../schema/componentCategory';
 import type { WorkflowComponentMetadataInput } from '../schema/componentMetadata';
 import type { ExecutionContext } from '../schema/executionContext';

@@ -31,7 +31,9 @@ export function buildHttpRequest(options: HttpRequestOptions): BuiltHttpRequest 
       }
     }
   }
-  const headers = new Headers(isPlainObject(options.headers) ? (options.headers as Record<string, string>) : {});
+  const headers = new Headers(
+    isPlainObject(options.headers) ? (options.headers as Record<string, string>) : {},
+  );
   const init: BuiltHttpRequest['init'] = { method: options.method, headers };
   if (!isMissingValue(options.body)) {
     if (typeof options.body === 'string') {

@@ -104,7 +104,8 @@ describe('compareValues', () => {
 
   describe('exists', () => {
     it('is true for any value but undefined and null', () => {
-      for (const value of [0, '', false, [], {}]) expect(compareValues(value, 'exists', undefined)).toBe(true);
+      for (const value of [0, '', false, [], {}])
+        expect(compareValues(value, 'exists', undefined)).toBe(true);
       expect(compareValues(undefined, 'exists', 'ignored')).toBe(false);
       expect(compareValues(null, 'exists', 'ignored')).toBe(false);
     });

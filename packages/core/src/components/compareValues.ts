@@ -36,7 +36,11 @@ const NUMERIC_STRING = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?\s*$/i;
  *   otherwise false.
  * - `exists`: the left side is neither undefined nor null; the right side is ignored.
  */
-export function compareValues(left: unknown, operator: ComparisonOperator, right: unknown): boolean {
+export function compareValues(
+  left: unknown,
+  operator: ComparisonOperator,
+  right: unknown,
+): boolean {
   switch (operator) {
     case 'equals':
       return looselyEqual(left, right);
@@ -99,7 +103,9 @@ function contains(left: unknown, right: unknown): boolean {
   }
   if (Array.isArray(left)) return left.some((item) => deepEqual(item, right));
   if (isPlainObject(left)) {
-    return (typeof right === 'string' || typeof right === 'number') && Object.hasOwn(left, String(right));
+    return (
+      (typeof right === 'string' || typeof right === 'number') && Object.hasOwn(left, String(right))
+    );
   }
   return false;
 }

@@ -66,15 +66,24 @@ describe('parseCron', () => {
   });
 
   it('rejects a backwards range', () => {
-    expect(failureOf('0 17-9 * * *')).toMatchObject({ field: 'hour', message: expect.stringMatching(/backwards/) });
+    expect(failureOf('0 17-9 * * *')).toMatchObject({
+      field: 'hour',
+      message: expect.stringMatching(/backwards/),
+    });
   });
 
   it('rejects a zero step', () => {
-    expect(failureOf('*/0 * * * *')).toMatchObject({ field: 'minute', message: expect.stringMatching(/at least 1/) });
+    expect(failureOf('*/0 * * * *')).toMatchObject({
+      field: 'minute',
+      message: expect.stringMatching(/at least 1/),
+    });
   });
 
   it('rejects a step after a single number', () => {
-    expect(failureOf('5/10 * * * *')).toMatchObject({ field: 'minute', message: expect.stringMatching(/needs \*/) });
+    expect(failureOf('5/10 * * * *')).toMatchObject({
+      field: 'minute',
+      message: expect.stringMatching(/needs \*/),
+    });
   });
 
   it.each([

@@ -34,7 +34,10 @@ const PART = /^(?:(\*)|(\d+)(?:-(\d+))?)(?:\/(\d+))?$/;
  * means Sunday and is returned as 0.
  */
 export function parseCron(expression: string): ParseCronResult {
-  const parts = expression.trim().split(/\s+/).filter((part) => part !== '');
+  const parts = expression
+    .trim()
+    .split(/\s+/)
+    .filter((part) => part !== '');
   if (parts.length !== CRON_FIELDS.length) {
     return {
       success: false,
@@ -46,7 +49,11 @@ export function parseCron(expression: string): ParseCronResult {
     const text = parts[index] ?? '';
     const parsed = parseField(field, text);
     if (typeof parsed === 'string') {
-      return { success: false, field, message: `${BOUNDS[field].label} field "${text}": ${parsed}` };
+      return {
+        success: false,
+        field,
+        message: `${BOUNDS[field].label} field "${text}": ${parsed}`,
+      };
     }
     cron[field] = parsed;
   }

@@ -1,11 +1,11 @@
 /** An HTTP response as a step outputs it. */
-export interface HttpResponseData {
+export type HttpResponseData = {
   status_code: number;
   /** Response headers by lower-case name; repeated headers are joined with ", ". */
   headers: Record<string, string>;
   /** Parsed JSON when the content type is JSON and the text parses, else the text. */
   body: unknown;
-}
+};
 
 /** Reads a `fetch` response's status, headers and body into plain data. */
 export async function readHttpResponse(response: Response): Promise<HttpResponseData> {

@@ -51,7 +51,12 @@ export class StepError extends FlowloomError {
   /** The node id of the step that failed. */
   readonly step_id: string;
 
-  constructor(step_id: string, code: ErrorCode, message: string, options: FlowloomErrorOptions = {}) {
+  constructor(
+    step_id: string,
+    code: ErrorCode,
+    message: string,
+    options: FlowloomErrorOptions = {},
+  ) {
     super(code, message, options);
     this.step_id = step_id;
   }
@@ -70,14 +75,19 @@ export class CancelledError extends FlowloomError {
  * Turns anything thrown into a {@link FlowloomError}, keeping the original as `cause`.
  * A FlowloomError passes through unchanged; an AbortError becomes CANCELLED or TIMEOUT.
  */
-export function toFlowloomError(error: unknown, fallbackCode: ErrorCode = ErrorCode.INTERNAL_ERROR): FlowloomError {
+export function toFlowloomError(
+  error: unknown,
+  fallbackCode: ErrorCode = ErrorCode.INTERNAL_ERROR,
+): FlowloomError {
   if (error instanceof FlowloomError) return error;
   if (error instanceof Error) {
-    if (error.name === 'TimeoutError') return new FlowloomError(ErrorCode.TIMEOUT, error.message, { cause: error });
+    if (error.name === 'TimeoutError')
+      return new FlowloomError(ErrorCode.TIMEOUT, error.message, { cause: error });
     if (error.name === 'AbortError') return new CancelledError(error.message, { cause: error });
     return new FlowloomError(fallbackCode, error.message || error.name, { cause: error });
   }
-  const message = typeof error === 'string' ? error : `Non-error value thrown: ${safeDescribe(error)}`;
+  const message =
+    typeof error === 'string' ? error : `Non-error value thrown: ${safeDescribe(error)}`;
   return new FlowloomError(fallbackCode, message, { cause: error });
 }
 

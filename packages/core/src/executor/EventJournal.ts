@@ -1,4 +1,8 @@
-import type { ExecutionEvent, ExecutionEventMap, ExecutionEventType } from '../schema/executionEvent';
+import type {
+  ExecutionEvent,
+  ExecutionEventMap,
+  ExecutionEventType,
+} from '../schema/executionEvent';
 import type { LogEntry } from '../schema/logEntry';
 import type { WorkflowStore } from '../store/WorkflowStore';
 
@@ -42,8 +46,21 @@ export class EventJournal {
     this.lastSeq += 1;
     const event = (
       stepId === undefined
-        ? { seq: this.lastSeq, event_type: eventType, instance_id: this.instanceId, timestamp: new Date().toISOString(), data }
-        : { seq: this.lastSeq, event_type: eventType, instance_id: this.instanceId, step_id: stepId, timestamp: new Date().toISOString(), data }
+        ? {
+            seq: this.lastSeq,
+            event_type: eventType,
+            instance_id: this.instanceId,
+            timestamp: new Date().toISOString(),
+            data,
+          }
+        : {
+            seq: this.lastSeq,
+            event_type: eventType,
+            instance_id: this.instanceId,
+            step_id: stepId,
+            timestamp: new Date().toISOString(),
+            data,
+          }
     ) as ExecutionEvent;
     this.apply(event);
     this.pending.push(event);

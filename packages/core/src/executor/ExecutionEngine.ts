@@ -3,7 +3,7 @@ import { ErrorCode } from '../errors/errorCodes';
 import { FlowloomError } from '../errors/FlowloomError';
 import { toErrorIssues } from '../errors/zodIssues';
 import { buildExecutionPlan } from '../graph/buildExecutionPlan';
-import { validateWorkflow } from '../graph/validateWorkflow';
+import { inspectWorkflow } from '../graph/validateWorkflow';
 import type { ComponentRegistry } from '../registry/ComponentRegistry';
 import { componentRegistry } from '../registry/defaultRegistry';
 import type { ExecutionEvent } from '../schema/executionEvent';
@@ -13,7 +13,6 @@ import {
   CreateInstanceInputSchema,
   type WorkflowInstance,
 } from '../schema/workflowInstance';
-import { WorkflowDataSchema } from '../schema/workflowData';
 import { createId } from '../store/createId';
 import { MemoryStore } from '../store/MemoryStore';
 import type { WorkflowStore } from '../store/WorkflowStore';
@@ -80,7 +79,10 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
     this.store = options.store ?? new MemoryStore();
     const concurrency = options.concurrency ?? 8;
     if (!Number.isInteger(concurrency) || concurrency < 1) {
-      throw new FlowloomError(ErrorCode.VALIDATION_FAILED, 'concurrency must be a whole number of at least 1');
+      throw new FlowloomError(
+        ErrorCode.VALIDATION_FAILED,
+        'concurrency must be a whole number of at least 1',
+      );
     }
     this.concurrency = concurrency;
   }
@@ -102,23 +104,35 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
     let workflowData = parsed.data.workflow_data;
     if (workflowData === undefined) {
       if (!workflow_id) {
-        throw new FlowloomError(ErrorCode.VALIDATION_FAILED, 'Give workflow_data or a workflow_id', {
-          issues: [{ path: 'workflow_data', message: 'Required when no workflow_id is given' }],
-        });
+        throw new FlowloomError(
+          ErrorCode.VALIDATION_FAILED,
+          'Give workflow_data or a workflow_id',
+          {
+            issues: [{ path: 'workflow_data', message: 'Required when no workflow_id is given' }],
+          },
+        );
       }
       const saved = await this.store.loadWorkflow(workflow_id);
-      if (!saved) throw new FlowloomError(ErrorCode.NOT_FOUND, `Workflow "${workflow_id}" does not exist`);
+      if (!saved)
+        throw new FlowloomError(ErrorCode.NOT_FOUND, `Workflow "${workflow_id}" does not exist`);
       workflowData = saved.workflow_data;
     }
-    const validation = validateWorkflow(workflowData, this.registry);
-    if (!validation.valid) {
+    const { result: validation, index } = inspectWorkflow(workflowData, this.registry);
+    const parsedData = index?.data;
+    if (!validation.valid || !parsedData) {
       const problems = validation.errors.filter((issue) => issue.severity === 'error');
-      throw new FlowloomError(ErrorCode.INVALID_WORKFLOW, `The workflow is invalid: ${problems.map((p) => p.message).join('; ')}`, {
-        issues: problems.map((issue) => ({
-          path: ['workflow_data', issue.node_id ?? issue.edge_id, issue.field].filter(Boolean).join('.'),
-          message: issue.message,
-        })),
-      });
+      throw new FlowloomError(
+        ErrorCode.INVALID_WORKFLOW,
+        `The workflow is invalid: ${problems.map((p) => p.message).join('; ')}`,
+        {
+          issues: problems.map((issue) => ({
+            path: ['workflow_data', issue.node_id ?? issue.edge_id, issue.field]
+              .filter(Boolean)
+              .join('.'),
+            message: issue.message,
+          })),
+        },
+      );
     }
     const now = new Date().toISOString();
     return this.store.createInstance({
@@ -126,7 +140,7 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
       workflow_id: workflow_id ?? null,
       name,
       status: 'pending',
-      workflow_data: WorkflowDataSchema.parse(workflowData),
+      workflow_data: parsedData,
       input_data: null,
       created_by: created_by ?? null,
       created_at: now,
@@ -159,7 +173,8 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
     this.runs.set(instanceId, 'starting');
     try {
       const instance = await this.store.getInstance(instanceId);
-      if (!instance) throw new FlowloomError(ErrorCode.NOT_FOUND, `Instance "${instanceId}" does not exist`);
+      if (!instance)
+        throw new FlowloomError(ErrorCode.NOT_FOUND, `Instance "${instanceId}" does not exist`);
       if (instance.status === 'running') throw alreadyRunning(instanceId);
       const plan = buildExecutionPlan(instance.workflow_data, this.registry);
       const lastSeq = await this.store.lastEventSeq(instanceId);
@@ -215,11 +230,18 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
     const run = this.runs.get(instanceId);
     if (run instanceof WorkflowRun) return run.cancel(reason);
     if (run === 'starting') {
-      throw new FlowloomError(ErrorCode.CONFLICT, `Instance "${instanceId}" is still starting; try again`);
+      throw new FlowloomError(
+        ErrorCode.CONFLICT,
+        `Instance "${instanceId}" is still starting; try again`,
+      );
     }
     const instance = await this.store.getInstance(instanceId);
-    if (!instance) throw new FlowloomError(ErrorCode.NOT_FOUND, `Instance "${instanceId}" does not exist`);
-    throw new FlowloomError(ErrorCode.CONFLICT, `Instance "${instanceId}" is not running (status: ${instance.status})`);
+    if (!instance)
+      throw new FlowloomError(ErrorCode.NOT_FOUND, `Instance "${instanceId}" does not exist`);
+    throw new FlowloomError(
+      ErrorCode.CONFLICT,
+      `Instance "${instanceId}" is not running (status: ${instance.status})`,
+    );
   }
 
   /**
@@ -232,8 +254,12 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
     const run = this.runs.get(instanceId);
     if (run instanceof WorkflowRun) return toExecutionStatus(run.state);
     const instance = await this.store.getInstance(instanceId);
-    if (!instance) throw new FlowloomError(ErrorCode.NOT_FOUND, `Instance "${instanceId}" does not exist`);
-    const state = createRunState(instanceId, instance.workflow_data.nodes.map((node) => node.id));
+    if (!instance)
+      throw new FlowloomError(ErrorCode.NOT_FOUND, `Instance "${instanceId}" does not exist`);
+    const state = createRunState(
+      instanceId,
+      instance.workflow_data.nodes.map((node) => node.id),
+    );
     for (const event of await this.store.listEvents(instanceId)) applyEvent(state, event);
     if (state.status === 'pending' || state.status === 'running') {
       // No events yet, or a run whose process went away: the instance record is the best word.
@@ -264,13 +290,16 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
     listeners.add(listener);
     return () => {
       listeners.delete(listener);
-      if (listeners.size === 0 && this.subscribers.get(instanceId) === listeners) this.subscribers.delete(instanceId);
+      if (listeners.size === 0 && this.subscribers.get(instanceId) === listeners)
+        this.subscribers.delete(instanceId);
     };
   }
 
   /** Stops every run and waits for them to end. */
   async close(): Promise<void> {
-    const runs = [...this.runs.values()].filter((run): run is WorkflowRun => run instanceof WorkflowRun);
+    const runs = [...this.runs.values()].filter(
+      (run): run is WorkflowRun => run instanceof WorkflowRun,
+    );
     await Promise.all(runs.map((run) => run.cancel('The engine is shutting down')));
   }
 
@@ -281,7 +310,9 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
     }
     callSafely(() => this.emit('event', event));
     // The emitter's map types each name with its own event; the union can't show that here.
-    callSafely(() => (this.emit as (name: string, event: ExecutionEvent) => boolean)(event.event_type, event));
+    callSafely(() =>
+      (this.emit as (name: string, event: ExecutionEvent) => boolean)(event.event_type, event),
+    );
   }
 }
 

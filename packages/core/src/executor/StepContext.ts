@@ -43,7 +43,8 @@ export class StepContext implements ExecutionContext, StepLogger {
   get inputs(): Record<string, unknown> {
     if (!this.inputsCache) {
       const inputs: Record<string, unknown> = {};
-      for (const id of this.source.deliveredSourceIds(this.stepIndex)) inputs[id] = this.source.outputs[id];
+      for (const id of this.source.deliveredSourceIds(this.stepIndex))
+        inputs[id] = this.source.outputs[id];
       this.inputsCache = inputs;
     }
     return this.inputsCache;

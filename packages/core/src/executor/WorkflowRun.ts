@@ -1,5 +1,5 @@
-import { CancelledError, toFlowloomError } from '../errors/FlowloomError';
 import { ErrorCode } from '../errors/errorCodes';
+import { CancelledError, toFlowloomError } from '../errors/FlowloomError';
 import type { ExpressionScope } from '../expressions/evaluatePath';
 import type { ExecutionPlan, PlanStep } from '../graph/executionPlan';
 import type { ExecutionEvent } from '../schema/executionEvent';
@@ -92,9 +92,18 @@ export class WorkflowRun implements StepRunHost {
   start(): Promise<ExecutionStatus> {
     const { plan, input_data, variables } = this.options;
     this.startedAt = performance.now();
-    this.journal.append('execution_started', { input_data, variables, total_steps: plan.steps.length });
+    this.journal.append('execution_started', {
+      input_data,
+      variables,
+      total_steps: plan.steps.length,
+    });
     // execution_started gave the state fresh output and variable objects: read those from now on.
-    this.scope = { steps: this.state.outputs, input: input_data, vars: this.state.variables, stepIds: plan.stepIds };
+    this.scope = {
+      steps: this.state.outputs,
+      input: input_data,
+      vars: this.state.variables,
+      stepIds: plan.stepIds,
+    };
     for (const step of plan.steps) {
       if (!step.reachable) this.skip(step.index, 'unreachable');
       else if (step.isEntry) this.scheduler.enqueue(step.index);
@@ -113,16 +122,27 @@ export class WorkflowRun implements StepRunHost {
     this.journal.append('step_started', { attempt, input_data }, step.id);
   }
 
-  stepRetrying(step: PlanStep, attempt: number, delay_ms: number, error: { code: string; message: string }): void {
+  stepRetrying(
+    step: PlanStep,
+    attempt: number,
+    delay_ms: number,
+    error: { code: string; message: string },
+  ): void {
     this.journal.append('step_retrying', { attempt, delay_ms, error }, step.id);
   }
 
   deliveredSourceIds(stepIndex: number): string[] {
-    return this.scheduler.deliveredSources(stepIndex).map((source) => this.options.plan.steps[source]!.id);
+    return this.scheduler
+      .deliveredSources(stepIndex)
+      .map((source) => this.options.plan.steps[source]!.id);
   }
 
   log(stepId: string, level: LogLevel, message: string, data: unknown): void {
-    this.journal.append('log', data === undefined ? { level, message } : { level, message, data }, stepId);
+    this.journal.append(
+      'log',
+      data === undefined ? { level, message } : { level, message, data },
+      stepId,
+    );
   }
 
   private pump(): void {
@@ -149,7 +169,10 @@ export class WorkflowRun implements StepRunHost {
     this.pump();
   }
 
-  private async recordOutcome(stepIndex: number, outcome: Exclude<StepOutcome, { kind: 'abandoned' }>): Promise<void> {
+  private async recordOutcome(
+    stepIndex: number,
+    outcome: Exclude<StepOutcome, { kind: 'abandoned' }>,
+  ): Promise<void> {
     const step = this.options.plan.steps[stepIndex]!;
     let followed: readonly string[];
     if (outcome.kind === 'completed') {
@@ -177,7 +200,9 @@ export class WorkflowRun implements StepRunHost {
           duration_ms: outcome.duration_ms,
           output_handles: [...followed],
           // The error branch reads what went wrong as {{ steps.<id>.error.message }}.
-          ...(handled ? { output_data: { ...asObject(outcome.output_data), error: outcome.error } } : {}),
+          ...(handled
+            ? { output_data: { ...asObject(outcome.output_data), error: outcome.error } }
+            : {}),
         },
         step.id,
       );
@@ -203,7 +228,11 @@ export class WorkflowRun implements StepRunHost {
     // A loop, not recursion: a skip can flow down a chain of thousands of steps.
     while (toSkip.length > 0) {
       const skipped = toSkip.pop()!;
-      this.journal.append('step_skipped', { reason: 'branch_not_taken' }, this.options.plan.steps[skipped]!.id);
+      this.journal.append(
+        'step_skipped',
+        { reason: 'branch_not_taken' },
+        this.options.plan.steps[skipped]!.id,
+      );
       toSkip.push(...this.scheduler.resolve(skipped, []));
     }
   }
@@ -228,7 +257,10 @@ export class WorkflowRun implements StepRunHost {
     } else if (status === 'failed') {
       this.journal.append('execution_failed', { duration_ms, error: error! });
     } else {
-      this.journal.append('execution_cancelled', { duration_ms, reason: error?.message ?? 'Stopped' });
+      this.journal.append('execution_cancelled', {
+        duration_ms,
+        reason: error?.message ?? 'Stopped',
+      });
     }
     this.journal.close();
     void this.finish();
@@ -237,12 +269,19 @@ export class WorkflowRun implements StepRunHost {
   /** Steps still running when the run ends are failed, so none stays "running" for ever. */
   private failRunningSteps(status: FinalStatus): void {
     const message =
-      status === 'cancelled' ? 'The run was stopped while this step was running' : 'The run failed while this step was running';
+      status === 'cancelled'
+        ? 'The run was stopped while this step was running'
+        : 'The run failed while this step was running';
     for (const [id, step] of Object.entries(this.state.steps)) {
       if (step.status !== 'running') continue;
       this.journal.append(
         'step_failed',
-        { error: { code: ErrorCode.CANCELLED, message }, attempts: step.attempts, duration_ms: 0, output_handles: [] },
+        {
+          error: { code: ErrorCode.CANCELLED, message },
+          attempts: step.attempts,
+          duration_ms: 0,
+          output_handles: [],
+        },
         id,
       );
     }
@@ -269,9 +308,14 @@ export class WorkflowRun implements StepRunHost {
 
 function internalError(thrown: unknown, context?: string): ErrorInfo {
   const error = toFlowloomError(thrown);
-  return { code: ErrorCode.INTERNAL_ERROR, message: context ? `${context}: ${error.message}` : error.message };
+  return {
+    code: ErrorCode.INTERNAL_ERROR,
+    message: context ? `${context}: ${error.message}` : error.message,
+  };
 }
 
 function asObject(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 }

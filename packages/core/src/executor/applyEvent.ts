@@ -84,7 +84,12 @@ function stepOf(state: RunState, stepId: string | undefined): StepState {
   return step;
 }
 
-function finishStep(state: RunState, stepId: string | undefined, status: StepState['status'], at: string): StepState {
+function finishStep(
+  state: RunState,
+  stepId: string | undefined,
+  status: StepState['status'],
+  at: string,
+): StepState {
   const step = stepOf(state, stepId);
   if (step.status !== 'completed' && step.status !== 'failed' && step.status !== 'skipped') {
     state.finishedSteps += 1;

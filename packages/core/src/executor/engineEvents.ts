@@ -1,4 +1,8 @@
-import type { ExecutionEvent, ExecutionEventOf, ExecutionEventType } from '../schema/executionEvent';
+import type {
+  ExecutionEvent,
+  ExecutionEventOf,
+  ExecutionEventType,
+} from '../schema/executionEvent';
 
 /**
  * What an {@link ExecutionEngine} emits: `event` for every event of every run, and each event

@@ -3,7 +3,12 @@ import type { ExecutionResult } from '../schema/executionResult';
 
 /** A component result checked and reduced to what the run needs. */
 export type ReadResult =
-  | { ok: true; output_data: unknown; output_handles: string[]; set_variables: Record<string, unknown> | undefined }
+  | {
+      ok: true;
+      output_data: unknown;
+      output_handles: string[];
+      set_variables: Record<string, unknown> | undefined;
+    }
   | { ok: false; error: { code: string; message: string }; output_data: unknown };
 
 /**
@@ -14,7 +19,9 @@ export type ReadResult =
  */
 export function readResult(step: PlanStep, result: ExecutionResult | undefined): ReadResult {
   if (result === null || typeof result !== 'object' || typeof result.success !== 'boolean') {
-    return invalid(`Component "${step.component.metadata.type}" returned no result of the form { success, output_data }`);
+    return invalid(
+      `Component "${step.component.metadata.type}" returned no result of the form { success, output_data }`,
+    );
   }
   const output_data = result.output_data ?? {};
   if (!result.success) return { ok: false, error: normaliseError(result.error), output_data };
@@ -33,14 +40,19 @@ export function readResult(step: PlanStep, result: ExecutionResult | undefined):
     }
   }
   const set_variables =
-    result.set_variables !== null && typeof result.set_variables === 'object' ? result.set_variables : undefined;
+    result.set_variables !== null && typeof result.set_variables === 'object'
+      ? result.set_variables
+      : undefined;
   return { ok: true, output_data, output_handles: handles, set_variables };
 }
 
 function normaliseError(error: ExecutionResult['error']): { code: string; message: string } {
   if (typeof error === 'string' && error !== '') return { code: 'STEP_FAILED', message: error };
   if (error && typeof error === 'object' && typeof error.message === 'string') {
-    return { code: typeof error.code === 'string' && error.code !== '' ? error.code : 'STEP_FAILED', message: error.message };
+    return {
+      code: typeof error.code === 'string' && error.code !== '' ? error.code : 'STEP_FAILED',
+      message: error.message,
+    };
   }
   return { code: 'STEP_FAILED', message: 'The step reported failure without a reason' };
 }

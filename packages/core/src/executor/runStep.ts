@@ -14,7 +14,12 @@ export interface StepRunHost extends StepContextSource {
   readonly signal: AbortSignal;
   readonly scope: ExpressionScope;
   stepStarted(step: PlanStep, attempt: number, input_data: Record<string, unknown>): void;
-  stepRetrying(step: PlanStep, attempt: number, delay_ms: number, error: { code: string; message: string }): void;
+  stepRetrying(
+    step: PlanStep,
+    attempt: number,
+    delay_ms: number,
+    error: { code: string; message: string },
+  ): void;
 }
 
 type Failure = { code: string; message: string };
@@ -28,7 +33,13 @@ export async function runStep(host: StepRunHost, step: PlanStep): Promise<StepOu
   const parameters = resolveParameters(step, host.scope);
   if (!parameters.ok) {
     // Resolution reads finished outputs only, so trying again could not change the result.
-    return { kind: 'failed', error: parameters.failure, output_data: undefined, attempts: 1, duration_ms: elapsed(startedAt) };
+    return {
+      kind: 'failed',
+      error: parameters.failure,
+      output_data: undefined,
+      attempts: 1,
+      duration_ms: elapsed(startedAt),
+    };
   }
   const resolved = parameters.values;
   const { max_attempts, backoff_ms, backoff_multiplier } = step.retry;
@@ -60,7 +71,13 @@ export async function runStep(host: StepRunHost, step: PlanStep): Promise<StepOu
       output_data = undefined;
     }
     if (attempt >= max_attempts || failure.code === ErrorCode.INVALID_RESULT) {
-      return { kind: 'failed', error: failure, output_data, attempts: attempt, duration_ms: elapsed(startedAt) };
+      return {
+        kind: 'failed',
+        error: failure,
+        output_data,
+        attempts: attempt,
+        duration_ms: elapsed(startedAt),
+      };
     }
     const delay = Math.round(backoff_ms * backoff_multiplier ** (attempt - 1));
     host.stepRetrying(step, attempt, delay, failure);
@@ -73,7 +90,11 @@ export async function runStep(host: StepRunHost, step: PlanStep): Promise<StepOu
 }
 
 /** Calls the component, racing it against the step's timeout when it has one. */
-function invoke(step: PlanStep, host: StepRunHost, input: Record<string, unknown>): Promise<ExecutionResult> {
+function invoke(
+  step: PlanStep,
+  host: StepRunHost,
+  input: Record<string, unknown>,
+): Promise<ExecutionResult> {
   const timeoutMs = step.timeoutMs;
   const runSignal = host.signal;
   if (timeoutMs === undefined) {
@@ -94,7 +115,9 @@ function invoke(step: PlanStep, host: StepRunHost, input: Record<string, unknown
     }, timeoutMs);
   });
   // Started inside a promise so a synchronous throw still clears the timer below.
-  const execution = new Promise<ExecutionResult>((resolve) => resolve(step.component.execute(context)));
+  const execution = new Promise<ExecutionResult>((resolve) =>
+    resolve(step.component.execute(context)),
+  );
   return Promise.race([execution, timeout]).finally(() => {
     clearTimeout(timer);
     runSignal.removeEventListener('abort', onRunAbort);

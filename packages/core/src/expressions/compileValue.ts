@@ -37,7 +37,15 @@ export function compileValue(value: unknown, depth = 0): CompiledValue {
       paths: entries.flatMap(([, item]) => item.paths),
       evaluate: (scope) => {
         const result: Record<string, unknown> = {};
-        for (const [key, item] of entries) result[key] = item.evaluate(scope);
+        for (const [key, item] of entries) {
+          const resolved = item.evaluate(scope);
+          // Assigning `__proto__` would set the prototype (from a step's output!) and drop the key.
+          if (key === '__proto__') {
+            Object.defineProperty(result, key, { value: resolved, enumerable: true, writable: true, configurable: true });
+          } else {
+            result[key] = resolved;
+          }
+        }
         return result;
       },
     };

@@ -26,23 +26,23 @@ export function findCycles(successors: ReadonlyArray<ReadonlyArray<number>>): nu
 
   const remaining = new Uint8Array(count);
   for (let node = 0; node < count; node += 1) if (indegree[node]! > 0) remaining[node] = 1;
-  // The walk that first visited each node (-1: none yet), so no node is walked twice: a node
-  // downstream of a cycle must not cost a walk back over the whole chain above it.
-  const walkedBy = new Int32Array(count).fill(-1);
+  const onReportedCycle = new Uint8Array(count);
   const cycles: number[][] = [];
   for (let start = 0; start < count; start += 1) {
-    if (!remaining[start] || walkedBy[start] !== -1) continue;
-    // Every remaining node has a remaining predecessor, so walking back must revisit a node.
+    if (!remaining[start] || onReportedCycle[start]) continue;
+    // Walking back along remaining predecessors must revisit a node: that loop is a cycle.
+    const seenAt = new Map<number, number>();
     const walk: number[] = [];
     let node = start;
-    while (walkedBy[node] === -1) {
-      walkedBy[node] = start;
+    while (!seenAt.has(node)) {
+      seenAt.set(node, walk.length);
       walk.push(node);
       node = predecessors[node]!.find((predecessor) => remaining[predecessor] === 1)!;
     }
-    // Reaching an earlier walk leads into a cycle that walk already reported.
-    if (walkedBy[node] !== start) continue;
-    cycles.push(walk.slice(walk.indexOf(node)).reverse());
+    const cycle = walk.slice(seenAt.get(node)).reverse();
+    if (cycle.some((member) => onReportedCycle[member])) continue;
+    for (const member of cycle) onReportedCycle[member] = 1;
+    cycles.push(cycle);
   }
   return cycles;
 }

@@ -36,7 +36,7 @@ export type WorkflowInstance = z.infer<typeof WorkflowInstanceSchema>;
 /** What `createInstance` needs. */
 export const CreateInstanceInputSchema = z.object({
   name: z.string().trim().min(1, 'Name must not be empty').max(200),
-  workflow_data: z.unknown(),
+  workflow_data: z.unknown().optional(),
   workflow_id: z.string().min(1).optional(),
   created_by: z.string().nullable().optional(),
 });

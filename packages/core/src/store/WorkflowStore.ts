@@ -56,7 +56,9 @@ export interface WorkflowStore {
   /** An instance, or `null`. */
   getInstance(instanceId: string): Promise<WorkflowInstance | null>;
   /** Instances, newest first. */
-  listInstances(options?: ListInstancesOptions): Promise<{ instances: WorkflowInstance[]; total: number }>;
+  listInstances(
+    options?: ListInstancesOptions,
+  ): Promise<{ instances: WorkflowInstance[]; total: number }>;
   /** Changes an instance and returns it; `updated_at` is set. `NOT_FOUND` for an unknown id. */
   updateInstance(instanceId: string, patch: InstancePatch): Promise<WorkflowInstance>;
 
@@ -65,7 +67,10 @@ export interface WorkflowStore {
   /** The highest `seq` stored for an instance; 0 when it has no event. */
   lastEventSeq(instanceId: string): Promise<number>;
   /** An instance's events with `seq` greater than `afterSeq`, in order. */
-  listEvents(instanceId: string, options?: { afterSeq?: number; limit?: number }): Promise<ExecutionEvent[]>;
+  listEvents(
+    instanceId: string,
+    options?: { afterSeq?: number; limit?: number },
+  ): Promise<ExecutionEvent[]>;
   /** Appends log entries. */
   appendLogs(logs: readonly LogEntry[]): Promise<void>;
   /** An instance's log entries with `seq` greater than `since`, in order. */

@@ -1,0 +1,67 @@
+import { BaseWorkflowComponent } from '../registry/BaseWorkflowComponent';
+import type { ParameterValues } from '../registry/parameterValues';
+import { ComponentCategory } from '../schema/componentCategory';
+import type { WorkflowComponentMetadataInput } from '../schema/componentMetadata';
+import type { ExecutionContext } from '../schema/executionContext';
+import type { ExecutionResult } from '../schema/executionResult';
+import { ParameterType } from '../schema/parameterType';
+import { declareParameters } from './declareParameters';
+import { passThroughInput } from './passThroughInput';
+
+const PARAMETERS = declareParameters([
+  {
+    name: 'ms',
+    label: 'Delay (ms)',
+    type: ParameterType.NUMBER,
+    required: true,
+    integer: true,
+    min: 0,
+    max: 86_400_000,
+    placeholder: '1000',
+    description: 'How long to wait, in milliseconds (at most 24 hours).',
+  },
+]);
+
+type DelayParameters = ParameterValues<typeof PARAMETERS>;
+
+/** Waits a number of milliseconds, then passes its input on; a stopped run ends the wait at once. */
+export class DelayComponent extends BaseWorkflowComponent {
+  static getMetadata(): WorkflowComponentMetadataInput {
+    return {
+      type: 'delay',
+      name: 'Delay',
+      description: 'Wait for a while before continuing.',
+      category: ComponentCategory.UTILITIES,
+      icon: 'PauseIcon',
+      color: 'from-slate-500 to-gray-600',
+      parameters: [...PARAMETERS],
+      input_handles: [{ id: 'input', type: 'target', position: 'left', label: 'Input' }],
+      output_handles: [{ id: 'output', type: 'source', position: 'right', label: 'Output' }],
+    };
+  }
+
+  async execute(context: ExecutionContext): Promise<ExecutionResult> {
+    const { ms } = context.input_data as DelayParameters;
+    await sleep(ms, context.signal);
+    return { success: true, output_data: passThroughInput(context.input) };
+  }
+}
+
+/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { findCycles } from './findCycles';
+
+/** Rotates a cycle so it starts at its smallest node, to compare cycles found from any start. */
+function normalise(cycle: number[]): number[] {
+  const at = cycle.indexOf(Math.min(...cycle));
+  return [...cycle.slice(at), ...cycle.slice(0, at)];
+}
+
+describe('findCycles', () => {
+  it('finds nothing in an empty graph', () => {
+    expect(findCycles([])).toEqual([]);
+  });
+
+  it('finds nothing in a chain or a diamond', () => {
+    expect(findCycles([[1], [2], []])).toEqual([]);
+    expect(findCycles([[1, 2], [3], [3], []])).toEqual([]);
+  });
+
+  it('finds a self-loop', () => {
+    expect(findCycles([[0]])).toEqual([[0]]);
+  });
+
+  it('finds a two-node cycle', () => {
+    expect(findCycles([[1], [0]]).map(normalise)).toEqual([[0, 1]]);
+  });
+
+  it('lists the nodes of a cycle in edge order', () => {
+    // 0 → 2 → 1 → 0
+    expect(findCycles([[2], [0], [1]]).map(normalise)).toEqual([[0, 2, 1]]);
+  });
+
+  it('does not report nodes upstream or downstream of a cycle', () => {
+    // 0 → 1 → 2 → 3 → 1, 3 → 4 → 5
+    const cycles = findCycles([[1], [2], [3], [1, 4], [5], []]);
+    expect(cycles.map(normalise)).toEqual([[1, 2, 3]]);
+  });
+
+  it('reports each of two separate cycles once', () => {
+    // 0 ↔ 1 and 2 → 3 → 4 → 2, joined by 1 → 2
+    const cycles = findCycles([[1], [0, 2], [3], [4], [2]]).map(normalise);
+    expect(cycles).toHaveLength(2);
+    expect(cycles).toEqual(expect.arrayContaining([[0, 1], [2, 3, 4]]));
+  });
+
+  it('reports a cycle downstream of another only once each', () => {
+    // 0 ↔ 1 → 2 → 3 ↔ 4, with 4 → 5
+    const cycles = findCycles([[1], [0, 2], [3], [4], [3, 5], []]).map(normalise);
+    expect(cycles).toEqual(expect.arrayContaining([[0, 1], [3, 4]]));
+    expect(cycles).toHaveLength(2);
+  });
+
+  it('reports every node of a found cycle as a real cycle', () => {
+    const successors = [[1, 2], [2], [0, 3], [1]];
+    for (const cycle of findCycles(successors)) {
+      cycle.forEach((node, at) => {
+        expect(successors[node]).toContain(cycle[(at + 1) % cycle.length]);
+      });
+    }
+  });
+
+  it('handles a 50,000-node chain below a cycle without walking it once per node', () => {
+    const count = 50_000;
+    const successors: number[][] = Array.from({ length: count }, (_, node) =>
+      node + 1 < count ? [node + 1] : [],
+    );
+    successors[1]!.push(0);
+    expect(findCycles(successors).map(normalise)).toEqual([[0, 1]]);
+  });
+});

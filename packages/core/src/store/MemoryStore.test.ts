@@ -1,0 +1,4 @@
+import { MemoryStore } from './MemoryStore';
+import { describeWorkflowStoreContract } from './workflowStoreContract';
+
+describeWorkflowStoreContract('MemoryStore', () => new MemoryStore());
