@@ -5,6 +5,7 @@ import type {
 } from '../schema/executionEvent';
 import type { LogEntry } from '../schema/logEntry';
 import type { WorkflowStore } from '../store/WorkflowStore';
+import { isoNow } from './isoNow';
 
 /** Receives each event once it is stored, in `seq` order. */
 export type JournalListener = (event: ExecutionEvent) => void;
@@ -50,7 +51,7 @@ export class EventJournal {
             seq: this.lastSeq,
             event_type: eventType,
             instance_id: this.instanceId,
-            timestamp: new Date().toISOString(),
+            timestamp: isoNow(),
             data,
           }
         : {
@@ -58,7 +59,7 @@ export class EventJournal {
             event_type: eventType,
             instance_id: this.instanceId,
             step_id: stepId,
-            timestamp: new Date().toISOString(),
+            timestamp: isoNow(),
             data,
           }
     ) as ExecutionEvent;

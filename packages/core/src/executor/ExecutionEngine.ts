@@ -2,7 +2,6 @@ import { EventEmitter } from 'eventemitter3';
 import { ErrorCode } from '../errors/errorCodes';
 import { FlowloomError } from '../errors/FlowloomError';
 import { toErrorIssues } from '../errors/zodIssues';
-import { buildExecutionPlan } from '../graph/buildExecutionPlan';
 import { inspectWorkflow } from '../graph/validateWorkflow';
 import type { ComponentRegistry } from '../registry/ComponentRegistry';
 import { componentRegistry } from '../registry/defaultRegistry';
@@ -18,6 +17,7 @@ import { MemoryStore } from '../store/MemoryStore';
 import type { WorkflowStore } from '../store/WorkflowStore';
 import { applyEvent } from './applyEvent';
 import type { ExecutionEngineEvents, ExecutionEventListener } from './engineEvents';
+import { PlanCache } from './PlanCache';
 import { createRunState } from './runState';
 import { toExecutionStatus } from './toExecutionStatus';
 import { WorkflowRun } from './WorkflowRun';
@@ -72,11 +72,13 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
   private readonly concurrency: number;
   private readonly runs = new Map<string, WorkflowRun | 'starting'>();
   private readonly subscribers = new Map<string, Set<ExecutionEventListener>>();
+  private readonly plans: PlanCache;
 
   constructor(options: ExecutionEngineOptions = {}) {
     super();
     this.registry = options.registry ?? componentRegistry;
     this.store = options.store ?? new MemoryStore();
+    this.plans = new PlanCache(this.registry);
     const concurrency = options.concurrency ?? 8;
     if (!Number.isInteger(concurrency) || concurrency < 1) {
       throw new FlowloomError(
@@ -176,7 +178,7 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
       if (!instance)
         throw new FlowloomError(ErrorCode.NOT_FOUND, `Instance "${instanceId}" does not exist`);
       if (instance.status === 'running') throw alreadyRunning(instanceId);
-      const plan = buildExecutionPlan(instance.workflow_data, this.registry);
+      const plan = this.plans.planFor(instance);
       const lastSeq = await this.store.lastEventSeq(instanceId);
       const started = await this.store.updateInstance(instanceId, {
         status: 'running',

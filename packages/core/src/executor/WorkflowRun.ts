@@ -302,7 +302,7 @@ export class WorkflowRun implements StepRunHost {
     } catch {
       // Nothing more to do: the run's events and its result below are what remain.
     }
-    this.settle(toExecutionStatus(this.state));
+    this.settle(toExecutionStatus(this.state, true));
   }
 }
 

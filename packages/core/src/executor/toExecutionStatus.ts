@@ -1,10 +1,18 @@
 import type { ExecutionStatus } from '../schema/executionStatus';
 import type { RunState } from './runState';
 
-/** A snapshot of a run's state in the shape the API returns; later events don't change it. */
-export function toExecutionStatus(state: RunState): ExecutionStatus {
+/**
+ * A snapshot of a run's state in the shape the API returns; later events don't change it.
+ *
+ * @param settled - the run has ended: its step objects will never change again (a new run
+ * replaces them rather than changing them), so they are shared instead of copied.
+ */
+export function toExecutionStatus(state: RunState, settled = false): ExecutionStatus {
   const steps: ExecutionStatus['steps'] = {};
-  for (const [id, step] of Object.entries(state.steps)) steps[id] = { ...step };
+  for (const id in state.steps) {
+    const step = state.steps[id]!;
+    steps[id] = settled ? step : { ...step };
+  }
   return {
     instance_id: state.instance_id,
     status: state.status,
