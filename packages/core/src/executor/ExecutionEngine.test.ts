@@ -698,3 +698,37 @@ describe('ExecutionEngine: events and status', () => {
     expect(engine.isRunning(instance.instance_id)).toBe(false);
   });
 });
+
+describe('ExecutionEngine: a failing store', () => {
+  it('fails the run with INTERNAL_ERROR when its journal cannot be stored, and starts no dependant', async () => {
+    const { engine, store } = createTestEngine();
+    const instance = await engine.createInstance({ name: 'x', workflow_data: { nodes: [node('s', 'start'), node('a', 'step')], edges: [edge('s', 'a')] } });
+    vi.spyOn(store, 'appendEvents').mockRejectedValue(new Error('disk full'));
+    const status = await engine.executeWorkflow(instance.instance_id);
+    expect(status.status).toBe('failed');
+    expect(status.error).toMatchObject({ code: 'INTERNAL_ERROR' });
+    expect(status.error?.message).toContain('disk full');
+    expect(status.steps.a?.status).toBe('pending');
+    expect((await store.getInstance(instance.instance_id))?.status).toBe('failed');
+  });
+});
+
+describe('ExecutionEngine: shared parameter objects', () => {
+  it('fails a step that tries to change its input_data instead of letting it leak into later runs', async () => {
+    const { engine } = createTestEngine();
+    engine.registry.registerComponent({
+      type: 'mutate',
+      name: 'Mutate',
+      category: 'utilities',
+      parameters: [{ name: 'config', label: 'Config', type: 'json', default: { calls: 0 } }],
+      async execute({ input_data }) {
+        (input_data.config as { calls: number }).calls += 1;
+        return { success: true, output_data: {} };
+      },
+    });
+    const instance = await engine.createInstance({ name: 'm', workflow_data: { nodes: [node('s', 'start'), node('m', 'mutate')], edges: [edge('s', 'm')] } });
+    const first = await engine.executeWorkflow(instance.instance_id);
+    expect(first.error).toMatchObject({ code: 'STEP_FAILED', step_id: 'm' });
+    expect(engine.registry.getComponent('mutate')?.parameters[0]?.default).toEqual({ calls: 0 });
+  });
+});

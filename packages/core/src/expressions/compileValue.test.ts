@@ -17,7 +17,9 @@ describe('compileValue', () => {
   });
 
   it('keeps the type of a value that is exactly one expression: object', () => {
-    expect(compileValue('{{ steps.fetch.body }}').evaluate(scope)).toEqual({ user: { name: 'Ada' } });
+    expect(compileValue('{{ steps.fetch.body }}').evaluate(scope)).toEqual({
+      user: { name: 'Ada' },
+    });
   });
 
   it('keeps booleans, null and arrays', () => {
@@ -31,13 +33,15 @@ describe('compileValue', () => {
   });
 
   it('interpolates mixed text into a string', () => {
-    expect(compileValue('{{ vars.greeting }}, {{ input.name }}!').evaluate(scope)).toBe('Hello, Bob!');
+    expect(compileValue('{{ vars.greeting }}, {{ input.name }}!').evaluate(scope)).toBe(
+      'Hello, Bob!',
+    );
   });
 
   it('interpolates numbers, booleans and null as text', () => {
-    expect(compileValue('n={{ input.count }} f={{ input.flag }} z={{ input.nothing }}').evaluate(scope)).toBe(
-      'n=3 f=false z=null',
-    );
+    expect(
+      compileValue('n={{ input.count }} f={{ input.flag }} z={{ input.nothing }}').evaluate(scope),
+    ).toBe('n=3 f=false z=null');
   });
 
   it('interpolates objects and arrays as JSON', () => {

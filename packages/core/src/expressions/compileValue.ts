@@ -1,4 +1,4 @@
-import { evaluatePath, type ExpressionScope } from './evaluatePath';
+import { type ExpressionScope, evaluatePath } from './evaluatePath';
 import type { ExpressionPath } from './expressionPath';
 import { parseTemplate } from './parseTemplate';
 
@@ -30,7 +30,9 @@ export function compileValue(value: unknown, depth = 0): CompiledValue {
     };
   }
   if (depth < 50 && value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).map(([key, item]) => [key, compileValue(item, depth + 1)] as const);
+    const entries = Object.entries(value).map(
+      ([key, item]) => [key, compileValue(item, depth + 1)] as const,
+    );
     if (!entries.some(([, item]) => item.dynamic)) return constant(value);
     return {
       dynamic: true,
@@ -41,7 +43,12 @@ export function compileValue(value: unknown, depth = 0): CompiledValue {
           const resolved = item.evaluate(scope);
           // Assigning `__proto__` would set the prototype (from a step's output!) and drop the key.
           if (key === '__proto__') {
-            Object.defineProperty(result, key, { value: resolved, enumerable: true, writable: true, configurable: true });
+            Object.defineProperty(result, key, {
+              value: resolved,
+              enumerable: true,
+              writable: true,
+              configurable: true,
+            });
           } else {
             result[key] = resolved;
           }
@@ -66,7 +73,8 @@ function compileString(text: string): CompiledValue {
     paths: parts.filter((part): part is ExpressionPath => typeof part !== 'string'),
     evaluate: (scope) => {
       let result = '';
-      for (const part of parts) result += typeof part === 'string' ? part : stringify(evaluatePath(part, scope));
+      for (const part of parts)
+        result += typeof part === 'string' ? part : stringify(evaluatePath(part, scope));
       return result;
     },
   };

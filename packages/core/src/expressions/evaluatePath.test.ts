@@ -112,8 +112,12 @@ describe('evaluatePath', () => {
   });
 
   it('rejects reading from an input that is not an object', () => {
-    expect(evaluationError('input.a', { ...scope, input: undefined }).code).toBe('EXPRESSION_ERROR');
-    expect(evaluationError('input.a', { ...scope, input: 5 }).message).toContain('input is a number');
+    expect(evaluationError('input.a', { ...scope, input: undefined }).code).toBe(
+      'EXPRESSION_ERROR',
+    );
+    expect(evaluationError('input.a', { ...scope, input: 5 }).message).toContain(
+      'input is a number',
+    );
   });
 
   it('does not read a step id inherited from Object.prototype', () => {

@@ -29,7 +29,9 @@ export function evaluatePath(path: ExpressionPath, scope: ExpressionScope): unkn
       const known = scope.stepIds?.has(stepId) ?? false;
       throw pathError(
         path,
-        known ? `refers to step "${stepId}", which has not completed before this step` : `refers to unknown step "${stepId}"`,
+        known
+          ? `refers to step "${stepId}", which has not completed before this step`
+          : `refers to unknown step "${stepId}"`,
       );
     }
     value = scope.steps[stepId];
@@ -43,7 +45,9 @@ export function evaluatePath(path: ExpressionPath, scope: ExpressionScope): unkn
       const walked = [path.root, ...path.segments.slice(0, index)].join('.');
       throw pathError(path, `cannot read "${String(key)}": ${walked} is ${describe(value)}`);
     }
-    value = Object.hasOwn(value, key) ? (value as Record<string | number, unknown>)[key] : undefined;
+    value = Object.hasOwn(value, key)
+      ? (value as Record<string | number, unknown>)[key]
+      : undefined;
   }
   return value;
 }
@@ -55,5 +59,8 @@ function describe(value: unknown): string {
 }
 
 function pathError(path: ExpressionPath, problem: string): FlowloomError {
-  return new FlowloomError(ErrorCode.EXPRESSION_ERROR, `Expression "{{ ${path.source} }}" ${problem}`);
+  return new FlowloomError(
+    ErrorCode.EXPRESSION_ERROR,
+    `Expression "{{ ${path.source} }}" ${problem}`,
+  );
 }

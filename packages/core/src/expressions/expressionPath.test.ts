@@ -82,7 +82,9 @@ describe('parseExpressionPath', () => {
   it('rejects an unknown root', () => {
     const error = parseError('env.HOME');
     expect(error.code).toBe('EXPRESSION_ERROR');
-    expect(error.message).toBe('Expression "{{ env.HOME }}" must start with steps., input. or vars.');
+    expect(error.message).toBe(
+      'Expression "{{ env.HOME }}" must start with steps., input. or vars.',
+    );
   });
 
   it('rejects a root that only begins like a known one', () => {
@@ -95,7 +97,9 @@ describe('parseExpressionPath', () => {
   });
 
   it('rejects steps without a step id', () => {
-    expect(parseError('steps').message).toBe('Expression "{{ steps }}" name a step: steps.<step_id>');
+    expect(parseError('steps').message).toBe(
+      'Expression "{{ steps }}" name a step: steps.<step_id>',
+    );
   });
 
   it('rejects vars without a name', () => {

@@ -11,7 +11,12 @@ const sources = readdirSync(folder).filter(
 describe('expression evaluation', () => {
   it('has source files to check', () => {
     expect(sources).toEqual(
-      expect.arrayContaining(['compileValue.ts', 'evaluatePath.ts', 'expressionPath.ts', 'parseTemplate.ts']),
+      expect.arrayContaining([
+        'compileValue.ts',
+        'evaluatePath.ts',
+        'expressionPath.ts',
+        'parseTemplate.ts',
+      ]),
     );
   });
 

@@ -19,7 +19,10 @@ describe('parseTemplate', () => {
   });
 
   it('accepts an expression without inner spaces', () => {
-    expect(parseTemplate('{{input.x}}')).toMatchObject({ kind: 'single', path: { segments: ['x'] } });
+    expect(parseTemplate('{{input.x}}')).toMatchObject({
+      kind: 'single',
+      path: { segments: ['x'] },
+    });
   });
 
   it('splits mixed text into literal parts and paths', () => {

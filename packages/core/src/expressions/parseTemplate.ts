@@ -30,6 +30,7 @@ export function parseTemplate(text: string): ParsedTemplate {
     parts.push(parseExpressionPath(text.slice(open + 2, close)));
     cursor = close + 2;
   }
-  if (parts.length === 1 && typeof parts[0] !== 'string') return { kind: 'single', path: parts[0]! };
+  if (parts.length === 1 && typeof parts[0] !== 'string')
+    return { kind: 'single', path: parts[0]! };
   return { kind: 'template', parts };
 }

@@ -26,7 +26,12 @@ export function analyseGraph(index: WorkflowIndex): GraphAnalysis {
   const issues: WorkflowIssue[] = [];
   for (const { source, target, edge } of index.edges) {
     if (source === target) {
-      issues.push(error('CYCLE', `Edge "${edge.id}" connects node "${source}" to itself`, { node_id: source, edge_id: edge.id }));
+      issues.push(
+        error('CYCLE', `Edge "${edge.id}" connects node "${source}" to itself`, {
+          node_id: source,
+          edge_id: edge.id,
+        }),
+      );
       continue;
     }
     const to = position.get(target)!;
@@ -35,7 +40,11 @@ export function analyseGraph(index: WorkflowIndex): GraphAnalysis {
   }
   for (const cycle of findCycles(successors)) {
     const ids = cycle.map((at) => order[at]!);
-    issues.push(error('CYCLE', `The workflow has a cycle: ${[...ids, ids[0]].join(' → ')}`, { node_id: ids[0]! }));
+    issues.push(
+      error('CYCLE', `The workflow has a cycle: ${[...ids, ids[0]].join(' → ')}`, {
+        node_id: ids[0]!,
+      }),
+    );
   }
 
   const triggers = order.filter((id) => index.nodes.get(id)!.component?.isTrigger);
@@ -43,7 +52,12 @@ export function analyseGraph(index: WorkflowIndex): GraphAnalysis {
   if (order.length === 0) {
     issues.push(error('NO_ENTRY_NODE', 'The workflow has no steps: add a trigger to start from'));
   } else if (entries.length === 0) {
-    issues.push(error('NO_ENTRY_NODE', 'The workflow has no entry step: add a trigger or a step with no incoming connection'));
+    issues.push(
+      error(
+        'NO_ENTRY_NODE',
+        'The workflow has no entry step: add a trigger or a step with no incoming connection',
+      ),
+    );
   }
 
   const reachable = new Set<string>();

@@ -4,6 +4,7 @@ import { compileValue } from '../expressions/compileValue';
 import type { ComponentRegistry } from '../registry/ComponentRegistry';
 import { RetrySettingsSchema } from '../schema/workflowData';
 import type { ExecutionPlan, PlanEdge, PlanStep } from './executionPlan';
+import { deepFreeze } from '../store/deepFreeze';
 import { inspectWorkflow } from './validateWorkflow';
 
 const NO_RETRY = RetrySettingsSchema.parse({});
@@ -14,7 +15,10 @@ const NO_RETRY = RetrySettingsSchema.parse({});
  *
  * @throws FlowloomError `INVALID_WORKFLOW` with every problem when the document is invalid.
  */
-export function buildExecutionPlan(workflowData: unknown, registry: ComponentRegistry): ExecutionPlan {
+export function buildExecutionPlan(
+  workflowData: unknown,
+  registry: ComponentRegistry,
+): ExecutionPlan {
   const { result: validation, index, graph } = inspectWorkflow(workflowData, registry);
   if (!validation.valid || !index || !graph) {
     const problems = validation.errors.filter((issue) => issue.severity === 'error');
@@ -23,7 +27,11 @@ export function buildExecutionPlan(workflowData: unknown, registry: ComponentReg
       `The workflow is invalid: ${problems.map((issue) => issue.message).join('; ')}`,
       {
         issues: problems.map((issue) => ({
-          path: [issue.node_id ?? issue.edge_id, issue.field].filter(Boolean).join('.'),
+          // A malformed part's field is already a path into the document (`nodes.1.id`).
+          path:
+            issue.code === 'MALFORMED_WORKFLOW'
+              ? (issue.field ?? '')
+              : [issue.node_id ?? issue.edge_id, issue.field].filter(Boolean).join('.'),
           message: issue.message,
         })),
       },
@@ -47,7 +55,9 @@ export function buildExecutionPlan(workflowData: unknown, registry: ComponentReg
   const steps: PlanStep[] = graph.order.map((id, at) => {
     const { node, component } = index.nodes.get(id)!;
     const registered = component!;
-    const baseParameters = registered.parameters.withDefaults(node.data.parameters);
+    // Frozen: every run hands these very objects to the component (no per-step copies), so a
+    // component that tried to change its input_data would otherwise change later runs.
+    const baseParameters = deepFreeze(registered.parameters.withDefaults(node.data.parameters));
     const dynamicParameters = Object.entries(baseParameters)
       .map(([name, value]) => ({ name, value: compileValue(value) }))
       .filter((parameter) => parameter.value.dynamic);

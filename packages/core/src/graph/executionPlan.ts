@@ -12,7 +12,10 @@ export interface PlanStep {
   /** Parameter values with defaults applied; the dynamic ones are overwritten per run. */
   readonly baseParameters: Readonly<Record<string, unknown>>;
   /** Parameters holding expressions, resolved when the step starts. */
-  readonly dynamicParameters: ReadonlyArray<{ readonly name: string; readonly value: CompiledValue }>;
+  readonly dynamicParameters: ReadonlyArray<{
+    readonly name: string;
+    readonly value: CompiledValue;
+  }>;
   /** Time limit of one attempt, when set. */
   readonly timeoutMs: number | undefined;
   readonly retry: RetrySettings;

@@ -40,13 +40,23 @@ describe('findCycles', () => {
     // 0 ↔ 1 and 2 → 3 → 4 → 2, joined by 1 → 2
     const cycles = findCycles([[1], [0, 2], [3], [4], [2]]).map(normalise);
     expect(cycles).toHaveLength(2);
-    expect(cycles).toEqual(expect.arrayContaining([[0, 1], [2, 3, 4]]));
+    expect(cycles).toEqual(
+      expect.arrayContaining([
+        [0, 1],
+        [2, 3, 4],
+      ]),
+    );
   });
 
   it('reports a cycle downstream of another only once each', () => {
     // 0 ↔ 1 → 2 → 3 ↔ 4, with 4 → 5
     const cycles = findCycles([[1], [0, 2], [3], [4], [3, 5], []]).map(normalise);
-    expect(cycles).toEqual(expect.arrayContaining([[0, 1], [3, 4]]));
+    expect(cycles).toEqual(
+      expect.arrayContaining([
+        [0, 1],
+        [3, 4],
+      ]),
+    );
     expect(cycles).toHaveLength(2);
   });
 
@@ -57,6 +67,32 @@ describe('findCycles', () => {
         expect(successors[node]).toContain(cycle[(at + 1) % cycle.length]);
       });
     }
+  });
+
+  it('starts each cycle at its smallest node and orders cycles by it', () => {
+    // 3 → 4 → 2 → 3 and 1 ↔ 0 (listed out of order)
+    expect(findCycles([[1], [0], [3], [4], [2]])).toEqual([
+      [0, 1],
+      [2, 3, 4],
+    ]);
+  });
+
+  it('reports two cycles that reach each other as one knot', () => {
+    // 0 ↔ 1 and 1 ↔ 2 share node 1
+    expect(findCycles([[1], [0, 2], [1]])).toHaveLength(1);
+  });
+
+  it('finds a self-loop inside a larger cycle once', () => {
+    expect(findCycles([[0, 1], [0]])).toHaveLength(1);
+  });
+
+  it('handles a 200,000-node ring without overflowing the stack', () => {
+    const count = 200_000;
+    const ring = Array.from({ length: count }, (_, node) => [(node + 1) % count]);
+    const cycles = findCycles(ring);
+    expect(cycles).toHaveLength(1);
+    expect(cycles[0]).toHaveLength(count);
+    expect(cycles[0]!.slice(0, 3)).toEqual([0, 1, 2]);
   });
 
   it('handles a 50,000-node chain below a cycle without walking it once per node', () => {

@@ -1,48 +1,88 @@
 /**
  * Finds the cycles of a directed graph given as adjacency lists over node indices. Returns one
- * cycle (as node indices in order) per strongly-connected knot; nodes merely downstream of a
- * cycle are not reported. Linear in nodes plus edges.
+ * cycle (as node indices in edge order, starting at its smallest index) per strongly-connected
+ * knot, ordered by that index; nodes merely upstream or downstream of a cycle are not reported.
+ * Linear in nodes plus edges.
+ *
+ * @remarks Two cycles that reach each other form one knot and are reported as one: breaking
+ * either leaves the other, which the next validation reports.
  */
 export function findCycles(successors: ReadonlyArray<ReadonlyArray<number>>): number[][] {
   const count = successors.length;
-  const indegree = new Uint32Array(count);
-  const predecessors: number[][] = Array.from({ length: count }, () => []);
-  successors.forEach((targets, source) => {
-    for (const target of targets) {
-      indegree[target]! += 1;
-      predecessors[target]!.push(source);
-    }
-  });
-  // Kahn's algorithm: whatever is never freed lies on a cycle or downstream of one.
-  const queue: number[] = [];
-  for (let node = 0; node < count; node += 1) if (indegree[node] === 0) queue.push(node);
-  for (let head = 0; head < queue.length; head += 1) {
-    for (const target of successors[queue[head]!]!) {
-      indegree[target]! -= 1;
-      if (indegree[target] === 0) queue.push(target);
-    }
-  }
-  if (queue.length === count) return [];
-
-  const remaining = new Uint8Array(count);
-  for (let node = 0; node < count; node += 1) if (indegree[node]! > 0) remaining[node] = 1;
-  const onReportedCycle = new Uint8Array(count);
+  // Tarjan's algorithm, iterative so that a 10,000-step chain cannot overflow the call stack.
+  const order = new Int32Array(count).fill(-1);
+  const lowlink = new Int32Array(count);
+  const nextEdge = new Int32Array(count);
+  const onStack = new Uint8Array(count);
+  const knotOf = new Int32Array(count).fill(-1);
+  const stack: number[] = [];
+  const path: number[] = [];
   const cycles: number[][] = [];
-  for (let start = 0; start < count; start += 1) {
-    if (!remaining[start] || onReportedCycle[start]) continue;
-    // Walking back along remaining predecessors must revisit a node: that loop is a cycle.
-    const seenAt = new Map<number, number>();
-    const walk: number[] = [];
-    let node = start;
-    while (!seenAt.has(node)) {
-      seenAt.set(node, walk.length);
-      walk.push(node);
-      node = predecessors[node]!.find((predecessor) => remaining[predecessor] === 1)!;
+  let visited = 0;
+  let knots = 0;
+
+  const enter = (node: number): void => {
+    order[node] = visited;
+    lowlink[node] = visited;
+    visited += 1;
+    stack.push(node);
+    onStack[node] = 1;
+    path.push(node);
+  };
+
+  for (let root = 0; root < count; root += 1) {
+    if (order[root] !== -1) continue;
+    enter(root);
+    while (path.length > 0) {
+      const node = path[path.length - 1]!;
+      const targets = successors[node]!;
+      if (nextEdge[node]! < targets.length) {
+        const next = targets[nextEdge[node]!]!;
+        nextEdge[node]! += 1;
+        if (order[next] === -1) enter(next);
+        else if (onStack[next]) lowlink[node] = Math.min(lowlink[node]!, order[next]!);
+        continue;
+      }
+      path.pop();
+      const parent = path[path.length - 1];
+      if (parent !== undefined) lowlink[parent] = Math.min(lowlink[parent]!, lowlink[node]!);
+      if (lowlink[node] !== order[node]) continue;
+      // `node` roots a knot: everything above it on the stack belongs to it.
+      const knot = knots;
+      knots += 1;
+      let size = 0;
+      let member: number;
+      do {
+        member = stack.pop()!;
+        onStack[member] = 0;
+        knotOf[member] = knot;
+        size += 1;
+      } while (member !== node);
+      if (size > 1 || targets.includes(node))
+        cycles.push(cycleWithin(node, knot, successors, knotOf));
     }
-    const cycle = walk.slice(seenAt.get(node)).reverse();
-    if (cycle.some((member) => onReportedCycle[member])) continue;
-    for (const member of cycle) onReportedCycle[member] = 1;
-    cycles.push(cycle);
   }
-  return cycles;
+  return cycles.sort((a, b) => a[0]! - b[0]!);
+}
+
+/** Walks forward inside one knot until a node repeats: the loop walked is a cycle. */
+function cycleWithin(
+  start: number,
+  knot: number,
+  successors: ReadonlyArray<ReadonlyArray<number>>,
+  knotOf: Int32Array,
+): number[] {
+  const seenAt = new Map<number, number>();
+  const walk: number[] = [];
+  let node = start;
+  while (!seenAt.has(node)) {
+    seenAt.set(node, walk.length);
+    walk.push(node);
+    // Every node of a knot has a successor in the same knot.
+    node = successors[node]!.find((next) => knotOf[next] === knot)!;
+  }
+  const cycle = walk.slice(seenAt.get(node));
+  let first = 0;
+  for (let at = 1; at < cycle.length; at += 1) if (cycle[at]! < cycle[first]!) first = at;
+  return [...cycle.slice(first), ...cycle.slice(0, first)];
 }

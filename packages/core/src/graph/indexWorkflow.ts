@@ -56,29 +56,46 @@ export function indexWorkflow(input: unknown, registry: ComponentRegistry): Work
   if (!rawNodes) return { data: undefined, nodes, edges, malformedNodeIds, issues };
 
   rawNodes.forEach((raw, index) => {
-    const node = whole.success ? (raw as WorkflowNode) : parsePart(WorkflowNodeSchema, raw, `nodes.${index}`, issues, 'node_id');
+    const node = whole.success
+      ? (raw as WorkflowNode)
+      : parsePart(WorkflowNodeSchema, raw, `nodes.${index}`, issues, 'node_id');
     if (!node) {
       const rawId = readId(raw);
       if (rawId !== undefined) malformedNodeIds.add(rawId);
       return;
     }
     if (nodes.has(node.id)) {
-      issues.push(error('DUPLICATE_NODE_ID', `Node id "${node.id}" is used by more than one node`, { node_id: node.id }));
+      issues.push(
+        error('DUPLICATE_NODE_ID', `Node id "${node.id}" is used by more than one node`, {
+          node_id: node.id,
+        }),
+      );
       return;
     }
     const component = registry.find(node.type);
     if (!component) {
-      issues.push(error('UNKNOWN_COMPONENT_TYPE', `Unknown component type "${node.type}"`, { node_id: node.id, field: 'type' }));
+      issues.push(
+        error('UNKNOWN_COMPONENT_TYPE', `Unknown component type "${node.type}"`, {
+          node_id: node.id,
+          field: 'type',
+        }),
+      );
     }
     nodes.set(node.id, { node, component });
   });
 
   const edgeIds = new Set<string>();
   (rawEdges ?? []).forEach((raw, index) => {
-    const edge = whole.success ? (raw as WorkflowEdge) : parsePart(WorkflowEdgeSchema, raw, `edges.${index}`, issues, 'edge_id');
+    const edge = whole.success
+      ? (raw as WorkflowEdge)
+      : parsePart(WorkflowEdgeSchema, raw, `edges.${index}`, issues, 'edge_id');
     if (!edge) return;
     if (edgeIds.has(edge.id)) {
-      issues.push(error('DUPLICATE_EDGE_ID', `Edge id "${edge.id}" is used by more than one edge`, { edge_id: edge.id }));
+      issues.push(
+        error('DUPLICATE_EDGE_ID', `Edge id "${edge.id}" is used by more than one edge`, {
+          edge_id: edge.id,
+        }),
+      );
       return;
     }
     edgeIds.add(edge.id);
@@ -86,10 +103,20 @@ export function indexWorkflow(input: unknown, registry: ComponentRegistry): Work
     const target = nodes.get(edge.target);
     // An edge to a node that exists but is malformed is not reported again: the node has its issue.
     if (!source && !malformedNodeIds.has(edge.source)) {
-      issues.push(error('MISSING_NODE', `Edge "${edge.id}" leaves unknown node "${edge.source}"`, { edge_id: edge.id, field: 'source' }));
+      issues.push(
+        error('MISSING_NODE', `Edge "${edge.id}" leaves unknown node "${edge.source}"`, {
+          edge_id: edge.id,
+          field: 'source',
+        }),
+      );
     }
     if (!target && !malformedNodeIds.has(edge.target)) {
-      issues.push(error('MISSING_NODE', `Edge "${edge.id}" enters unknown node "${edge.target}"`, { edge_id: edge.id, field: 'target' }));
+      issues.push(
+        error('MISSING_NODE', `Edge "${edge.id}" enters unknown node "${edge.target}"`, {
+          edge_id: edge.id,
+          field: 'target',
+        }),
+      );
     }
     if (!source || !target) return;
     const sourceHandle = resolveHandle(edge, 'source', source, issues);
@@ -118,7 +145,9 @@ function readArray(
 ): unknown[] | undefined {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     if (key === 'nodes') {
-      issues.push(error('MALFORMED_WORKFLOW', 'A workflow must be an object with "nodes" and "edges" arrays'));
+      issues.push(
+        error('MALFORMED_WORKFLOW', 'A workflow must be an object with "nodes" and "edges" arrays'),
+      );
     }
     return undefined;
   }

@@ -18,7 +18,10 @@ export function resolveHandle(
   const written = end === 'source' ? edge.sourceHandle : edge.targetHandle;
   const field = end === 'source' ? 'sourceHandle' : 'targetHandle';
   if (!indexed.component) return written ?? `(${end})`;
-  const handles = end === 'source' ? indexed.component.metadata.output_handles : indexed.component.metadata.input_handles;
+  const handles =
+    end === 'source'
+      ? indexed.component.metadata.output_handles
+      : indexed.component.metadata.input_handles;
   const side = end === 'source' ? 'output' : 'input';
   const node = indexed.node;
   if (written === undefined || written === null) {

@@ -1,5 +1,5 @@
-import { compileValue } from '../expressions/compileValue';
 import { toFlowloomError } from '../errors/FlowloomError';
+import { compileValue } from '../expressions/compileValue';
 import type { ComponentRegistry } from '../registry/ComponentRegistry';
 import { componentRegistry } from '../registry/defaultRegistry';
 import type { WorkflowIssue, WorkflowValidationResult } from '../schema/workflowValidation';
@@ -31,7 +31,10 @@ export interface WorkflowInspection {
 }
 
 /** Validates a workflow and keeps the intermediate index and graph analysis. Never throws. */
-export function inspectWorkflow(workflowData: unknown, registry: ComponentRegistry): WorkflowInspection {
+export function inspectWorkflow(
+  workflowData: unknown,
+  registry: ComponentRegistry,
+): WorkflowInspection {
   let issues: WorkflowIssue[];
   let index: WorkflowIndex | undefined;
   let graph: GraphAnalysis | undefined;
@@ -46,7 +49,12 @@ export function inspectWorkflow(workflowData: unknown, registry: ComponentRegist
     }
   } catch (thrown) {
     // A bug here must not take down a save: report it as a problem of the document.
-    issues = [error('MALFORMED_WORKFLOW', `The workflow could not be checked: ${toFlowloomError(thrown).message}`)];
+    issues = [
+      error(
+        'MALFORMED_WORKFLOW',
+        `The workflow could not be checked: ${toFlowloomError(thrown).message}`,
+      ),
+    ];
     index = undefined;
     graph = undefined;
   }
@@ -75,11 +83,22 @@ function checkParameters(
       for (const path of compileValue(value).paths) {
         const stepId = path.root === 'steps' ? String(path.segments[0]) : undefined;
         if (stepId !== undefined && !knownIds.has(stepId)) {
-          issues.push(error('INVALID_EXPRESSION', `Expression "{{ ${path.source} }}" refers to unknown step "${stepId}"`, { node_id: node.id, field: name }));
+          issues.push(
+            error(
+              'INVALID_EXPRESSION',
+              `Expression "{{ ${path.source} }}" refers to unknown step "${stepId}"`,
+              { node_id: node.id, field: name },
+            ),
+          );
         }
       }
     } catch (thrown) {
-      issues.push(error('INVALID_EXPRESSION', toFlowloomError(thrown).message, { node_id: node.id, field: name }));
+      issues.push(
+        error('INVALID_EXPRESSION', toFlowloomError(thrown).message, {
+          node_id: node.id,
+          field: name,
+        }),
+      );
     }
   }
 }

@@ -129,9 +129,7 @@ describe('ComponentRegistry.registerComponent', () => {
     const registry = new ComponentRegistry();
     registry.registerComponent(greet);
     const revision = registry.revision;
-    const error = catchError(() =>
-      registry.registerComponent({ ...greet, name: 'Another greet' }),
-    );
+    const error = catchError(() => registry.registerComponent({ ...greet, name: 'Another greet' }));
     expect(error.code).toBe('DUPLICATE_COMPONENT');
     expect(error.message).toContain('"greet"');
     expect(error.issues).toEqual([{ path: 'type', message: 'Type "greet" is already registered' }]);
@@ -209,6 +207,40 @@ describe('ComponentRegistry.registerComponent', () => {
     );
     expect(error.code).toBe('INVALID_COMPONENT');
     expect(error.message).toBe('NoMetadata has no static getMetadata() method');
+  });
+
+  it('rejects a class whose getMetadata throws, keeping the cause', () => {
+    const cause = new Error('no config');
+    class Exploding extends BaseWorkflowComponent {
+      static getMetadata(): WorkflowComponentMetadataInput {
+        throw cause;
+      }
+      async execute(): Promise<ExecutionResult> {
+        return { success: true };
+      }
+    }
+    const error = catchError(() => new ComponentRegistry().registerComponent(Exploding));
+    expect(error.code).toBe('INVALID_COMPONENT');
+    expect(error.message).toBe('Exploding.getMetadata() threw: no config');
+    expect(error.cause).toBe(cause);
+  });
+
+  it('rejects a class whose constructor throws', () => {
+    class Unbuildable extends BaseWorkflowComponent {
+      static getMetadata(): WorkflowComponentMetadataInput {
+        return { type: 'unbuildable', name: 'Unbuildable', category: ComponentCategory.UTILITIES };
+      }
+      constructor() {
+        super();
+        throw new Error('needs arguments');
+      }
+      async execute(): Promise<ExecutionResult> {
+        return { success: true };
+      }
+    }
+    const error = catchError(() => new ComponentRegistry().registerComponent(Unbuildable));
+    expect(error.code).toBe('INVALID_COMPONENT');
+    expect(error.message).toBe('new Unbuildable() threw: needs arguments');
   });
 
   it('rejects a definition without execute', () => {
@@ -485,7 +517,12 @@ describe('ComponentRegistry.validateParameters', () => {
           name: 'Reserved',
           category: ComponentCategory.UTILITIES,
           parameters: [
-            { name: 'constructor', label: 'Constructor', type: ParameterType.STRING, required: true },
+            {
+              name: 'constructor',
+              label: 'Constructor',
+              type: ParameterType.STRING,
+              required: true,
+            },
             { name: 'toString', label: 'To string', type: ParameterType.STRING },
           ],
           async execute() {

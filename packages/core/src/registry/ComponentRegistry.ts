@@ -160,12 +160,19 @@ function readComponent(component: RegistrableComponent): ReadComponent {
         `${component.name || 'Component class'} has no static getMetadata() method`,
       );
     }
-    const rawMetadata = component.getMetadata();
-    const instance = new component();
+    const name = component.name || 'Component class';
+    const rawMetadata = callComponentCode(() => component.getMetadata(), `${name}.getMetadata()`);
+    const instance = callComponentCode(() => new component(), `new ${name}()`);
     if (typeof instance.execute !== 'function') {
-      throw new FlowloomError(ErrorCode.INVALID_COMPONENT, `${component.name} has no execute() method`);
+      throw new FlowloomError(
+        ErrorCode.INVALID_COMPONENT,
+        `${component.name} has no execute() method`,
+      );
     }
-    const customCheck = component.validateParameters?.bind(component);
+    const customCheck =
+      typeof component.validateParameters === 'function'
+        ? component.validateParameters.bind(component)
+        : undefined;
     return { rawMetadata, execute: (context) => instance.execute(context), customCheck };
   }
   if (component === null || typeof component !== 'object') {
@@ -187,6 +194,19 @@ function readComponent(component: RegistrableComponent): ReadComponent {
     execute: execute.bind(component) as Execute,
     customCheck: typeof validate === 'function' ? validate.bind(component) : undefined,
   };
+}
+
+/** Runs a component author's code; what it throws becomes an INVALID_COMPONENT error. */
+function callComponentCode<T>(run: () => T, what: string): T {
+  try {
+    return run();
+  } catch (thrown) {
+    if (thrown instanceof FlowloomError) throw thrown;
+    const reason = thrown instanceof Error ? thrown.message : String(thrown);
+    throw new FlowloomError(ErrorCode.INVALID_COMPONENT, `${what} threw: ${reason}`, {
+      cause: thrown,
+    });
+  }
 }
 
 function buildRegisteredComponent(

@@ -5,7 +5,9 @@ import type { CustomParameterIssue } from './BaseWorkflowComponent';
 import type { ParameterIssue } from './parameterIssue';
 
 /** A component's own parameter check, run after the declared type checks. */
-export type CustomParameterCheck = (values: Readonly<Record<string, unknown>>) => CustomParameterIssue[];
+export type CustomParameterCheck = (
+  values: Readonly<Record<string, unknown>>,
+) => CustomParameterIssue[];
 
 /** Options of {@link CompiledParameters.validate}. */
 export interface ValidateParametersOptions {
@@ -43,7 +45,9 @@ export function compileParameters(
     const allowExpressions = options.allowExpressions ?? true;
     if (values === undefined || values === null) values = {};
     if (typeof values !== 'object' || Array.isArray(values)) {
-      return [{ parameter: '', code: 'INVALID_PARAMETER_TYPE', message: 'Parameters must be an object' }];
+      return [
+        { parameter: '', code: 'INVALID_PARAMETER_TYPE', message: 'Parameters must be an object' },
+      ];
     }
     const given = values as Record<string, unknown>;
     const issues: ParameterIssue[] = [];
@@ -75,17 +79,29 @@ export function compileParameters(
       // Only values that are final and passed the type checks reach the component's own check.
       const checkable: Record<string, unknown> = {};
       for (const [name, value] of Object.entries(withDefaults(given))) {
-        if (!flagged.has(name) && !isMissingValue(value) && !(allowExpressions && containsExpression(value))) {
+        if (
+          !flagged.has(name) &&
+          !isMissingValue(value) &&
+          !(allowExpressions && containsExpression(value))
+        ) {
           checkable[name] = value;
         }
       }
       for (const issue of runCustomCheck(customCheck, checkable)) {
-        issues.push({ parameter: issue.parameter, code: 'INVALID_PARAMETER_VALUE', message: issue.message });
+        issues.push({
+          parameter: issue.parameter,
+          code: 'INVALID_PARAMETER_VALUE',
+          message: issue.message,
+        });
       }
     }
     for (const name of Object.keys(given)) {
       if (!byName.has(name)) {
-        issues.push({ parameter: name, code: 'UNKNOWN_PARAMETER', message: `Unknown parameter "${name}"` });
+        issues.push({
+          parameter: name,
+          code: 'UNKNOWN_PARAMETER',
+          message: `Unknown parameter "${name}"`,
+        });
       }
     }
     return issues;

@@ -16,7 +16,13 @@ describe('defineComponent', () => {
         { name: 'token', label: 'Token', type: 'secret', required: true },
         { name: 'count', label: 'Count', type: ParameterType.NUMBER },
         { name: 'enabled', label: 'Enabled', type: ParameterType.BOOLEAN, default: false },
-        { name: 'mode', label: 'Mode', type: ParameterType.SELECT, options: ['a', 'b'], required: true },
+        {
+          name: 'mode',
+          label: 'Mode',
+          type: ParameterType.SELECT,
+          options: ['a', 'b'],
+          required: true,
+        },
         {
           name: 'level',
           label: 'Level',
@@ -67,7 +73,7 @@ describe('defineComponent', () => {
       name: 'Bare',
       category: ComponentCategory.UTILITIES,
       async execute({ input_data }) {
-        expectTypeOf(input_data).toEqualTypeOf<{}>();
+        expectTypeOf<keyof typeof input_data>().toEqualTypeOf<never>();
         // @ts-expect-error no parameter is declared.
         input_data.anything;
         return { success: true };

@@ -137,7 +137,11 @@ describe('EmailSenderComponent (the seed example)', () => {
 
   it('reports every missing required parameter', () => {
     expect(registry.validateParameters('email_sender', {})).toEqual([
-      { parameter: 'to_email', code: 'MISSING_REQUIRED_PARAMETER', message: 'To Email is required' },
+      {
+        parameter: 'to_email',
+        code: 'MISSING_REQUIRED_PARAMETER',
+        message: 'To Email is required',
+      },
       { parameter: 'subject', code: 'MISSING_REQUIRED_PARAMETER', message: 'Subject is required' },
       { parameter: 'body', code: 'MISSING_REQUIRED_PARAMETER', message: 'Email Body is required' },
     ]);
@@ -145,7 +149,9 @@ describe('EmailSenderComponent (the seed example)', () => {
 
   it('executes through the registry', async () => {
     const result = await registry.resolve('email_sender').execute(
-      createTestContext({ input_data: { to_email: 'a@example.com', subject: 'Hi', body: 'Hello' } }),
+      createTestContext({
+        input_data: { to_email: 'a@example.com', subject: 'Hi', body: 'Hello' },
+      }),
     );
     expect(result).toEqual({
       success: true,

@@ -12,7 +12,8 @@ interface DeclaredParameter extends ParameterValueRule {
  * the parameter.
  */
 export function checkParameterRules(parameter: DeclaredParameter, ctx: z.RefinementCtx): void {
-  const selectWithoutOptions = parameter.type === 'select' && (parameter.options?.length ?? 0) === 0;
+  const selectWithoutOptions =
+    parameter.type === 'select' && (parameter.options?.length ?? 0) === 0;
   if (selectWithoutOptions) {
     ctx.addIssue({
       code: 'custom',

@@ -91,15 +91,15 @@ describe('findParameterValueProblem', () => {
   });
 
   it('calls a select value that is not an option a value problem', () => {
-    expect(findParameterValueProblem({ type: 'select', options: [{ value: 'a' }] }, 'b')?.kind).toBe(
-      'value',
-    );
+    expect(
+      findParameterValueProblem({ type: 'select', options: [{ value: 'a' }] }, 'b')?.kind,
+    ).toBe('value');
   });
 
   it('calls a boolean given to a select a type problem', () => {
-    expect(findParameterValueProblem({ type: 'select', options: [{ value: 'a' }] }, true)?.kind).toBe(
-      'type',
-    );
+    expect(
+      findParameterValueProblem({ type: 'select', options: [{ value: 'a' }] }, true)?.kind,
+    ).toBe('type');
   });
 
   it('finds no problem in an acceptable value', () => {
@@ -113,7 +113,13 @@ describe('isMissingValue', () => {
   });
 
   it('treats 0, false, a space and empty containers as present', () => {
-    expect([0, false, ' ', [], {}].map(isMissingValue)).toEqual([false, false, false, false, false]);
+    expect([0, false, ' ', [], {}].map(isMissingValue)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { ParameterType } from './parameterType';
+import type { ParameterType } from './parameterType';
 
 /** The part of a parameter declaration that decides which values it accepts. */
 export interface ParameterValueRule {
@@ -69,7 +69,8 @@ function describeProblem(rule: ParameterValueRule, value: unknown): string | und
     case 'string':
     case 'textarea':
     case 'secret':
-      if (typeof value !== 'string') return `must be ${TYPE_NAMES[rule.type]}, got ${describeType(value)}`;
+      if (typeof value !== 'string')
+        return `must be ${TYPE_NAMES[rule.type]}, got ${describeType(value)}`;
       return checkBounds(value.length, rule, 'characters');
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value)) {
@@ -78,7 +79,9 @@ function describeProblem(rule: ParameterValueRule, value: unknown): string | und
       if (rule.integer && !Number.isInteger(value)) return 'must be a whole number';
       return checkBounds(value, rule, '');
     case 'boolean':
-      return typeof value === 'boolean' ? undefined : `must be true or false, got ${describeType(value)}`;
+      return typeof value === 'boolean'
+        ? undefined
+        : `must be true or false, got ${describeType(value)}`;
     case 'select': {
       const allowed = rule.options ?? [];
       if (allowed.some((option) => option.value === value)) return undefined;
@@ -119,7 +122,12 @@ function isJsonValue(value: unknown, depth = 0): boolean {
   if (typeof value === 'number') return Number.isFinite(value);
   if (Array.isArray(value)) return value.every((item) => isJsonValue(item, depth + 1));
   if (typeof value === 'object') {
-    return Object.values(value as Record<string, unknown>).every((item) => isJsonValue(item, depth + 1));
+    // Only plain objects: a Date, Map or class instance would not survive JSON.
+    const prototype = Object.getPrototypeOf(value);
+    if (prototype !== Object.prototype && prototype !== null) return false;
+    return Object.values(value as Record<string, unknown>).every((item) =>
+      isJsonValue(item, depth + 1),
+    );
   }
   return false;
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ComponentHandleSchema, DEFAULT_INPUT_HANDLE, DEFAULT_OUTPUT_HANDLE } from './componentHandle';
+import {
+  ComponentHandleSchema,
+  DEFAULT_INPUT_HANDLE,
+  DEFAULT_OUTPUT_HANDLE,
+} from './componentHandle';
 
 describe('ComponentHandleSchema', () => {
   it('accepts a handle with id, type, position and label', () => {

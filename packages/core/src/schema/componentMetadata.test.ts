@@ -39,7 +39,9 @@ describe('WorkflowComponentMetadataSchema', () => {
       ...minimal,
       parameters: [{ name: 'p', label: 'P', type: 'string' }],
     });
-    expect(metadata.parameters).toEqual([{ name: 'p', label: 'P', type: 'string', required: false }]);
+    expect(metadata.parameters).toEqual([
+      { name: 'p', label: 'P', type: 'string', required: false },
+    ]);
   });
 
   it('accepts type ids with letters, digits, _ . : -', () => {
@@ -72,7 +74,10 @@ describe('WorkflowComponentMetadataSchema', () => {
     expect(
       issuesOf({ ...minimal, input_handles: [{ id: 'in', type: 'source', position: 'left' }] }),
     ).toEqual([
-      { path: 'input_handles.0.type', message: 'Handle "in" in input_handles must have type "target"' },
+      {
+        path: 'input_handles.0.type',
+        message: 'Handle "in" in input_handles must have type "target"',
+      },
     ]);
   });
 
@@ -90,7 +95,10 @@ describe('WorkflowComponentMetadataSchema', () => {
   it('rejects a handle id declared twice on one side', () => {
     const handle = { id: 'out', type: 'source', position: 'right' };
     expect(issuesOf({ ...minimal, output_handles: [handle, handle] })).toEqual([
-      { path: 'output_handles.1.id', message: 'Handle id "out" is declared twice in output_handles' },
+      {
+        path: 'output_handles.1.id',
+        message: 'Handle id "out" is declared twice in output_handles',
+      },
     ]);
   });
 
@@ -120,7 +128,12 @@ describe('WorkflowComponentMetadataSchema', () => {
           { name: 'mode', label: 'Mode', type: 'select' },
         ],
       }),
-    ).toEqual([{ path: 'parameters.1.options', message: 'Select parameter "mode" needs at least one option' }]);
+    ).toEqual([
+      {
+        path: 'parameters.1.options',
+        message: 'Select parameter "mode" needs at least one option',
+      },
+    ]);
   });
 
   it('reports every problem of one metadata object at once', () => {
@@ -176,9 +189,12 @@ describe('WorkflowComponentMetadataSchema', () => {
   });
 
   it('reports non-array handles and parameters without crashing', () => {
-    const paths = issuesOf({ ...minimal, parameters: 'x', input_handles: 1, output_handles: {} }).map(
-      (issue) => issue.path,
-    );
+    const paths = issuesOf({
+      ...minimal,
+      parameters: 'x',
+      input_handles: 1,
+      output_handles: {},
+    }).map((issue) => issue.path);
     expect(paths.sort()).toEqual(['input_handles', 'output_handles', 'parameters']);
   });
 });

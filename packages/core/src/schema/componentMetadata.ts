@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkParameterDeclarations } from './checkParameterDeclarations';
 import { ComponentCategorySchema } from './componentCategory';
 import {
   ComponentHandleSchema,
@@ -6,7 +7,6 @@ import {
   DEFAULT_OUTPUT_HANDLE,
 } from './componentHandle';
 import { ComponentParameterSchema } from './componentParameter';
-import { checkParameterDeclarations } from './checkParameterDeclarations';
 
 /** Everything the UI and the engine know about a component type. */
 export const WorkflowComponentMetadataSchema = z

@@ -112,9 +112,9 @@ describe('ComponentParameterSchema', () => {
   });
 
   it('rejects an empty label', () => {
-    expect(issuesOf({ name: 'p', label: '', type: 'string' }).map((issue) => issue.path)).toEqual(
-      ['label'],
-    );
+    expect(issuesOf({ name: 'p', label: '', type: 'string' }).map((issue) => issue.path)).toEqual([
+      'label',
+    ]);
   });
 
   it('rejects a select without options', () => {
@@ -159,7 +159,13 @@ describe('ComponentParameterSchema', () => {
 
   it('accepts a select default that is an option', () => {
     expect(
-      issuesOf({ name: 'm', label: 'M', type: 'select', options: ['a', { value: 'b' }], default: 'b' }),
+      issuesOf({
+        name: 'm',
+        label: 'M',
+        type: 'select',
+        options: ['a', { value: 'b' }],
+        default: 'b',
+      }),
     ).toEqual([]);
   });
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { EXECUTION_EVENT_TYPES, ExecutionEventDataSchemas, ExecutionEventSchema } from './executionEvent';
+import {
+  EXECUTION_EVENT_TYPES,
+  ExecutionEventDataSchemas,
+  ExecutionEventSchema,
+} from './executionEvent';
 
 const base = {
   seq: 1,
@@ -48,15 +52,27 @@ describe('ExecutionEventSchema', () => {
   });
 
   it('rejects an unknown event type', () => {
-    const result = ExecutionEventSchema.safeParse({ ...base, event_type: 'step_exploded', data: {} });
+    const result = ExecutionEventSchema.safeParse({
+      ...base,
+      event_type: 'step_exploded',
+      data: {},
+    });
     expect(result.success).toBe(false);
   });
 
   it('rejects seq 0 and fractional seq (seq starts at 1)', () => {
     const data = { reason: 'branch_not_taken' };
     for (const seq of [0, -1, 1.5]) {
-      const result = ExecutionEventSchema.safeParse({ ...base, seq, event_type: 'step_skipped', data });
-      expect(result.error?.issues.map((issue) => issue.path.join('.')), String(seq)).toEqual(['seq']);
+      const result = ExecutionEventSchema.safeParse({
+        ...base,
+        seq,
+        event_type: 'step_skipped',
+        data,
+      });
+      expect(
+        result.error?.issues.map((issue) => issue.path.join('.')),
+        String(seq),
+      ).toEqual(['seq']);
     }
   });
 

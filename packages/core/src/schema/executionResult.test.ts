@@ -3,7 +3,10 @@ import { ExecutionResultSchema } from './executionResult';
 
 describe('ExecutionResultSchema', () => {
   it('defaults output_data to an empty object', () => {
-    expect(ExecutionResultSchema.parse({ success: true })).toEqual({ success: true, output_data: {} });
+    expect(ExecutionResultSchema.parse({ success: true })).toEqual({
+      success: true,
+      output_data: {},
+    });
   });
 
   it('accepts an error as a string or as { code, message }', () => {
@@ -15,9 +18,9 @@ describe('ExecutionResultSchema', () => {
   });
 
   it('accepts one output handle or several', () => {
-    expect(ExecutionResultSchema.parse({ success: true, output_handle: 'true' }).output_handle).toBe(
-      'true',
-    );
+    expect(
+      ExecutionResultSchema.parse({ success: true, output_handle: 'true' }).output_handle,
+    ).toBe('true');
     expect(
       ExecutionResultSchema.parse({ success: true, output_handle: ['a', 'b'] }).output_handle,
     ).toEqual(['a', 'b']);
@@ -25,7 +28,9 @@ describe('ExecutionResultSchema', () => {
 
   it('rejects a result without success', () => {
     expect(
-      ExecutionResultSchema.safeParse({ output_data: {} }).error?.issues.map((i) => i.path.join('.')),
+      ExecutionResultSchema.safeParse({ output_data: {} }).error?.issues.map((i) =>
+        i.path.join('.'),
+      ),
     ).toEqual(['success']);
   });
 

@@ -52,9 +52,9 @@ describe('WorkflowNodeSchema', () => {
   });
 
   it('rejects a position without numbers', () => {
-    expect(paths(WorkflowNodeSchema.safeParse({ id: 'n', type: 't', position: { x: '1' } }))).toEqual(
-      ['position.x', 'position.y'],
-    );
+    expect(
+      paths(WorkflowNodeSchema.safeParse({ id: 'n', type: 't', position: { x: '1' } })),
+    ).toEqual(['position.x', 'position.y']);
   });
 
   it('applies the retry defaults inside settings', () => {
@@ -120,7 +120,13 @@ describe('WorkflowEdgeSchema', () => {
       target: 'b',
     });
     expect(
-      WorkflowEdgeSchema.parse({ id: 'e', source: 'a', target: 'b', sourceHandle: null, targetHandle: null }),
+      WorkflowEdgeSchema.parse({
+        id: 'e',
+        source: 'a',
+        target: 'b',
+        sourceHandle: null,
+        targetHandle: null,
+      }),
     ).toMatchObject({ sourceHandle: null, targetHandle: null });
   });
 
@@ -145,7 +151,11 @@ describe('WorkflowDataSchema', () => {
   });
 
   it('keeps extra top-level fields such as the viewport', () => {
-    const data = WorkflowDataSchema.parse({ nodes: [], edges: [], viewport: { x: 0, y: 0, zoom: 1 } });
+    const data = WorkflowDataSchema.parse({
+      nodes: [],
+      edges: [],
+      viewport: { x: 0, y: 0, zoom: 1 },
+    });
     expect(data).toMatchObject({ viewport: { x: 0, y: 0, zoom: 1 } });
   });
 

@@ -5,6 +5,7 @@ import type { LogEntry } from '../schema/logEntry';
 import type { SavedWorkflow, WorkflowSummary } from '../schema/savedWorkflow';
 import type { WorkflowInstance } from '../schema/workflowInstance';
 import { createId } from './createId';
+import { deepFreeze } from './deepFreeze';
 import { pageOf } from './pageOf';
 import type {
   InstancePatch,
@@ -174,15 +175,6 @@ export class MemoryStore implements WorkflowStore {
 }
 
 /** Newest first; ties keep the reversed insertion order the caller gives. */
-/** Freezes a value and everything it holds. */
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-  }
-  return value;
-}
-
 function newestFirst<K extends string>(key: K) {
   return (a: Record<K, string>, b: Record<K, string>): number =>
     a[key] < b[key] ? 1 : a[key] > b[key] ? -1 : 0;
