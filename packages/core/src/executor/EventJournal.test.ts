@@ -6,7 +6,13 @@ import { EventJournal } from './EventJournal';
 function createJournal(store = new MemoryStore(), lastSeq = 0) {
   const applied: number[] = [];
   const published: ExecutionEvent[] = [];
-  const journal = new EventJournal('inst', lastSeq, store, (event) => applied.push(event.seq), (event) => published.push(event));
+  const journal = new EventJournal(
+    'inst',
+    lastSeq,
+    store,
+    (event) => applied.push(event.seq),
+    (event) => published.push(event),
+  );
   return { journal, applied, published, store };
 }
 
@@ -14,7 +20,12 @@ describe('EventJournal', () => {
   it('numbers events after the last stored seq and applies each at once', () => {
     const { journal, applied, published } = createJournal(new MemoryStore(), 7);
     const event = journal.append('log', { level: 'info', message: 'hi' }, 'step');
-    expect(event).toMatchObject({ seq: 8, event_type: 'log', instance_id: 'inst', step_id: 'step' });
+    expect(event).toMatchObject({
+      seq: 8,
+      event_type: 'log',
+      instance_id: 'inst',
+      step_id: 'step',
+    });
     expect(applied).toEqual([8]);
     expect(published).toEqual([]);
   });
@@ -45,7 +56,10 @@ describe('EventJournal', () => {
     journal.append('log', { level: 'info', message: 'c' });
     journal.append('log', { level: 'info', message: 'd' });
     await journal.flush();
-    expect(append.mock.calls.map(([batch]) => batch.map((event) => event.seq))).toEqual([[1, 2], [3, 4]]);
+    expect(append.mock.calls.map(([batch]) => batch.map((event) => event.seq))).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
   });
 
   it('rejects flush when the store fails, without an unhandled rejection', async () => {

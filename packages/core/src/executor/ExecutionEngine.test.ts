@@ -702,7 +702,10 @@ describe('ExecutionEngine: events and status', () => {
 describe('ExecutionEngine: a failing store', () => {
   it('fails the run with INTERNAL_ERROR when its journal cannot be stored, and starts no dependant', async () => {
     const { engine, store } = createTestEngine();
-    const instance = await engine.createInstance({ name: 'x', workflow_data: { nodes: [node('s', 'start'), node('a', 'step')], edges: [edge('s', 'a')] } });
+    const instance = await engine.createInstance({
+      name: 'x',
+      workflow_data: { nodes: [node('s', 'start'), node('a', 'step')], edges: [edge('s', 'a')] },
+    });
     vi.spyOn(store, 'appendEvents').mockRejectedValue(new Error('disk full'));
     const status = await engine.executeWorkflow(instance.instance_id);
     expect(status.status).toBe('failed');
@@ -726,7 +729,10 @@ describe('ExecutionEngine: shared parameter objects', () => {
         return { success: true, output_data: {} };
       },
     });
-    const instance = await engine.createInstance({ name: 'm', workflow_data: { nodes: [node('s', 'start'), node('m', 'mutate')], edges: [edge('s', 'm')] } });
+    const instance = await engine.createInstance({
+      name: 'm',
+      workflow_data: { nodes: [node('s', 'start'), node('m', 'mutate')], edges: [edge('s', 'm')] },
+    });
     const first = await engine.executeWorkflow(instance.instance_id);
     expect(first.error).toMatchObject({ code: 'STEP_FAILED', step_id: 'm' });
     expect(engine.registry.getComponent('mutate')?.parameters[0]?.default).toEqual({ calls: 0 });

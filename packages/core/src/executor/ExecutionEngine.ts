@@ -2,6 +2,7 @@ import { EventEmitter } from 'eventemitter3';
 import { ErrorCode } from '../errors/errorCodes';
 import { FlowloomError } from '../errors/FlowloomError';
 import { toErrorIssues } from '../errors/zodIssues';
+import { invalidWorkflowError } from '../graph/invalidWorkflowError';
 import { inspectWorkflow } from '../graph/validateWorkflow';
 import type { ComponentRegistry } from '../registry/ComponentRegistry';
 import { componentRegistry } from '../registry/defaultRegistry';
@@ -121,21 +122,8 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
     }
     const { result: validation, index } = inspectWorkflow(workflowData, this.registry);
     const parsedData = index?.data;
-    if (!validation.valid || !parsedData) {
-      const problems = validation.errors.filter((issue) => issue.severity === 'error');
-      throw new FlowloomError(
-        ErrorCode.INVALID_WORKFLOW,
-        `The workflow is invalid: ${problems.map((p) => p.message).join('; ')}`,
-        {
-          issues: problems.map((issue) => ({
-            path: ['workflow_data', issue.node_id ?? issue.edge_id, issue.field]
-              .filter(Boolean)
-              .join('.'),
-            message: issue.message,
-          })),
-        },
-      );
-    }
+    if (!validation.valid || !parsedData)
+      throw invalidWorkflowError(validation.errors, 'workflow_data');
     const now = new Date().toISOString();
     return this.store.createInstance({
       instance_id: createId('inst'),

@@ -15,7 +15,12 @@ describe('applyEvent (the run-state reducer)', () => {
   it('rebuilds exactly the state a run ended with from its events alone', async () => {
     const { run } = createTestEngine();
     const { instance, status, events } = await run({
-      nodes: [node('s', 'start'), node('if', 'branch', { go: true }), node('yes', 'set', { name: 'v', value: 1 }), node('no', 'step')],
+      nodes: [
+        node('s', 'start'),
+        node('if', 'branch', { go: true }),
+        node('yes', 'set', { name: 'v', value: 1 }),
+        node('no', 'step'),
+      ],
       edges: [edge('s', 'if'), edge('if', 'yes', 'true'), edge('if', 'no', 'false')],
     });
     const state = replay(instance.instance_id, ['s', 'if', 'yes', 'no'], events);
@@ -26,28 +31,81 @@ describe('applyEvent (the run-state reducer)', () => {
 
   it('replays a prefix of the journal into the state the run had at that point', async () => {
     const { run } = createTestEngine();
-    const { instance, events } = await run({ nodes: [node('s', 'start'), node('a', 'step', { value: 2 }), node('b', 'step')], edges: [edge('s', 'a'), edge('a', 'b')] });
-    const upToA = events.findIndex((event) => event.event_type === 'step_completed' && event.step_id === 'a');
+    const { instance, events } = await run({
+      nodes: [node('s', 'start'), node('a', 'step', { value: 2 }), node('b', 'step')],
+      edges: [edge('s', 'a'), edge('a', 'b')],
+    });
+    const upToA = events.findIndex(
+      (event) => event.event_type === 'step_completed' && event.step_id === 'a',
+    );
     const state = replay(instance.instance_id, ['s', 'a', 'b'], events.slice(0, upToA + 1));
     expect(state.status).toBe('running');
-    expect(state.steps).toMatchObject({ s: { status: 'completed' }, a: { status: 'completed' }, b: { status: 'pending' } });
+    expect(state.steps).toMatchObject({
+      s: { status: 'completed' },
+      a: { status: 'completed' },
+      b: { status: 'pending' },
+    });
     expect(state.finishedSteps).toBe(2);
   });
 
   it('starts a new run from a clean slate', () => {
     const state = createRunState('i', ['a']);
     const base = { instance_id: 'i', timestamp: '2026-01-01T00:00:00.000Z' };
-    applyEvent(state, { ...base, seq: 1, event_type: 'execution_started', data: { input_data: {}, variables: { x: 1 }, total_steps: 1 } });
-    applyEvent(state, { ...base, seq: 2, event_type: 'step_completed', step_id: 'a', data: { output_data: { v: 1 }, output_handles: ['output'], duration_ms: 1, attempts: 1, set_variables: { y: 2 } } });
-    applyEvent(state, { ...base, seq: 3, event_type: 'execution_completed', data: { duration_ms: 1, progress: { completed: 1, total: 1 } } });
+    applyEvent(state, {
+      ...base,
+      seq: 1,
+      event_type: 'execution_started',
+      data: { input_data: {}, variables: { x: 1 }, total_steps: 1 },
+    });
+    applyEvent(state, {
+      ...base,
+      seq: 2,
+      event_type: 'step_completed',
+      step_id: 'a',
+      data: {
+        output_data: { v: 1 },
+        output_handles: ['output'],
+        duration_ms: 1,
+        attempts: 1,
+        set_variables: { y: 2 },
+      },
+    });
+    applyEvent(state, {
+      ...base,
+      seq: 3,
+      event_type: 'execution_completed',
+      data: { duration_ms: 1, progress: { completed: 1, total: 1 } },
+    });
     expect(state.variables).toEqual({ x: 1, y: 2 });
-    applyEvent(state, { ...base, seq: 4, event_type: 'execution_started', data: { input_data: { again: true }, variables: {}, total_steps: 1 } });
-    expect(state).toMatchObject({ status: 'running', finishedSteps: 0, outputs: {}, variables: {}, input_data: { again: true }, steps: { a: { status: 'pending', attempts: 0 } } });
+    applyEvent(state, {
+      ...base,
+      seq: 4,
+      event_type: 'execution_started',
+      data: { input_data: { again: true }, variables: {}, total_steps: 1 },
+    });
+    expect(state).toMatchObject({
+      status: 'running',
+      finishedSteps: 0,
+      outputs: {},
+      variables: {},
+      input_data: { again: true },
+      steps: { a: { status: 'pending', attempts: 0 } },
+    });
   });
 
   it('records a cancellation as the run’s error', () => {
     const state = createRunState('i', []);
-    applyEvent(state, { seq: 1, instance_id: 'i', timestamp: 't', event_type: 'execution_cancelled', data: { duration_ms: 3, reason: 'stop' } });
-    expect(state).toMatchObject({ status: 'cancelled', error: { code: 'CANCELLED', message: 'stop' }, finished_at: 't' });
+    applyEvent(state, {
+      seq: 1,
+      instance_id: 'i',
+      timestamp: 't',
+      event_type: 'execution_cancelled',
+      data: { duration_ms: 3, reason: 'stop' },
+    });
+    expect(state).toMatchObject({
+      status: 'cancelled',
+      error: { code: 'CANCELLED', message: 'stop' },
+      finished_at: 't',
+    });
   });
 });

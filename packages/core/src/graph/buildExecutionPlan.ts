@@ -1,10 +1,9 @@
-import { ErrorCode } from '../errors/errorCodes';
-import { FlowloomError } from '../errors/FlowloomError';
 import { compileValue } from '../expressions/compileValue';
 import type { ComponentRegistry } from '../registry/ComponentRegistry';
 import { RetrySettingsSchema } from '../schema/workflowData';
-import type { ExecutionPlan, PlanEdge, PlanStep } from './executionPlan';
 import { deepFreeze } from '../store/deepFreeze';
+import type { ExecutionPlan, PlanEdge, PlanStep } from './executionPlan';
+import { invalidWorkflowError } from './invalidWorkflowError';
 import { inspectWorkflow } from './validateWorkflow';
 
 const NO_RETRY = RetrySettingsSchema.parse({});
@@ -20,23 +19,7 @@ export function buildExecutionPlan(
   registry: ComponentRegistry,
 ): ExecutionPlan {
   const { result: validation, index, graph } = inspectWorkflow(workflowData, registry);
-  if (!validation.valid || !index || !graph) {
-    const problems = validation.errors.filter((issue) => issue.severity === 'error');
-    throw new FlowloomError(
-      ErrorCode.INVALID_WORKFLOW,
-      `The workflow is invalid: ${problems.map((issue) => issue.message).join('; ')}`,
-      {
-        issues: problems.map((issue) => ({
-          // A malformed part's field is already a path into the document (`nodes.1.id`).
-          path:
-            issue.code === 'MALFORMED_WORKFLOW'
-              ? (issue.field ?? '')
-              : [issue.node_id ?? issue.edge_id, issue.field].filter(Boolean).join('.'),
-          message: issue.message,
-        })),
-      },
-    );
-  }
+  if (!validation.valid || !index || !graph) throw invalidWorkflowError(validation.errors);
   const indexById = new Map(graph.order.map((id, at) => [id, at]));
   const edges: PlanEdge[] = index.edges.map((edge) => ({
     id: edge.edge.id,

@@ -8,4 +8,6 @@ import { ComponentRegistry } from './ComponentRegistry';
  * @example
  * componentRegistry.registerComponent(EmailSenderComponent);
  */
-export const componentRegistry: ComponentRegistry = new ComponentRegistry({ components: builtinComponents });
+export const componentRegistry: ComponentRegistry = new ComponentRegistry({
+  components: builtinComponents,
+});

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ErrorInfoSchema } from './status';
 import { LogLevelSchema } from './logEntry';
+import { ErrorInfoSchema } from './status';
 
 const ErrorDataSchema = z.object({ code: z.string(), message: z.string() });
 
@@ -113,4 +113,7 @@ export const ExecutionEventSchema = z.discriminatedUnion('event_type', [
 export type ExecutionEvent = z.infer<typeof ExecutionEventSchema>;
 
 /** The event of one type, e.g. `ExecutionEventOf<'step_completed'>`. */
-export type ExecutionEventOf<K extends ExecutionEventType> = Extract<ExecutionEvent, { event_type: K }>;
+export type ExecutionEventOf<K extends ExecutionEventType> = Extract<
+  ExecutionEvent,
+  { event_type: K }
+>;

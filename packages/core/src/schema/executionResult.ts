@@ -7,7 +7,9 @@ export const ExecutionResultSchema = z.object({
   /** The step's output, readable by later steps as `{{ steps.<id>.<path> }}`. */
   output_data: z.record(z.string(), z.unknown()).default({}),
   /** Why it failed: a message, or `{ code, message }`. */
-  error: z.union([z.string(), z.object({ code: z.string().optional(), message: z.string() })]).optional(),
+  error: z
+    .union([z.string(), z.object({ code: z.string().optional(), message: z.string() })])
+    .optional(),
   /**
    * The output handle(s) to follow. Defaults to `success` or `output` on success and to `error`
    * on failure.

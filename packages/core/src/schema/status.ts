@@ -1,7 +1,13 @@
 import { z } from 'zod';
 
 /** Where a workflow instance is in its life. */
-export const InstanceStatusSchema = z.enum(['pending', 'running', 'completed', 'failed', 'cancelled']);
+export const InstanceStatusSchema = z.enum([
+  'pending',
+  'running',
+  'completed',
+  'failed',
+  'cancelled',
+]);
 /** Where a workflow instance is in its life. */
 export type InstanceStatus = z.infer<typeof InstanceStatusSchema>;
 
