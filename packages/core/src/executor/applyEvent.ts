@@ -22,7 +22,11 @@ export function applyEvent(state: RunState, event: ExecutionEvent): RunState {
       state.variables = { ...event.data.variables };
       state.outputs = {};
       state.finishedSteps = 0;
-      for (const id of Object.keys(state.steps)) state.steps[id] = pendingStep();
+      // Replaced rather than reset in place: a finished run's status may still share them.
+      for (const id in state.steps) {
+        const step = state.steps[id]!;
+        if (step.status !== 'pending' || step.attempts !== 0) state.steps[id] = pendingStep();
+      }
       return state;
     case 'step_started': {
       const step = stepOf(state, event.step_id);

@@ -4,14 +4,14 @@ import type { RunState } from './runState';
 /**
  * A snapshot of a run's state in the shape the API returns; later events don't change it.
  *
- * @param settled - the run has ended: its step objects will never change again (a new run
- * replaces them rather than changing them), so they are shared instead of copied.
+ * @param settled - the run has ended and its state will never change again (its journal is
+ * closed), so the steps are handed out as they are instead of copied.
  */
 export function toExecutionStatus(state: RunState, settled = false): ExecutionStatus {
-  const steps: ExecutionStatus['steps'] = {};
-  for (const id in state.steps) {
-    const step = state.steps[id]!;
-    steps[id] = settled ? step : { ...step };
+  let steps: ExecutionStatus['steps'] = state.steps;
+  if (!settled) {
+    steps = {};
+    for (const id in state.steps) steps[id] = { ...state.steps[id]! };
   }
   return {
     instance_id: state.instance_id,
