@@ -1,0 +1,31 @@
+import type { ComponentRegistry, ExecutionEngine, WorkflowStore } from '@flowloom/core';
+import type { AccessControl } from '../auth/AccessControl';
+import type { WorkflowUser } from '../auth/authTypes';
+import type { RateLimiter } from '../rateLimit/RateLimiter';
+import type { ErrorReporter } from './errorResponse';
+
+/** What the routes work with. */
+export interface ApiDependencies {
+  engine: ExecutionEngine;
+  store: WorkflowStore;
+  registry: ComponentRegistry;
+  access: AccessControl;
+  limiter: RateLimiter | undefined;
+  bodyLimit: number;
+  requestTimeoutMs: number;
+  reporter: ErrorReporter;
+  /** The OpenAPI document, built on first request. */
+  openApiDocument: () => unknown;
+}
+
+/** Per-request context an adapter may pass to `fetch`. */
+export interface RequestContext {
+  /** The client's address, for per-IP rate limits of anonymous callers. */
+  clientIp?: string;
+}
+
+/** The Hono environment of the API app. */
+export interface ApiEnv {
+  Bindings: RequestContext;
+  Variables: { user: WorkflowUser };
+}

@@ -1,0 +1,39 @@
+import { ErrorCode } from '@flowloom/core';
+import { Hono } from 'hono';
+import type { ApiDependencies, ApiEnv } from './apiEnv';
+import { addComponentRoutes } from './componentRoutes';
+import { addEditorRoutes } from './editorRoutes';
+import { errorResponse, httpError, json } from './errorResponse';
+import { createRouteGuard } from './guardRoute';
+import { addInstanceRoutes } from './instanceRoutes';
+import { withTimeout } from './withTimeout';
+
+/** The API as one Hono app under `basePath`: every route of the seed plus `/openapi.json`. */
+export function createApiApp(basePath: string, deps: ApiDependencies): Hono<ApiEnv> {
+  const app = new Hono<ApiEnv>().basePath(basePath);
+  const guard = createRouteGuard(deps);
+
+  app.use('*', async (_c, next) => {
+    await withTimeout(next(), deps.requestTimeoutMs);
+  });
+  addComponentRoutes(app, deps, guard);
+  addInstanceRoutes(app, deps, guard);
+  addEditorRoutes(app, deps, guard);
+  app.get('/openapi.json', guard('openapi'), () => json(200, deps.openApiDocument()));
+
+  app.notFound((c) =>
+    errorResponse(
+      httpError(ErrorCode.NOT_FOUND, `No route ${c.req.method} ${new URL(c.req.url).pathname}`),
+      deps.reporter,
+    ),
+  );
+  app.onError((error) => {
+    const retryAfter = (error as { retryAfterSeconds?: number }).retryAfterSeconds;
+    return errorResponse(
+      error,
+      deps.reporter,
+      retryAfter ? { 'retry-after': String(retryAfter) } : undefined,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,46 @@
+import { ErrorCode, type SavedWorkflow, type WorkflowInstance } from '@flowloom/core';
+import type { WorkflowAction, WorkflowUser } from '../auth/authTypes';
+import type { ApiDependencies } from './apiEnv';
+import { httpError } from './errorResponse';
+
+/**
+ * An instance the user may act on.
+ *
+ * @throws FlowloomError `NOT_FOUND` (404) or `FORBIDDEN` (403).
+ */
+export async function loadOwnedInstance(
+  deps: ApiDependencies,
+  user: WorkflowUser,
+  instanceId: string,
+  action: WorkflowAction,
+): Promise<WorkflowInstance> {
+  const instance = await deps.store.getInstance(instanceId);
+  if (!instance) throw httpError(ErrorCode.NOT_FOUND, `Instance "${instanceId}" does not exist`);
+  await deps.access.authorize(user, action, {
+    type: 'instance',
+    id: instanceId,
+    created_by: instance.created_by,
+  });
+  return instance;
+}
+
+/**
+ * A saved workflow the user may act on.
+ *
+ * @throws FlowloomError `NOT_FOUND` (404) or `FORBIDDEN` (403).
+ */
+export async function loadOwnedWorkflow(
+  deps: ApiDependencies,
+  user: WorkflowUser,
+  workflowId: string,
+  action: WorkflowAction,
+): Promise<SavedWorkflow> {
+  const workflow = await deps.store.loadWorkflow(workflowId);
+  if (!workflow) throw httpError(ErrorCode.NOT_FOUND, `Workflow "${workflowId}" does not exist`);
+  await deps.access.authorize(user, action, {
+    type: 'workflow',
+    id: workflowId,
+    created_by: workflow.created_by,
+  });
+  return workflow;
+}

@@ -1,0 +1,59 @@
+import { ErrorCode } from '@flowloom/core';
+import { httpError } from './errorResponse';
+
+/** The default request body limit: 1 MiB. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * Reads a request's JSON body, refusing more than `limit` bytes without reading past it.
+ * An empty body reads as `{}`.
+ *
+ * @throws FlowloomError `PAYLOAD_TOO_LARGE` (413) or `VALIDATION_FAILED` (400) for bad JSON.
+ */
+export async function readJsonBody(request: Request, limit: number): Promise<unknown> {
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  if (!request.body) return {};
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  const text = new TextDecoder().decode(concat(chunks, size));
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw httpError(
+      ErrorCode.VALIDATION_FAILED,
+      `The request body is not valid JSON: ${(error as Error).message}`,
+      [{ path: '', message: 'Invalid JSON' }],
+    );
+  }
+}
+
+function tooLarge(limit: number) {
+  return httpError(
+    ErrorCode.PAYLOAD_TOO_LARGE,
+    `The request body is larger than the limit of ${limit} bytes`,
+  );
+}
+
+function concat(chunks: Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const all = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return all;
+}

@@ -1,0 +1,17 @@
+/** The outcome of taking one request from a rate limit. */
+export interface RateLimitDecision {
+  allowed: boolean;
+  /** Requests left in the current window. */
+  remaining: number;
+  /** Time until the window resets, in milliseconds. */
+  retryAfterMs: number;
+}
+
+/**
+ * Where rate-limit counters live. In memory by default; `RedisRateLimitStore` shares them
+ * between several servers.
+ */
+export interface RateLimitStore {
+  /** Counts one request against `key`, allowing `points` per `durationMs`. */
+  consume(key: string, points: number, durationMs: number): Promise<RateLimitDecision>;
+}

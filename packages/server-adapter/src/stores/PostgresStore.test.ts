@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { describeWorkflowStoreContract } from '@flowloom/core/testing';
+import { Pool } from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  describeDurableStoreBehaviour,
+  sampleInstance,
+} from './durableStoreBehaviour.test-helpers';
+import { migratePostgres } from './migratePostgres';
+import { PostgresStore } from './PostgresStore';
+import { postgresMigrations } from './postgresMigrations';
+
+const databaseUrl = process.env.DATABASE_URL;
+
+if (!databaseUrl) {
+  console.warn(
+    'PostgresStore tests skipped: DATABASE_URL is unset (e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/test).',
+  );
+  describe.skip('PostgresStore (skipped: DATABASE_URL is unset)', () => {
+    it('runs the WorkflowStore contract against PostgreSQL', () => {});
+  });
+} else {
+  // One schema per run of this file, so parallel runs and other tests never meet.
+  const schema = `flowloom_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  const otherSchemas: string[] = [];
+  /** A further schema of this run, dropped with the main one. */
+  const freshSchema = () => {
+    const name = `${schema}_${otherSchemas.length + 1}`;
+    otherSchemas.push(name);
+    return name;
+  };
+  const pool = new Pool({ connectionString: databaseUrl });
+
+  afterAll(async () => {
+    for (const name of [schema, ...otherSchemas]) {
+      await pool.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
+    }
+    await pool.end();
+  });
+
+  /** A store on the run's schema, emptied: the suites want an empty store per test. */
+  const emptyStore = async () => {
+    const store = new PostgresStore({ pool, schema });
+    await store.migrate();
+    await pool.query(
+      `TRUNCATE "${schema}".workflows, "${schema}".workflow_instances,
+        "${schema}".execution_events, "${schema}".workflow_task_logs RESTART IDENTITY`,
+    );
+    return store;
+  };
+  describeWorkflowStoreContract('PostgresStore', emptyStore);
+  describeDurableStoreBehaviour('PostgresStore', emptyStore);
+
+  describe('PostgresStore', () => {
+    /** A schema migrated once, before these tests. */
+    let migrated: string;
+    beforeAll(async () => {
+      migrated = freshSchema();
+      await new PostgresStore({ pool, schema: migrated }).migrate();
+    });
+
+    it('migrates one schema from two stores at once, applying each step once', async () => {
+      const shared = freshSchema();
+      const first = new PostgresStore({ connectionString: databaseUrl, schema: shared });
+      const second = new PostgresStore({ connectionString: databaseUrl, schema: shared });
+      try {
+        await Promise.all([first.migrate(), second.migrate()]);
+        const { rows } = await pool.query(
+          `SELECT version, name FROM "${shared}".flowloom_migrations ORDER BY version`,
+        );
+        expect(rows).toEqual(postgresMigrations.map(({ version, name }) => ({ version, name })));
+        expect(await second.listInstances()).toEqual({ instances: [], total: 0 });
+      } finally {
+        await Promise.all([first.close(), second.close()]);
+      }
+    });
+
+    it('finds nothing to apply in a schema already migrated', async () => {
+      expect(await migratePostgres(pool, migrated, postgresMigrations)).toEqual([]);
+      const { rows } = await pool.query(
+        `SELECT COUNT(*)::int AS count FROM "${migrated}".flowloom_migrations`,
+      );
+      expect(rows[0].count).toBe(postgresMigrations.length);
+    });
+
+    it('numbers its migrations 1, 2, 3, ... in order', () => {
+      expect(postgresMigrations.map((migration) => migration.version)).toEqual(
+        postgresMigrations.map((_, index) => index + 1),
+      );
+    });
+
+    it('creates the seed indexes in its schema', async () => {
+      const { rows } = await pool.query<{ indexname: string }>(
+        'SELECT indexname FROM pg_indexes WHERE schemaname = $1',
+        [migrated],
+      );
+      expect(rows.map((row) => row.indexname)).toEqual(
+        expect.arrayContaining([
+          'idx_workflow_instances_status',
+          'idx_workflow_instances_created_by',
+          'idx_execution_logs_instance_id',
+        ]),
+      );
+    });
+
+    it('leaves a pool it was given open when it closes', async () => {
+      const borrowing = new PostgresStore({ pool, schema: migrated });
+      await borrowing.getInstance('x');
+      await borrowing.close();
+      expect((await pool.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+    });
+
+    it('ends the pool it opened when it closes', async () => {
+      const owning = new PostgresStore({ connectionString: databaseUrl, schema: migrated });
+      await owning.getInstance('x');
+      await owning.close();
+      await expect(owning.getInstance('x')).rejects.toThrow(/pool/i);
+    });
+
+    it('refuses a row that no longer matches its schema', async () => {
+      const store = new PostgresStore({ pool, schema: migrated });
+      await store.createInstance(sampleInstance('bad'));
+      await pool.query(
+        `UPDATE "${migrated}".workflow_instances SET status = 'exploded' WHERE instance_id = $1`,
+        ['bad'],
+      );
+      await expect(store.getInstance('bad')).rejects.toMatchObject({
+        code: 'INTERNAL_ERROR',
+        issues: [expect.objectContaining({ path: 'status' })],
+      });
+    });
+
+    it('refuses a schema name that is not a plain identifier', () => {
+      expect(() => new PostgresStore({ pool, schema: 'x"; DROP SCHEMA public; --' })).toThrow(
+        expect.objectContaining({ code: 'VALIDATION_FAILED' }),
+      );
+    });
+  });
+}

@@ -1,0 +1,360 @@
+import {
+  createId,
+  ErrorCode,
+  type ExecutionEvent,
+  FlowloomError,
+  type InstancePatch,
+  type ListInstancesOptions,
+  type ListOptions,
+  type LogEntry,
+  type SavedWorkflow,
+  type SaveWorkflowRecord,
+  type WorkflowInstance,
+  type WorkflowStore,
+  type WorkflowSummary,
+} from '@flowloom/core';
+import { Pool } from 'pg';
+import { constraintViolation } from './constraintViolation';
+import { journalError, seqConflict } from './journalErrors';
+import { migratePostgres } from './migratePostgres';
+import { pageBounds } from './pageBounds';
+import { postgresMigrations } from './postgresMigrations';
+import { type PostgresQueries, postgresQueries } from './postgresQueries';
+import {
+  type EventRow,
+  eventFromRow,
+  type InstanceRow,
+  instanceFromRow,
+  type LogRow,
+  logFromRow,
+  summaryFromRow,
+  type WorkflowRow,
+  type WorkflowSummaryRow,
+  workflowFromRow,
+} from './recordsFromRows';
+
+/** Options of {@link PostgresStore}: a connection string or a pool, and a schema. */
+export type PostgresStoreOptions = {
+  /**
+   * The PostgreSQL schema holding the store's tables; created when missing. Letters, digits
+   * and `_`, starting with a letter or `_`, at most 63 characters.
+   * @default 'public'
+   * @remarks Tables keep the seed's names (`workflows`, `workflow_instances`, ...); in a
+   * database whose schema already has tables of these names, give Flowloom a schema of its own.
+   */
+  schema?: string;
+} & (
+  | {
+      /** A PostgreSQL URL, e.g. `process.env.DATABASE_URL`; the store opens and ends its own pool. */
+      connectionString: string;
+      pool?: undefined;
+    }
+  | {
+      /** A pool the host owns and ends; `close()` leaves it open. */
+      pool: Pool;
+      connectionString?: undefined;
+    }
+);
+
+const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+/**
+ * A {@link WorkflowStore} in PostgreSQL through `pg`: the store several servers and workers
+ * share.
+ *
+ * @remarks The schema is migrated on first use (or by {@link PostgresStore.migrate}), one
+ * server at a time. JSONB columns keep values, not text: objects come back with their keys in
+ * PostgreSQL's order, and strings may not contain `\u0000`.
+ *
+ * @example
+ * const store = new PostgresStore({ connectionString: process.env.DATABASE_URL! });
+ * await store.migrate(); // optional: fail at start-up rather than on the first request
+ */
+export class PostgresStore implements WorkflowStore {
+  private readonly pool: Pool;
+  private readonly ownsPool: boolean;
+  private readonly schema: string;
+  private readonly sql: PostgresQueries;
+  private migration: Promise<void> | undefined;
+  private closed = false;
+
+  constructor(options: PostgresStoreOptions) {
+    this.schema = options.schema ?? 'public';
+    if (!SCHEMA_NAME.test(this.schema)) {
+      throw new FlowloomError(ErrorCode.VALIDATION_FAILED, 'Invalid PostgreSQL schema name', {
+        issues: [
+          {
+            path: 'schema',
+            message:
+              'Use letters, digits and "_", starting with a letter or "_", at most 63 characters',
+          },
+        ],
+      });
+    }
+    this.sql = postgresQueries(this.schema);
+    if (options.pool) {
+      this.pool = options.pool;
+      this.ownsPool = false;
+    } else {
+      this.pool = new Pool({ connectionString: options.connectionString });
+      this.ownsPool = true;
+      // An idle connection the server drops is discarded by the pool; without a listener the
+      // 'error' event would crash the process.
+      this.pool.on('error', () => {});
+    }
+  }
+
+  /**
+   * Applies the schema's pending migrations. Every other method does so first when needed;
+   * call it at start-up to fail there rather than on the first request.
+   */
+  migrate(): Promise<void> {
+    this.migration ??= migratePostgres(this.pool, this.schema, postgresMigrations).then(
+      () => undefined,
+      (error: unknown) => {
+        // Let a later call try again, e.g. once the database is up.
+        this.migration = undefined;
+        throw error;
+      },
+    );
+    return this.migration;
+  }
+
+  async saveWorkflow(record: SaveWorkflowRecord): Promise<SavedWorkflow> {
+    await this.migrate();
+    const now = new Date().toISOString();
+    const data = JSON.stringify(record.workflow_data);
+    if (record.workflow_id !== undefined) {
+      const { rows } = await this.pool.query<WorkflowRow>(this.sql.updateWorkflow, [
+        record.workflow_id,
+        record.name,
+        data,
+        now,
+      ]);
+      if (!rows[0]) {
+        throw new FlowloomError(
+          ErrorCode.NOT_FOUND,
+          `Workflow "${record.workflow_id}" does not exist`,
+        );
+      }
+      return workflowFromRow(rows[0]);
+    }
+    const { rows } = await this.pool.query<WorkflowRow>(this.sql.insertWorkflow, [
+      createId('wf'),
+      record.name,
+      data,
+      record.created_by ?? null,
+      now,
+    ]);
+    return workflowFromRow(rows[0]!);
+  }
+
+  async loadWorkflow(workflowId: string): Promise<SavedWorkflow | null> {
+    await this.migrate();
+    const { rows } = await this.pool.query<WorkflowRow>(this.sql.selectWorkflow, [workflowId]);
+    return rows[0] ? workflowFromRow(rows[0]) : null;
+  }
+
+  async listWorkflows(
+    options: ListOptions = {},
+  ): Promise<{ workflows: WorkflowSummary[]; total: number }> {
+    await this.migrate();
+    const { page, count } = this.sql.listWorkflows(
+      { created_by: options.created_by },
+      pageBounds(options),
+    );
+    const [rows, total] = await Promise.all([
+      this.pool.query<WorkflowSummaryRow>(page.text, page.values),
+      this.pool.query<{ total: string }>(count.text, count.values),
+    ]);
+    return { workflows: rows.rows.map(summaryFromRow), total: Number(total.rows[0]!.total) };
+  }
+
+  async deleteWorkflow(workflowId: string): Promise<boolean> {
+    await this.migrate();
+    const result = await this.pool.query(this.sql.deleteWorkflow, [workflowId]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async createInstance(instance: WorkflowInstance): Promise<WorkflowInstance> {
+    await this.migrate();
+    try {
+      const { rows } = await this.pool.query<InstanceRow>(this.sql.insertInstance, [
+        instance.instance_id,
+        instance.workflow_id,
+        instance.name,
+        instance.status,
+        JSON.stringify(instance.workflow_data),
+        nullableJson(instance.input_data),
+        instance.created_by,
+        instance.created_at,
+        instance.updated_at,
+        instance.started_at,
+        instance.finished_at,
+        nullableJson(instance.error),
+      ]);
+      return instanceFromRow(rows[0]!);
+    } catch (error) {
+      if (constraintViolation(error) === 'unique') {
+        throw new FlowloomError(
+          ErrorCode.CONFLICT,
+          `Instance "${instance.instance_id}" already exists`,
+          { cause: error },
+        );
+      }
+      throw error;
+    }
+  }
+
+  async getInstance(instanceId: string): Promise<WorkflowInstance | null> {
+    await this.migrate();
+    const { rows } = await this.pool.query<InstanceRow>(this.sql.selectInstance, [instanceId]);
+    return rows[0] ? instanceFromRow(rows[0]) : null;
+  }
+
+  async listInstances(
+    options: ListInstancesOptions = {},
+  ): Promise<{ instances: WorkflowInstance[]; total: number }> {
+    await this.migrate();
+    const { page, count } = this.sql.listInstances(
+      { created_by: options.created_by, status: options.status },
+      pageBounds(options),
+    );
+    const [rows, total] = await Promise.all([
+      this.pool.query<InstanceRow>(page.text, page.values),
+      this.pool.query<{ total: string }>(count.text, count.values),
+    ]);
+    return { instances: rows.rows.map(instanceFromRow), total: Number(total.rows[0]!.total) };
+  }
+
+  async updateInstance(instanceId: string, patch: InstancePatch): Promise<WorkflowInstance> {
+    await this.migrate();
+    // A field the patch leaves out (or sets to undefined) keeps its value.
+    const { rows } = await this.pool.query<InstanceRow>(this.sql.updateInstance, [
+      instanceId,
+      new Date().toISOString(),
+      patch.status !== undefined,
+      patch.status ?? null,
+      patch.name !== undefined,
+      patch.name ?? null,
+      patch.input_data !== undefined,
+      nullableJson(patch.input_data),
+      patch.started_at !== undefined,
+      patch.started_at ?? null,
+      patch.finished_at !== undefined,
+      patch.finished_at ?? null,
+      patch.error !== undefined,
+      nullableJson(patch.error),
+    ]);
+    if (!rows[0]) {
+      throw new FlowloomError(ErrorCode.NOT_FOUND, `Instance "${instanceId}" does not exist`);
+    }
+    return instanceFromRow(rows[0]);
+  }
+
+  async appendEvents(events: readonly ExecutionEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.migrate();
+    try {
+      const instanceIds = [...new Set(events.map((event) => event.instance_id))];
+      const { rows } = await this.pool.query<{ instance_id: string; seq: number }>(
+        this.sql.lastEventSeqs,
+        [instanceIds],
+      );
+      const lastSeqs = new Map(rows.map((row) => [row.instance_id, row.seq]));
+      for (const event of events) {
+        if (event.seq <= (lastSeqs.get(event.instance_id) ?? 0)) throw seqConflict(event);
+        lastSeqs.set(event.instance_id, event.seq);
+      }
+      // One INSERT for the batch: a statement is its own transaction, so a refused row (a seq
+      // another writer stored meanwhile, an unknown instance) stores none of the batch.
+      await this.pool.query(this.sql.insertEvents, [
+        JSON.stringify(
+          events.map((event) => ({
+            instance_id: event.instance_id,
+            seq: event.seq,
+            event_type: event.event_type,
+            step_id: event.step_id ?? null,
+            timestamp: event.timestamp,
+            data: event.data,
+          })),
+        ),
+      ]);
+    } catch (error) {
+      throw journalError(error, events);
+    }
+  }
+
+  async lastEventSeq(instanceId: string): Promise<number> {
+    await this.migrate();
+    const { rows } = await this.pool.query<{ seq: number }>(this.sql.lastEventSeq, [instanceId]);
+    return rows[0]!.seq;
+  }
+
+  async listEvents(
+    instanceId: string,
+    options: { afterSeq?: number; limit?: number } = {},
+  ): Promise<ExecutionEvent[]> {
+    await this.migrate();
+    const { rows } = await this.pool.query<EventRow>(this.sql.listEvents, [
+      instanceId,
+      options.afterSeq ?? 0,
+      postgresLimit(options.limit),
+    ]);
+    return rows.map(eventFromRow);
+  }
+
+  async appendLogs(logs: readonly LogEntry[]): Promise<void> {
+    if (logs.length === 0) return;
+    await this.migrate();
+    try {
+      await this.pool.query(this.sql.insertLogs, [
+        JSON.stringify(
+          logs.map((entry) => ({
+            instance_id: entry.instance_id,
+            seq: entry.seq,
+            step_id: entry.step_id,
+            level: entry.level,
+            message: entry.message,
+            data_json: entry.data === undefined ? null : JSON.stringify(entry.data),
+            timestamp: entry.timestamp,
+          })),
+        ),
+      ]);
+    } catch (error) {
+      throw journalError(error, logs);
+    }
+  }
+
+  async listLogs(
+    instanceId: string,
+    options: { since?: number; limit?: number } = {},
+  ): Promise<LogEntry[]> {
+    await this.migrate();
+    const { rows } = await this.pool.query<LogRow & { no_data: boolean }>(this.sql.listLogs, [
+      instanceId,
+      options.since ?? 0,
+      postgresLimit(options.limit),
+    ]);
+    return rows.map(({ no_data, ...row }) =>
+      logFromRow(no_data ? { ...row, data: undefined } : row),
+    );
+  }
+
+  /** Waits for a migration under way, then ends the pool the store opened (not a host's pool). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.migration?.catch(() => {});
+    if (this.ownsPool) await this.pool.end();
+  }
+}
+
+function nullableJson(value: unknown): string | null {
+  return value === null || value === undefined ? null : JSON.stringify(value);
+}
+
+/** `LIMIT NULL` is no limit. */
+function postgresLimit(limit: number | undefined): number | null {
+  return limit === undefined ? null : pageBounds({ limit }).limit;
+}

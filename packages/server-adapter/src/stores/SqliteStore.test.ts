@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describeWorkflowStoreContract } from '@flowloom/core/testing';
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  describeDurableStoreBehaviour,
+  logEvent,
+  sampleInstance,
+} from './durableStoreBehaviour.test-helpers';
+import { migrateSqlite } from './migrateSqlite';
+import { SqliteStore } from './SqliteStore';
+import { sqliteMigrations } from './sqliteMigrations';
+
+const folder = mkdtempSync(join(tmpdir(), 'flowloom-sqlite-'));
+let fileCount = 0;
+/** A path in the test folder no other test uses. */
+const freshFile = () => join(folder, `store-${++fileCount}.db`);
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+describeWorkflowStoreContract('SqliteStore (:memory:)', () => new SqliteStore(':memory:'));
+describeWorkflowStoreContract('SqliteStore (file)', () => new SqliteStore(freshFile()));
+describeDurableStoreBehaviour('SqliteStore (:memory:)', () => new SqliteStore(':memory:'));
+describeDurableStoreBehaviour('SqliteStore (file)', () => new SqliteStore(freshFile()));
+
+describe('SqliteStore (file)', () => {
+  let file: string;
+  let store: SqliteStore;
+  beforeEach(() => {
+    file = freshFile();
+    store = new SqliteStore({ filename: file, busyTimeoutMs: 1000 });
+  });
+  afterEach(() => store.close());
+
+  /** Works on the file through a second connection, as another process would. */
+  function withConnection<T>(work: (db: Database.Database) => T): T {
+    const db = new Database(file);
+    try {
+      return work(db);
+    } finally {
+      db.close();
+    }
+  }
+
+  it('keeps workflows, instances, events and logs when the file is reopened', async () => {
+    const saved = await store.saveWorkflow({
+      name: 'Kept',
+      workflow_data: sampleInstance('w').workflow_data,
+    });
+    await store.createInstance(sampleInstance('i1'));
+    await store.appendEvents([logEvent('i1', 1), logEvent('i1', 2)]);
+    await store.appendLogs([
+      {
+        instance_id: 'i1',
+        seq: 1,
+        step_id: 's',
+        level: 'info',
+        message: 'hi',
+        timestamp: '2026-01-01T00:00:01.000Z',
+      },
+    ]);
+    await store.close();
+
+    store = new SqliteStore(file);
+    expect(await store.loadWorkflow(saved.workflow_id)).toEqual(saved);
+    expect(await store.getInstance('i1')).toEqual(sampleInstance('i1'));
+    expect(await store.listEvents('i1')).toEqual([logEvent('i1', 1), logEvent('i1', 2)]);
+    expect(await store.lastEventSeq('i1')).toBe(2);
+    expect((await store.listLogs('i1')).map((entry) => entry.message)).toEqual(['hi']);
+  });
+
+  it('applies each migration once and records its version', async () => {
+    await store.close();
+    store = new SqliteStore(file);
+    const recorded = withConnection((db) =>
+      db.prepare('SELECT version, name FROM flowloom_migrations ORDER BY version').all(),
+    );
+    expect(recorded).toEqual(sqliteMigrations.map(({ version, name }) => ({ version, name })));
+    expect(withConnection((db) => migrateSqlite(db, sqliteMigrations))).toEqual([]);
+  });
+
+  it('numbers its migrations 1, 2, 3, ... in order', () => {
+    expect(sqliteMigrations.map((migration) => migration.version)).toEqual(
+      sqliteMigrations.map((_, index) => index + 1),
+    );
+  });
+
+  it('creates the seed indexes', () => {
+    const indexes = withConnection((db) =>
+      db
+        .prepare<[], { name: string }>(
+          "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'idx_%'",
+        )
+        .all()
+        .map((row) => row.name),
+    );
+    expect(indexes).toEqual(
+      expect.arrayContaining([
+        'idx_workflow_instances_status',
+        'idx_workflow_instances_created_by',
+        'idx_execution_logs_instance_id',
+      ]),
+    );
+  });
+
+  it('puts a file database in WAL mode', () => {
+    expect(withConnection((db) => db.pragma('journal_mode', { simple: true }))).toBe('wal');
+  });
+
+  it('refuses a stored row that no longer matches the schema', async () => {
+    await store.createInstance(sampleInstance('bad'));
+    withConnection((db) =>
+      db
+        .prepare("UPDATE workflow_instances SET status = 'exploded' WHERE instance_id = 'bad'")
+        .run(),
+    );
+    await expect(store.getInstance('bad')).rejects.toMatchObject({
+      code: 'INTERNAL_ERROR',
+      issues: [expect.objectContaining({ path: 'status' })],
+    });
+  });
+});

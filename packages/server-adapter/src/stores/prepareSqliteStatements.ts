@@ -1,0 +1,187 @@
+import type Database from 'better-sqlite3';
+import type {
+  EventRow,
+  InstanceRow,
+  LogRow,
+  WorkflowRow,
+  WorkflowSummaryRow,
+} from './recordsFromRows';
+
+// Rows as SQLite returns them: JSON columns are still text.
+type Text<Row, Keys extends keyof Row> = Omit<Row, Keys> & { [K in Keys]: string | null };
+/** A `workflows` row as SQLite returns it. */
+export type SqliteWorkflowRow = Text<WorkflowRow, 'workflow_data'>;
+/** A `workflow_instances` row as SQLite returns it. */
+export type SqliteInstanceRow = Text<InstanceRow, 'workflow_data' | 'input_data' | 'error'>;
+/** An `execution_events` row as SQLite returns it. */
+export type SqliteEventRow = Text<EventRow, 'data'>;
+/** A `workflow_task_logs` row as SQLite returns it. */
+export type SqliteLogRow = Text<LogRow, 'data'>;
+
+const SUMMARY_COLUMNS = 'workflow_id, name, version, created_by, created_at, updated_at';
+const WORKFLOW_COLUMNS = `${SUMMARY_COLUMNS}, workflow_data`;
+const INSTANCE_COLUMNS = `instance_id, workflow_id, name, status, workflow_data, input_data,
+  created_by, created_at, updated_at, started_at, finished_at, error`;
+const EVENT_COLUMNS = 'instance_id, seq, event_type, step_id, timestamp, data';
+const LOG_COLUMNS = 'workflow_instance_id, seq, step_id, level, message, data, timestamp';
+
+/** The parameters of the one `UPDATE` that applies an instance patch: a flag and a value per field. */
+export interface InstancePatchParams {
+  instance_id: string;
+  updated_at: string;
+  set_status: 0 | 1;
+  status: string | null;
+  set_name: 0 | 1;
+  name: string | null;
+  set_input_data: 0 | 1;
+  input_data: string | null;
+  set_started_at: 0 | 1;
+  started_at: string | null;
+  set_finished_at: 0 | 1;
+  finished_at: string | null;
+  set_error: 0 | 1;
+  error: string | null;
+}
+
+type Statement<Params extends unknown[], Row = unknown> = Database.Statement<Params, Row>;
+type Nullable = string | null;
+
+/** A filtered list: its page (filters, then LIMIT and OFFSET) and its total (filters). */
+export interface SqliteList<Row> {
+  page: Statement<unknown[], Row>;
+  count: Statement<unknown[], { total: number }>;
+}
+
+/** The statements of a {@link SqliteStore}, with the parameters each takes and the rows it reads. */
+export interface SqliteStatements {
+  insertWorkflow: Statement<
+    [string, string, number, string, Nullable, string, string],
+    SqliteWorkflowRow
+  >;
+  updateWorkflow: Statement<[string, string, string, string], SqliteWorkflowRow>;
+  selectWorkflow: Statement<[string], SqliteWorkflowRow>;
+  deleteWorkflow: Statement<[string]>;
+  listWorkflows: { all: SqliteList<WorkflowSummaryRow>; byOwner: SqliteList<WorkflowSummaryRow> };
+  insertInstance: Statement<
+    [
+      string,
+      Nullable,
+      string,
+      string,
+      string,
+      Nullable,
+      Nullable,
+      string,
+      string,
+      Nullable,
+      Nullable,
+      Nullable,
+    ],
+    SqliteInstanceRow
+  >;
+  selectInstance: Statement<[string], SqliteInstanceRow>;
+  updateInstance: Statement<[InstancePatchParams], SqliteInstanceRow>;
+  listInstances: Record<
+    'all' | 'byOwner' | 'byStatus' | 'byOwnerAndStatus',
+    SqliteList<SqliteInstanceRow>
+  >;
+  insertEvent: Statement<[string, number, string, Nullable, string, string]>;
+  lastEventSeq: Statement<[string], { seq: number }>;
+  listEvents: Statement<[string, number, number], SqliteEventRow>;
+  insertLog: Statement<[string, number, Nullable, string, string, Nullable, string]>;
+  listLogs: Statement<[string, number, number], SqliteLogRow>;
+}
+
+/**
+ * Every statement a {@link SqliteStore} runs, prepared once per connection. Each takes its
+ * values as parameters; the SQL text never holds a value.
+ */
+export function prepareSqliteStatements(db: Database.Database): SqliteStatements {
+  // Owner and status filters are fixed fragments, so each combination is its own statement
+  // (and can use its index) instead of one statement with `? IS NULL OR ...` tests.
+  const listInstances = (byOwner: boolean, byStatus: boolean): SqliteList<SqliteInstanceRow> => {
+    const where = whereClause([byOwner && 'created_by IS ?', byStatus && 'status = ?']);
+    return {
+      page: db.prepare(
+        `SELECT ${INSTANCE_COLUMNS} FROM workflow_instances ${where}
+         ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?`,
+      ),
+      count: db.prepare(`SELECT COUNT(*) AS total FROM workflow_instances ${where}`),
+    };
+  };
+  const listWorkflows = (byOwner: boolean): SqliteList<WorkflowSummaryRow> => {
+    const where = whereClause([byOwner && 'created_by IS ?']);
+    return {
+      page: db.prepare(
+        `SELECT ${SUMMARY_COLUMNS} FROM workflows ${where}
+         ORDER BY updated_at DESC, rowid DESC LIMIT ? OFFSET ?`,
+      ),
+      count: db.prepare(`SELECT COUNT(*) AS total FROM workflows ${where}`),
+    };
+  };
+
+  return {
+    insertWorkflow: db.prepare(
+      `INSERT INTO workflows (workflow_id, name, version, workflow_data, created_by, created_at,
+         updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING ${WORKFLOW_COLUMNS}`,
+    ),
+    updateWorkflow: db.prepare(
+      `UPDATE workflows SET name = ?, workflow_data = ?, version = version + 1, updated_at = ?
+       WHERE workflow_id = ? RETURNING ${WORKFLOW_COLUMNS}`,
+    ),
+    selectWorkflow: db.prepare(`SELECT ${WORKFLOW_COLUMNS} FROM workflows WHERE workflow_id = ?`),
+    deleteWorkflow: db.prepare('DELETE FROM workflows WHERE workflow_id = ?'),
+    listWorkflows: { all: listWorkflows(false), byOwner: listWorkflows(true) },
+
+    insertInstance: db.prepare(
+      `INSERT INTO workflow_instances (${INSTANCE_COLUMNS})
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${INSTANCE_COLUMNS}`,
+    ),
+    selectInstance: db.prepare(
+      `SELECT ${INSTANCE_COLUMNS} FROM workflow_instances WHERE instance_id = ?`,
+    ),
+    // One statement, so a patch is applied whole and two patches never interleave field by field.
+    updateInstance: db.prepare(
+      `UPDATE workflow_instances SET
+         status = CASE WHEN @set_status THEN @status ELSE status END,
+         name = CASE WHEN @set_name THEN @name ELSE name END,
+         input_data = CASE WHEN @set_input_data THEN @input_data ELSE input_data END,
+         started_at = CASE WHEN @set_started_at THEN @started_at ELSE started_at END,
+         finished_at = CASE WHEN @set_finished_at THEN @finished_at ELSE finished_at END,
+         error = CASE WHEN @set_error THEN @error ELSE error END,
+         updated_at = @updated_at
+       WHERE instance_id = @instance_id RETURNING ${INSTANCE_COLUMNS}`,
+    ),
+    listInstances: {
+      all: listInstances(false, false),
+      byOwner: listInstances(true, false),
+      byStatus: listInstances(false, true),
+      byOwnerAndStatus: listInstances(true, true),
+    },
+
+    insertEvent: db.prepare(
+      `INSERT INTO execution_events (${EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    lastEventSeq: db.prepare(
+      'SELECT COALESCE(MAX(seq), 0) AS seq FROM execution_events WHERE instance_id = ?',
+    ),
+    listEvents: db.prepare(
+      `SELECT ${EVENT_COLUMNS} FROM execution_events WHERE instance_id = ? AND seq > ?
+       ORDER BY seq LIMIT ?`,
+    ),
+
+    insertLog: db.prepare(
+      `INSERT INTO workflow_task_logs (${LOG_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    listLogs: db.prepare(
+      `SELECT ${LOG_COLUMNS} FROM workflow_task_logs WHERE workflow_instance_id = ? AND seq > ?
+       ORDER BY seq, id LIMIT ?`,
+    ),
+  };
+}
+
+function whereClause(conditions: readonly (string | false)[]): string {
+  const active = conditions.filter((condition) => condition !== false);
+  return active.length === 0 ? '' : `WHERE ${active.join(' AND ')}`;
+}

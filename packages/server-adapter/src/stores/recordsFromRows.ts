@@ -1,0 +1,105 @@
+import {
+  type ExecutionEvent,
+  ExecutionEventSchema,
+  type LogEntry,
+  LogEntrySchema,
+  type SavedWorkflow,
+  SavedWorkflowSchema,
+  type WorkflowInstance,
+  WorkflowInstanceSchema,
+  type WorkflowSummary,
+  WorkflowSummarySchema,
+} from '@flowloom/core';
+import { readStoredRecord } from './readStoredRecord';
+
+// Rows as both stores read them, JSON columns already decoded. Column names are the records'
+// field names, except where the seed names the column (`workflow_task_logs.workflow_instance_id`).
+
+/** A `workflows` row without its document. */
+export interface WorkflowSummaryRow {
+  workflow_id: string;
+  name: string;
+  version: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A `workflows` row. */
+export interface WorkflowRow extends WorkflowSummaryRow {
+  workflow_data: unknown;
+}
+
+/** A `workflow_instances` row. */
+export interface InstanceRow {
+  instance_id: string;
+  workflow_id: string | null;
+  name: string;
+  status: string;
+  workflow_data: unknown;
+  input_data: unknown;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  error: unknown;
+}
+
+/** An `execution_events` row; `step_id` is NULL for events of the whole run. */
+export interface EventRow {
+  instance_id: string;
+  seq: number;
+  event_type: string;
+  step_id: string | null;
+  timestamp: string;
+  data: unknown;
+}
+
+/** A `workflow_task_logs` row; `data` is `undefined` when the entry had none. */
+export interface LogRow {
+  workflow_instance_id: string;
+  seq: number;
+  step_id: string | null;
+  level: string;
+  message: string;
+  data: unknown;
+  timestamp: string;
+}
+
+/** A saved workflow from its row, validated. */
+export function workflowFromRow(row: WorkflowRow): SavedWorkflow {
+  return readStoredRecord(SavedWorkflowSchema, row, `workflow "${row.workflow_id}"`);
+}
+
+/** A workflow summary from its row, validated. */
+export function summaryFromRow(row: WorkflowSummaryRow): WorkflowSummary {
+  return readStoredRecord(WorkflowSummarySchema, row, `workflow "${row.workflow_id}"`);
+}
+
+/** An instance from its row, validated. */
+export function instanceFromRow(row: InstanceRow): WorkflowInstance {
+  return readStoredRecord(WorkflowInstanceSchema, row, `instance "${row.instance_id}"`);
+}
+
+/** An event from its row, validated; `step_id` is left out when the event has none. */
+export function eventFromRow(row: EventRow): ExecutionEvent {
+  const { step_id, ...rest } = row;
+  return readStoredRecord(
+    ExecutionEventSchema,
+    step_id === null ? rest : row,
+    `event ${row.seq} of instance "${row.instance_id}"`,
+  );
+}
+
+/** A log entry from its row, validated; `data` is left out when the entry had none. */
+export function logFromRow(row: LogRow): LogEntry {
+  const { workflow_instance_id, data, ...rest } = row;
+  return readStoredRecord(
+    LogEntrySchema,
+    data === undefined
+      ? { instance_id: workflow_instance_id, ...rest }
+      : { instance_id: workflow_instance_id, ...rest, data },
+    `log entry ${row.seq} of instance "${workflow_instance_id}"`,
+  );
+}

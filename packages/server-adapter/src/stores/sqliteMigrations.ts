@@ -1,0 +1,66 @@
+import type { Migration } from './migration';
+
+/**
+ * The SQLite schema, step by step. JSON columns hold `JSON.stringify` text; timestamps hold the
+ * ISO strings the records carry, which sort as text in time order.
+ */
+export const sqliteMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'workflows, instances, events and logs',
+    sql: `
+      CREATE TABLE workflows (
+        workflow_id   TEXT PRIMARY KEY NOT NULL,
+        name          TEXT NOT NULL,
+        version       INTEGER NOT NULL,
+        workflow_data TEXT NOT NULL,
+        created_by    TEXT,
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL
+      );
+      CREATE INDEX idx_workflows_created_by ON workflows(created_by);
+
+      CREATE TABLE workflow_instances (
+        instance_id   TEXT PRIMARY KEY NOT NULL,
+        workflow_id   TEXT,
+        name          TEXT NOT NULL,
+        status        TEXT NOT NULL,
+        workflow_data TEXT NOT NULL,
+        input_data    TEXT,
+        created_by    TEXT,
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL,
+        started_at    TEXT,
+        finished_at   TEXT,
+        error         TEXT
+      );
+      CREATE INDEX idx_workflow_instances_status ON workflow_instances(status);
+      CREATE INDEX idx_workflow_instances_created_by ON workflow_instances(created_by);
+
+      -- The primary key is also the index of events by instance, in seq order.
+      CREATE TABLE execution_events (
+        instance_id TEXT NOT NULL REFERENCES workflow_instances(instance_id) ON DELETE CASCADE,
+        seq         INTEGER NOT NULL,
+        event_type  TEXT NOT NULL,
+        step_id     TEXT,
+        timestamp   TEXT NOT NULL,
+        data        TEXT NOT NULL,
+        PRIMARY KEY (instance_id, seq)
+      );
+
+      CREATE TABLE workflow_task_logs (
+        id                   INTEGER PRIMARY KEY,
+        workflow_instance_id TEXT NOT NULL
+                             REFERENCES workflow_instances(instance_id) ON DELETE CASCADE,
+        seq                  INTEGER NOT NULL,
+        step_id              TEXT,
+        level                TEXT NOT NULL,
+        message              TEXT NOT NULL,
+        data                 TEXT,
+        timestamp            TEXT NOT NULL
+      );
+      -- The seed's index, with seq added so "logs of an instance after seq N" is one range scan.
+      CREATE INDEX idx_execution_logs_instance_id ON workflow_task_logs(workflow_instance_id, seq);
+    `,
+  },
+];

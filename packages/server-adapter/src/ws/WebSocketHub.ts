@@ -1,0 +1,211 @@
+import {
+  ErrorCode,
+  type ExecutionEvent,
+  type ExecutionEventListener,
+  toFlowloomError,
+  type WorkflowStore,
+} from '@flowloom/core';
+import type { AccessControl } from '../auth/AccessControl';
+import type { WorkflowUser } from '../auth/authTypes';
+import { httpError } from '../http/errorResponse';
+import { httpStatusOf } from '../http/httpStatusOf';
+import type { RateLimiter } from '../rateLimit/RateLimiter';
+import { WEBSOCKET_OPEN, type WebSocketLike } from './WebSocketLike';
+
+/** Where live events come from: the engine, or an event bus fed by other processes. */
+export interface EventSource {
+  subscribe(instanceId: string, listener: ExecutionEventListener): () => void;
+}
+
+/** Options of {@link WebSocketHub}. */
+export interface WebSocketHubOptions {
+  basePath: string;
+  events: EventSource;
+  store: WorkflowStore;
+  access: AccessControl;
+  limiter: RateLimiter | undefined;
+  /** Origins allowed to connect; `undefined` allows any. */
+  allowedOrigins: readonly string[] | undefined;
+  /** @default 30000 */
+  heartbeatMs?: number;
+}
+
+/** An upgrade that passed every check: who subscribes to what, from which `seq`. */
+export interface HubSession {
+  instanceId: string;
+  user: WorkflowUser;
+  since: number;
+}
+
+/** The answer to an upgrade request. */
+export type UpgradeDecision =
+  | { ok: true; session: HubSession }
+  | { ok: false; status: number; body: string };
+
+/** What the transport calls when its socket does something. */
+export interface HubConnection {
+  onMessage(data: string): void;
+  onPong(): void;
+  onClose(): void;
+}
+
+interface Client {
+  socket: WebSocketLike;
+  alive: boolean;
+  unsubscribe: () => void;
+}
+
+/**
+ * Serves the execution-event WebSocket protocol (see ARCHITECTURE.md beside this file) to
+ * sockets of any implementation.
+ */
+export class WebSocketHub {
+  private readonly clients = new Set<Client>();
+  private readonly heartbeat: ReturnType<typeof setInterval>;
+  private readonly pathPrefix: string;
+
+  constructor(private readonly options: WebSocketHubOptions) {
+    this.pathPrefix = `${options.basePath.replace(/\/$/, '')}/ws/`;
+    this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs ?? 30_000);
+    this.heartbeat.unref?.();
+  }
+
+  /** Whether a path is the hub's (`{basePath}/ws/{instance_id}`). */
+  handles(pathname: string): boolean {
+    return pathname.startsWith(this.pathPrefix) && pathname.length > this.pathPrefix.length;
+  }
+
+  /** Open sockets. */
+  get connectionCount(): number {
+    return this.clients.size;
+  }
+
+  /** Checks an upgrade request: path, origin, user, owner and rate limit. */
+  async authorizeUpgrade(request: Request, clientIp?: string): Promise<UpgradeDecision> {
+    try {
+      const url = new URL(request.url);
+      if (!this.handles(url.pathname))
+        throw httpError(ErrorCode.NOT_FOUND, 'No such WebSocket endpoint');
+      const instanceId = decodeURIComponent(url.pathname.slice(this.pathPrefix.length));
+      const origin = request.headers.get('origin');
+      const allowed = this.options.allowedOrigins;
+      if (origin && allowed && !allowed.includes('*') && !allowed.includes(origin)) {
+        throw httpError(ErrorCode.FORBIDDEN, `Origin ${origin} is not allowed`);
+      }
+      const sinceText = url.searchParams.get('since');
+      const since = sinceText === null || sinceText === '' ? 0 : Number(sinceText);
+      if (!Number.isInteger(since) || since < 0) {
+        throw httpError(
+          ErrorCode.VALIDATION_FAILED,
+          '"since" must be a whole number of at least 0',
+          [{ path: 'since', message: 'Expected a whole number ≥ 0' }],
+        );
+      }
+      const user = await this.options.access.authenticate(withQueryToken(request, url));
+      await this.options.limiter?.check('websocket', user, clientIp, this.options.access.isOpen);
+      const instance = await this.options.store.getInstance(instanceId);
+      if (!instance)
+        throw httpError(ErrorCode.NOT_FOUND, `Instance "${instanceId}" does not exist`);
+      await this.options.access.authorize(user, 'instances:subscribe', {
+        type: 'instance',
+        id: instanceId,
+        created_by: instance.created_by,
+      });
+      return { ok: true, session: { instanceId, user, since } };
+    } catch (thrown) {
+      const error = toFlowloomError(thrown);
+      const status = httpStatusOf(error.code);
+      const message = status === 500 ? 'Internal server error' : error.message;
+      return {
+        ok: false,
+        status,
+        body: JSON.stringify({
+          error: {
+            code: status === 500 ? ErrorCode.INTERNAL_ERROR : error.code,
+            message,
+            issues: error.issues,
+          },
+        }),
+      };
+    }
+  }
+
+  /** Serves one socket: the history after `since`, then live events, with no gap or repeat. */
+  attach(socket: WebSocketLike, session: HubSession): HubConnection {
+    let lastSent = session.since;
+    let replaying = true;
+    const buffered: ExecutionEvent[] = [];
+    const send = (event: ExecutionEvent) => {
+      if (event.seq <= lastSent || socket.readyState !== WEBSOCKET_OPEN) return;
+      lastSent = event.seq;
+      socket.send(JSON.stringify(event));
+    };
+    const client: Client = {
+      socket,
+      alive: true,
+      unsubscribe: this.options.events.subscribe(session.instanceId, (event) => {
+        if (replaying) buffered.push(event);
+        else send(event);
+      }),
+    };
+    this.clients.add(client);
+    void this.options.store
+      .listEvents(session.instanceId, { afterSeq: session.since })
+      .then((history) => {
+        for (const event of history) send(event);
+        replaying = false;
+        for (const event of buffered.splice(0)) send(event);
+      })
+      .catch(() => {
+        this.drop(client);
+        socket.close(1011, 'Could not read the event history');
+      });
+    return {
+      onMessage: (data) => {
+        if (data === 'ping' && socket.readyState === WEBSOCKET_OPEN) socket.send('{"type":"pong"}');
+      },
+      onPong: () => {
+        client.alive = true;
+      },
+      onClose: () => this.drop(client),
+    };
+  }
+
+  /** Closes every socket (1001, going away) and stops the heartbeat. */
+  close(): void {
+    clearInterval(this.heartbeat);
+    for (const client of [...this.clients]) {
+      this.drop(client);
+      client.socket.close(1001, 'Server shutting down');
+    }
+  }
+
+  private drop(client: Client): void {
+    if (!this.clients.delete(client)) return;
+    client.unsubscribe();
+  }
+
+  private beat(): void {
+    for (const client of [...this.clients]) {
+      // A socket that can't ping (not a server-side one) is left to its transport's own liveness.
+      if (!client.socket.ping) continue;
+      if (!client.alive) {
+        this.drop(client);
+        if (client.socket.terminate) client.socket.terminate();
+        else client.socket.close(1001, 'No answer to ping');
+        continue;
+      }
+      client.alive = false;
+      client.socket.ping();
+    }
+  }
+}
+
+/** Browsers can't set headers on a WebSocket: `?token=` reaches `authenticate` as a bearer token. */
+function withQueryToken(request: Request, url: URL): Request {
+  const token = url.searchParams.get('token');
+  if (!token || request.headers.has('authorization')) return request;
+  const headers = new Headers(request.headers);
+  headers.set('authorization', `Bearer ${token}`);
+  return new Request(request.url, { method: request.method, headers });
+}
