@@ -114,9 +114,13 @@ export class MemoryStore implements WorkflowStore {
     if (!instance)
       throw new FlowloomError(ErrorCode.NOT_FOUND, `Instance "${instanceId}" does not exist`);
     // The workflow document is shared with the previous version: it is frozen and never patched.
+    // A field set to undefined in the patch keeps its value, as in the SQL stores.
+    const changes = Object.fromEntries(
+      Object.entries(patch).filter(([, value]) => value !== undefined),
+    );
     const updated = Object.freeze({
       ...instance,
-      ...deepFreeze(structuredClone(patch)),
+      ...deepFreeze(structuredClone(changes)),
       updated_at: new Date().toISOString(),
     });
     this.instances.set(instanceId, updated);

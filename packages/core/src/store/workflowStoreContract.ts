@@ -176,6 +176,14 @@ export function describeWorkflowStoreContract(
         expect(await store.getInstance('u')).toEqual(updated);
       });
 
+      it('keeps a field the patch leaves undefined', async () => {
+        await store.createInstance(
+          sampleInstance('keep', { error: { code: 'X', message: 'kept' } }),
+        );
+        const updated = await store.updateInstance('keep', { status: 'running', error: undefined });
+        expect(updated).toMatchObject({ status: 'running', error: { code: 'X', message: 'kept' } });
+      });
+
       it('refuses to update an unknown instance', async () => {
         await expect(store.updateInstance('ghost', { status: 'running' })).rejects.toMatchObject({
           code: 'NOT_FOUND',
@@ -202,6 +210,21 @@ export function describeWorkflowStoreContract(
           sampleEvent('e', 2),
           sampleEvent('e', 3),
         ]);
+      });
+
+      it('stores events that belong to no step without a step_id', async () => {
+        await store.createInstance(sampleInstance('run'));
+        const started: ExecutionEvent = {
+          seq: 1,
+          event_type: 'execution_started',
+          instance_id: 'run',
+          timestamp: '2026-01-01T00:00:00.000Z',
+          data: { input_data: { a: [1, 'two', null] }, variables: {}, total_steps: 2 },
+        };
+        await store.appendEvents([started]);
+        const [stored] = await store.listEvents('run');
+        expect(stored).toEqual(started);
+        expect(stored).not.toHaveProperty('step_id');
       });
 
       it('keeps each instance’s events apart', async () => {
