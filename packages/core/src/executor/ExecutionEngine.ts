@@ -195,6 +195,56 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
   }
 
   /**
+   * Continues a run that a process left unfinished (it stopped while the instance was
+   * `running`): replays the run's stored events and goes on from there, without running finished
+   * steps again. A run whose journal already ended only gets its instance record corrected.
+   *
+   * @remarks Call it for instances no live process is running, e.g. at start-up of the only
+   * process, or from a queue worker that took the run over.
+   * @throws FlowloomError `NOT_FOUND`, or `CONFLICT` when the instance is running here or its
+   * record does not say `running`.
+   */
+  async resumeWorkflow(instanceId: string): Promise<StartedRun> {
+    if (this.runs.has(instanceId)) throw alreadyRunning(instanceId);
+    this.runs.set(instanceId, 'starting');
+    try {
+      const instance = await this.store.getInstance(instanceId);
+      if (!instance)
+        throw new FlowloomError(ErrorCode.NOT_FOUND, `Instance "${instanceId}" does not exist`);
+      if (instance.status !== 'running') {
+        throw new FlowloomError(
+          ErrorCode.CONFLICT,
+          `Instance "${instanceId}" has no interrupted run (status: ${instance.status})`,
+        );
+      }
+      const events = await this.store.listEvents(instanceId);
+      const runStart = events.findLastIndex((event) => event.event_type === 'execution_started');
+      const journal = runStart === -1 ? [] : events.slice(runStart);
+      const plan = this.plans.planFor(instance);
+      const started = journal[0]?.event_type === 'execution_started' ? journal[0].data : undefined;
+      const run = new WorkflowRun({
+        instance,
+        plan,
+        store: this.store,
+        concurrency: this.concurrency,
+        input_data: started?.input_data ?? instance.input_data ?? {},
+        variables: started?.variables ?? {},
+        lastSeq: events.at(-1)?.seq ?? 0,
+        publish: (event) => this.publish(event),
+      });
+      this.runs.set(instanceId, run);
+      const ended = journal.some((event) => FINAL_EVENTS.has(event.event_type));
+      const done = (
+        ended ? run.settleFrom(journal) : started ? run.resume(journal) : run.start()
+      ).finally(() => this.runs.delete(instanceId));
+      return { instance, done };
+    } catch (error) {
+      this.runs.delete(instanceId);
+      throw error;
+    }
+  }
+
+  /**
    * Runs an instance and resolves with its final state when the run ends (completed, failed or
    * cancelled). A failed run resolves too: read `status` and `error`.
    *
@@ -305,6 +355,12 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
     );
   }
 }
+
+const FINAL_EVENTS: ReadonlySet<string> = new Set([
+  'execution_completed',
+  'execution_failed',
+  'execution_cancelled',
+]);
 
 function alreadyRunning(instanceId: string): FlowloomError {
   return new FlowloomError(ErrorCode.CONFLICT, `Instance "${instanceId}" is already running`);

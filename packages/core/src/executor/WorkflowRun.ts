@@ -53,6 +53,8 @@ export class WorkflowRun implements StepRunHost {
   private readonly scheduler: StepScheduler;
   private readonly controller = new AbortController();
   private running = 0;
+  /** Whether each step's outgoing edges were handed to the scheduler. */
+  private readonly resolved: Uint8Array;
   private ended = false;
   private startedAt = 0;
   private settle!: (status: ExecutionStatus) => void;
@@ -64,6 +66,7 @@ export class WorkflowRun implements StepRunHost {
     this.runInput = options.input_data;
     this.state = createRunState(instance.instance_id, plan.stepIds);
     this.scheduler = new StepScheduler(plan);
+    this.resolved = new Uint8Array(plan.steps.length);
     this.journal = new EventJournal(
       instance.instance_id,
       options.lastSeq,
@@ -97,19 +100,66 @@ export class WorkflowRun implements StepRunHost {
       variables,
       total_steps: plan.steps.length,
     });
-    // execution_started gave the state fresh output and variable objects: read those from now on.
-    this.scope = {
-      steps: this.state.outputs,
-      input: input_data,
-      vars: this.state.variables,
-      stepIds: plan.stepIds,
-    };
+    this.useStateScope();
     for (const step of plan.steps) {
       if (!step.reachable) this.skip(step.index, 'unreachable');
       else if (step.isEntry) this.scheduler.enqueue(step.index);
     }
     this.pump();
     return this.done;
+  }
+
+  /**
+   * Continues a run that a previous process left unfinished, from its journal (the run's
+   * events, `execution_started` first). Finished steps are not run again; steps that were running
+   * are run again from their first attempt.
+   */
+  resume(journal: readonly ExecutionEvent[]): Promise<ExecutionStatus> {
+    const { plan } = this.options;
+    this.startedAt = performance.now();
+    for (const event of journal) applyEvent(this.state, event);
+    this.useStateScope();
+    let unhandled: ErrorInfo | undefined;
+    for (const step of plan.steps) {
+      const stepState = this.state.steps[step.id]!;
+      if (stepState.status === 'completed' || stepState.status === 'skipped') {
+        this.resolve(step.index, stepState.output_handles ?? []);
+      } else if (stepState.status === 'failed') {
+        const handles = stepState.output_handles ?? [];
+        if (handles.length === 0) unhandled ??= { ...stepState.error!, step_id: step.id };
+        this.resolve(step.index, handles);
+      } else if (!step.reachable) {
+        this.skip(step.index, 'unreachable');
+      } else if (step.isEntry) {
+        this.scheduler.enqueue(step.index);
+      }
+    }
+    if (unhandled) this.end('failed', unhandled);
+    else this.pump();
+    return this.done;
+  }
+
+  /**
+   * For a journal that already ended: takes the final state from it and only brings the
+   * instance record in line (the process stopped between the last event and that update).
+   */
+  settleFrom(journal: readonly ExecutionEvent[]): Promise<ExecutionStatus> {
+    for (const event of journal) applyEvent(this.state, event);
+    this.ended = true;
+    this.journal.close();
+    void this.finish();
+    return this.done;
+  }
+
+  /** Points expressions at the state's current output and variable objects. */
+  private useStateScope(): void {
+    // execution_started gives the state fresh objects: read those from now on.
+    this.scope = {
+      steps: this.state.outputs,
+      input: this.state.input_data,
+      vars: this.state.variables,
+      stepIds: this.options.plan.stepIds,
+    };
   }
 
   /** Stops the run: running steps see their signal abort, nothing new starts. */
@@ -150,6 +200,7 @@ export class WorkflowRun implements StepRunHost {
     while (!this.ended && this.running < concurrency) {
       const next = this.scheduler.next();
       if (next === undefined) break;
+      if (this.isFinished(next)) continue;
       this.running += 1;
       runStep(this, plan.steps[next]!)
         .then((outcome) => this.onStepEnded(next, outcome))
@@ -224,21 +275,33 @@ export class WorkflowRun implements StepRunHost {
 
   /** Hands a finished step's handles to the scheduler and skips whatever can no longer run. */
   private resolve(stepIndex: number, followed: readonly string[]): void {
+    if (this.resolved[stepIndex] === 1) return;
+    this.resolved[stepIndex] = 1;
     const toSkip = this.scheduler.resolve(stepIndex, followed);
     // A loop, not recursion: a skip can flow down a chain of thousands of steps.
     while (toSkip.length > 0) {
       const skipped = toSkip.pop()!;
-      this.journal.append(
-        'step_skipped',
-        { reason: 'branch_not_taken' },
-        this.options.plan.steps[skipped]!.id,
-      );
+      if (this.resolved[skipped] === 1) continue;
+      this.resolved[skipped] = 1;
+      // On resume the journal may already hold the skip.
+      if (!this.isFinished(skipped)) {
+        this.journal.append('step_skipped', { reason: 'branch_not_taken' }, this.stepId(skipped));
+      }
       toSkip.push(...this.scheduler.resolve(skipped, []));
     }
   }
 
+  private isFinished(stepIndex: number): boolean {
+    const status = this.state.steps[this.stepId(stepIndex)]!.status;
+    return status === 'completed' || status === 'failed' || status === 'skipped';
+  }
+
+  private stepId(stepIndex: number): string {
+    return this.options.plan.steps[stepIndex]!.id;
+  }
+
   private skip(stepIndex: number, reason: 'unreachable'): void {
-    this.journal.append('step_skipped', { reason }, this.options.plan.steps[stepIndex]!.id);
+    this.journal.append('step_skipped', { reason }, this.stepId(stepIndex));
   }
 
   private end(status: FinalStatus, error?: ErrorInfo): void {
