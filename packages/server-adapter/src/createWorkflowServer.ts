@@ -112,14 +112,15 @@ export interface WorkflowServer {
 export function createWorkflowServer(options: WorkflowServerOptions = {}): WorkflowServer {
   const logger = options.logger ?? console;
   const basePath = normaliseBasePath(options.basePath ?? '/api/workflow');
+  // Options that can be refused are read before a store is opened, so a refusal leaks nothing.
+  const limiter = options.rateLimit
+    ? new RateLimiter(options.rateLimit, options.rateLimitStore)
+    : undefined;
   const ownsStore = !options.store && !options.engine;
   const store = options.store ?? options.engine?.store ?? new SqliteStore(':memory:');
   const registry = options.registry ?? options.engine?.registry ?? componentRegistry;
   const engine = options.engine ?? new ExecutionEngine({ registry, store });
   const access = new AccessControl(options.authenticate, options.authorize);
-  const limiter = options.rateLimit
-    ? new RateLimiter(options.rateLimit, options.rateLimitStore)
-    : undefined;
   let openApi: unknown;
   const app = createApiApp(basePath, {
     engine,
@@ -143,6 +144,7 @@ export function createWorkflowServer(options: WorkflowServerOptions = {}): Workf
     limiter,
     allowedOrigins: options.allowedOrigins,
     heartbeatMs: options.heartbeatMs,
+    reporter: logger,
   });
   if (access.isOpen) {
     logger.warn(

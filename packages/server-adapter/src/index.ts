@@ -19,12 +19,18 @@ export {
   type AttachedWebSocket,
   type AttachWebSocketOptions,
   attachWebSocketServer,
+  type UpgradeListener,
+  type UpgradeSource,
 } from './node/attachWebSocketServer';
 export { buildOpenApiDocument } from './openapi/buildOpenApiDocument';
 export { MemoryRateLimitStore } from './rateLimit/MemoryRateLimitStore';
 export { parseRate, type Rate, type RateSpec } from './rateLimit/parseRate';
 export type { RateLimitOptions } from './rateLimit/RateLimiter';
 export type { RateLimitDecision, RateLimitStore } from './rateLimit/RateLimitStore';
+export {
+  RedisRateLimitStore,
+  type RedisRateLimitStoreOptions,
+} from './rateLimit/RedisRateLimitStore';
 export { PostgresStore, type PostgresStoreOptions } from './stores/PostgresStore';
 export { SqliteStore, type SqliteStoreOptions } from './stores/SqliteStore';
 export {

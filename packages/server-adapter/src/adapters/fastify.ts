@@ -11,7 +11,8 @@ export interface FlowloomFastifyOptions {
 
 /**
  * A Fastify 5 plugin serving the workflow API under the server's `basePath`, and its WebSocket
- * through the Fastify server's `upgrade` event. Closing Fastify closes the WebSocket endpoint.
+ * through the Fastify server's `upgrade` event. Closing Fastify closes the WebSocket endpoint
+ * and its sockets (1001) first.
  *
  * @example
  * const workflows = createWorkflowServer();
@@ -43,7 +44,9 @@ export const flowloomFastify: FastifyPluginAsync<FlowloomFastifyOptions> = async
   fastify.all(`${server.basePath}/*`, handle);
 
   const webSocket = attachWebSocketServer(fastify.server, server);
-  fastify.addHook('onClose', async () => {
+  // preClose, not onClose: Fastify closes its HTTP server before onClose hooks, and that close
+  // waits for every upgraded socket, so sockets closed only in onClose would hold it open forever.
+  fastify.addHook('preClose', async () => {
     await webSocket.close();
   });
 };

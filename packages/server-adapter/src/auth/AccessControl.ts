@@ -39,8 +39,9 @@ export class AccessControl {
   }
 
   /**
-   * Checks that a user may do an action to a resource: it must be theirs (when it records an
-   * owner) and the host's `authorize` hook must agree.
+   * Checks that a user may do an action to a resource: it must be theirs when it records an
+   * owner (a record made without one, e.g. straight through the engine, belongs to no one and
+   * is left to the `authorize` hook), and the host's `authorize` hook must agree.
    *
    * @throws FlowloomError `FORBIDDEN`.
    */
@@ -52,6 +53,7 @@ export class AccessControl {
     if (
       'created_by' in resource &&
       resource.created_by !== undefined &&
+      resource.created_by !== null &&
       resource.created_by !== user.id
     ) {
       throw httpError(ErrorCode.FORBIDDEN, `This ${resource.type} belongs to another user`);

@@ -1,18 +1,12 @@
 import { validateWorkflow } from '@flowloom/core';
 import type { Hono } from 'hono';
-import { z } from 'zod';
 import type { ApiDependencies, ApiEnv } from './apiEnv';
 import { json } from './errorResponse';
 import type { GuardRoute } from './guardRoute';
 import { loadOwnedWorkflow } from './loadOwned';
 import { parseInput } from './parseInput';
 import { readJsonBody } from './readJsonBody';
-import { SaveRequestSchema } from './schemas';
-
-const ListQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
-});
+import { ListWorkflowsQuerySchema, SaveRequestSchema } from './schemas';
 
 /** The editor routes: save (drafts included), load and list. */
 export function addEditorRoutes(app: Hono<ApiEnv>, deps: ApiDependencies, guard: GuardRoute): void {
@@ -41,7 +35,7 @@ export function addEditorRoutes(app: Hono<ApiEnv>, deps: ApiDependencies, guard:
 
   app.get('/editor/list', guard('list'), async (c) => {
     const user = c.get('user');
-    const query = parseInput(ListQuerySchema, c.req.query(), 'query');
+    const query = parseInput(ListWorkflowsQuerySchema, c.req.query(), 'query');
     await deps.access.authorize(user, 'workflows:list', { type: 'workflow' });
     return json(200, await deps.store.listWorkflows({ ...query, created_by: user.id }));
   });

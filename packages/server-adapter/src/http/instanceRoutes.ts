@@ -26,7 +26,8 @@ export function addInstanceRoutes(
       'instance',
     );
     await deps.access.authorize(user, 'instances:create', { type: 'instance' });
-    if (body.workflow_data === undefined && body.workflow_id !== undefined) {
+    // The instance records workflow_id even beside workflow_data, so it must be the caller's.
+    if (body.workflow_id !== undefined) {
       await loadOwnedWorkflow(deps, user, body.workflow_id, 'workflows:read');
     }
     const instance = await deps.engine.createInstance({

@@ -18,7 +18,13 @@ export async function readJsonBody(request: Request, limit: number): Promise<unk
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch((error: unknown) => {
+      // The client went away or the stream broke mid-upload: its fault, not a server bug.
+      throw httpError(
+        ErrorCode.VALIDATION_FAILED,
+        `The request body could not be read: ${(error as Error)?.message ?? error}`,
+      );
+    });
     if (done) break;
     size += value.byteLength;
     if (size > limit) {

@@ -1,16 +1,20 @@
+/** The name of every route, as rate limits and logs refer to it. */
+export const ROUTE_NAMES = [
+  'listComponents',
+  'getComponent',
+  'createInstance',
+  'listInstances',
+  'getInstance',
+  'execute',
+  'stop',
+  'status',
+  'logs',
+  'save',
+  'load',
+  'list',
+  'openapi',
+  'websocket',
+] as const;
+
 /** The name of each route, as rate limits and logs refer to it. */
-export type RouteName =
-  | 'listComponents'
-  | 'getComponent'
-  | 'createInstance'
-  | 'listInstances'
-  | 'getInstance'
-  | 'execute'
-  | 'stop'
-  | 'status'
-  | 'logs'
-  | 'save'
-  | 'load'
-  | 'list'
-  | 'openapi'
-  | 'websocket';
+export type RouteName = (typeof ROUTE_NAMES)[number];

@@ -11,12 +11,20 @@ export const CreateInstanceRequestSchema = z
   .refine((body) => body.workflow_data !== undefined || body.workflow_id !== undefined, {
     message: 'Give workflow_data or workflow_id',
     path: ['workflow_data'],
+    // Checked even when another field is wrong, so one answer lists every problem.
+    when: ({ value }) => typeof value === 'object' && value !== null,
   });
 
 /** `GET /instances` query. */
 export const ListInstancesQuerySchema = z.object({
   status: z.enum(['pending', 'running', 'completed', 'failed', 'cancelled']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+/** `GET /editor/list` query. */
+export const ListWorkflowsQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
 

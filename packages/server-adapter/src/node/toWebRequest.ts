@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
+import { requestUrl } from './requestUrl';
 
 /** Node's header object as web `Headers` (repeated headers joined as the spec says). */
 export function toWebHeaders(headers: IncomingHttpHeaders): Headers {
@@ -20,10 +21,7 @@ export function toWebRequest(
   request: IncomingMessage,
   options: { url?: string; parsedBody?: unknown } = {},
 ): Request {
-  const url = new URL(
-    options.url ?? request.url ?? '/',
-    `http://${request.headers.host ?? 'localhost'}`,
-  );
+  const url = requestUrl(request, options.url);
   const method = request.method ?? 'GET';
   const headers = toWebHeaders(request.headers);
   if (method === 'GET' || method === 'HEAD') return new Request(url, { method, headers });
@@ -41,9 +39,59 @@ export function toWebRequest(
   return new Request(url, {
     method,
     headers,
-    body: Readable.toWeb(request) as ReadableStream<Uint8Array>,
+    body: bodyStream(request),
     duplex: 'half',
   } as RequestInit);
+}
+
+/**
+ * The request body as a web stream that touches the Node stream only once read, and discards
+ * the rest when cancelled.
+ *
+ * @remarks Not `Readable.toWeb`: it starts reading at once and, when the API answers without
+ * reading to the end (413 for a body over the limit), leaves the request paused half-read, so
+ * Node neither drains it nor frees the connection, and `server.close()` waits on it for good.
+ * Left unread, Node discards the body itself once the response is sent.
+ */
+function bodyStream(request: Readable): ReadableStream<Uint8Array> {
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let listening = false;
+  const onData = (chunk: Buffer) => {
+    controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    if ((controller.desiredSize ?? 0) <= 0) request.pause();
+  };
+  const onEnd = () => {
+    stop();
+    controller.close();
+  };
+  const onError = (error: Error) => {
+    stop();
+    controller.error(error);
+  };
+  const stop = () => {
+    request.off('data', onData).off('end', onEnd).off('error', onError);
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      start(streamController) {
+        controller = streamController;
+      },
+      pull() {
+        if (!listening) {
+          listening = true;
+          request.on('data', onData).once('end', onEnd).once('error', onError);
+        }
+        request.resume();
+      },
+      cancel() {
+        stop();
+        // Read on to the end with nobody listening, as Node does with a body nobody read.
+        request.resume();
+      },
+    },
+    // No read ahead: `pull` runs only when the API reads, so an unread body stays untouched.
+    { highWaterMark: 0 },
+  );
 }
 
 /** Writes a web `Response` to a Node response. */

@@ -14,6 +14,7 @@ import {
   ExecuteRequestSchema,
   ExecuteResponseSchema,
   ListInstancesQuerySchema,
+  ListWorkflowsQuerySchema,
   LogsQuerySchema,
   SaveRequestSchema,
   SaveResponseSchema,
@@ -191,6 +192,7 @@ export function buildOpenApiDocument(basePath: string): Record<string, unknown> 
         get: {
           operationId: 'listWorkflows',
           summary: "The caller's saved workflows",
+          parameters: queryParameters(ListWorkflowsQuerySchema),
           responses: {
             200: ok(
               z.object({ workflows: z.array(WorkflowSummarySchema), total: z.number().int() }),
@@ -203,7 +205,13 @@ export function buildOpenApiDocument(basePath: string): Record<string, unknown> 
         get: {
           operationId: 'getOpenApi',
           summary: 'This document',
-          responses: { 200: { description: 'OpenAPI 3.1' } },
+          responses: {
+            200: {
+              description: 'OpenAPI 3.1',
+              content: { 'application/json': { schema: { type: 'object' } } },
+            },
+            ...standardErrors,
+          },
         },
       },
     },

@@ -1,10 +1,12 @@
-import { ErrorCode } from '@flowloom/core';
+import { ErrorCode, FlowloomError } from '@flowloom/core';
 import type { WorkflowUser } from '../auth/authTypes';
 import { httpError } from '../http/errorResponse';
-import type { RouteName } from '../http/routeNames';
+import { ROUTE_NAMES, type RouteName } from '../http/routeNames';
 import { MemoryRateLimitStore } from './MemoryRateLimitStore';
 import { parseRate, type Rate, type RateSpec } from './parseRate';
 import type { RateLimitStore } from './RateLimitStore';
+
+const KNOWN_ROUTES: ReadonlySet<string> = new Set(ROUTE_NAMES);
 
 /** Limits by route name; `default` covers the routes not named. E.g. `{ execute: '10/minute' }`. */
 export type RateLimitOptions = Partial<Record<RouteName | 'default', RateSpec>>;
@@ -23,6 +25,13 @@ export class RateLimiter {
     private readonly store: RateLimitStore = new MemoryRateLimitStore(),
   ) {
     for (const [route, spec] of Object.entries(options)) {
+      // A misspelt route name would otherwise leave that route unlimited without a word.
+      if (route !== 'default' && !KNOWN_ROUTES.has(route)) {
+        throw new FlowloomError(
+          ErrorCode.VALIDATION_FAILED,
+          `Unknown route "${route}" in rateLimit: use "default" or one of ${ROUTE_NAMES.join(', ')}`,
+        );
+      }
       if (spec !== undefined) this.rates.set(route, parseRate(spec));
     }
   }

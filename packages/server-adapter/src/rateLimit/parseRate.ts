@@ -9,17 +9,24 @@ export interface Rate {
 /** A rate as written in options: `'10/minute'`, `'100/second'`, `'5/15s'`, or a {@link Rate}. */
 export type RateSpec = string | Rate;
 
+// Every spelling is listed: stripping a trailing "s" would read "ms" as minutes.
 const UNIT_MS: Record<string, number> = {
   s: 1_000,
   sec: 1_000,
+  secs: 1_000,
   second: 1_000,
+  seconds: 1_000,
   m: 60_000,
   min: 60_000,
+  mins: 60_000,
   minute: 60_000,
+  minutes: 60_000,
   h: 3_600_000,
   hour: 3_600_000,
+  hours: 3_600_000,
   d: 86_400_000,
   day: 86_400_000,
+  days: 86_400_000,
 };
 
 /**
@@ -30,15 +37,20 @@ const UNIT_MS: Record<string, number> = {
  */
 export function parseRate(spec: RateSpec): Rate {
   if (typeof spec === 'object' && spec !== null) {
-    if (Number.isInteger(spec.points) && spec.points > 0 && spec.durationMs > 0) return spec;
+    if (Number.isSafeInteger(spec.points) && spec.points > 0) {
+      if (Number.isFinite(spec.durationMs) && spec.durationMs > 0) return spec;
+    }
     throw invalid(JSON.stringify(spec));
   }
-  const match = /^\s*(\d+)\s*\/\s*(\d*)\s*([a-z]+?)s?\s*$/i.exec(String(spec));
+  const match = /^\s*(\d+)\s*\/\s*(\d*)\s*([a-z]+)\s*$/i.exec(String(spec));
   const unit = match ? UNIT_MS[match[3]!.toLowerCase()] : undefined;
-  if (!match || unit === undefined || Number(match[1]) < 1) throw invalid(String(spec));
+  if (!match || unit === undefined) throw invalid(String(spec));
+  const points = Number(match[1]);
   const count = match[2] === '' ? 1 : Number(match[2]);
-  if (count < 1) throw invalid(String(spec));
-  return { points: Number(match[1]), durationMs: unit * count };
+  if (!Number.isSafeInteger(points) || points < 1 || !Number.isSafeInteger(count) || count < 1) {
+    throw invalid(String(spec));
+  }
+  return { points, durationMs: unit * count };
 }
 
 function invalid(spec: string): FlowloomError {

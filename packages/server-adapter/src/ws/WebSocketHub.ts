@@ -7,7 +7,7 @@ import {
 } from '@flowloom/core';
 import type { AccessControl } from '../auth/AccessControl';
 import type { WorkflowUser } from '../auth/authTypes';
-import { httpError } from '../http/errorResponse';
+import { type ErrorReporter, httpError } from '../http/errorResponse';
 import { httpStatusOf } from '../http/httpStatusOf';
 import type { RateLimiter } from '../rateLimit/RateLimiter';
 import { WEBSOCKET_OPEN, type WebSocketLike } from './WebSocketLike';
@@ -28,6 +28,11 @@ export interface WebSocketHubOptions {
   allowedOrigins: readonly string[] | undefined;
   /** @default 30000 */
   heartbeatMs?: number;
+  /**
+   * Where unexpected errors (answered 500, or a failed history read) are reported with their stack.
+   * @default console
+   */
+  reporter?: ErrorReporter;
 }
 
 /** An upgrade that passed every check: who subscribes to what, from which `seq`. */
@@ -40,7 +45,7 @@ export interface HubSession {
 /** The answer to an upgrade request. */
 export type UpgradeDecision =
   | { ok: true; session: HubSession }
-  | { ok: false; status: number; body: string };
+  | { ok: false; status: number; body: string; headers?: Record<string, string> };
 
 /** What the transport calls when its socket does something. */
 export interface HubConnection {
@@ -63,9 +68,12 @@ export class WebSocketHub {
   private readonly clients = new Set<Client>();
   private readonly heartbeat: ReturnType<typeof setInterval>;
   private readonly pathPrefix: string;
+  private readonly reporter: ErrorReporter;
+  private closed = false;
 
   constructor(private readonly options: WebSocketHubOptions) {
     this.pathPrefix = `${options.basePath.replace(/\/$/, '')}/ws/`;
+    this.reporter = options.reporter ?? console;
     this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs ?? 30_000);
     this.heartbeat.unref?.();
   }
@@ -83,10 +91,12 @@ export class WebSocketHub {
   /** Checks an upgrade request: path, origin, user, owner and rate limit. */
   async authorizeUpgrade(request: Request, clientIp?: string): Promise<UpgradeDecision> {
     try {
+      // Its store may be closed already; a state conflict, answered before touching it.
+      if (this.closed) throw httpError(ErrorCode.CONFLICT, 'The server is shutting down');
       const url = new URL(request.url);
       if (!this.handles(url.pathname))
         throw httpError(ErrorCode.NOT_FOUND, 'No such WebSocket endpoint');
-      const instanceId = decodeURIComponent(url.pathname.slice(this.pathPrefix.length));
+      const instanceId = decodePathSegment(url.pathname.slice(this.pathPrefix.length));
       const origin = request.headers.get('origin');
       const allowed = this.options.allowedOrigins;
       if (origin && allowed && !allowed.includes('*') && !allowed.includes(origin)) {
@@ -115,23 +125,31 @@ export class WebSocketHub {
     } catch (thrown) {
       const error = toFlowloomError(thrown);
       const status = httpStatusOf(error.code);
-      const message = status === 500 ? 'Internal server error' : error.message;
-      return {
-        ok: false,
+      if (status === 500) {
+        this.reporter.error(
+          '[flowloom] Unexpected error while checking a WebSocket upgrade',
+          thrown,
+        );
+        return refusal(500, ErrorCode.INTERNAL_ERROR, 'Internal server error', []);
+      }
+      const retryAfter = (thrown as { retryAfterSeconds?: number }).retryAfterSeconds;
+      return refusal(
         status,
-        body: JSON.stringify({
-          error: {
-            code: status === 500 ? ErrorCode.INTERNAL_ERROR : error.code,
-            message,
-            issues: error.issues,
-          },
-        }),
-      };
+        error.code,
+        error.message,
+        error.issues,
+        retryAfter ? { 'retry-after': String(retryAfter) } : undefined,
+      );
     }
   }
 
   /** Serves one socket: the history after `since`, then live events, with no gap or repeat. */
   attach(socket: WebSocketLike, session: HubSession): HubConnection {
+    if (this.closed) {
+      // An upgrade that was in flight when the hub closed: it gets what the others got.
+      socket.close(1001, 'Server shutting down');
+      return { onMessage: () => {}, onPong: () => {}, onClose: () => {} };
+    }
     let lastSent = session.since;
     let replaying = true;
     const buffered: ExecutionEvent[] = [];
@@ -156,7 +174,9 @@ export class WebSocketHub {
         replaying = false;
         for (const event of buffered.splice(0)) send(event);
       })
-      .catch(() => {
+      .catch((error: unknown) => {
+        this.reporter.error('[flowloom] Could not read the event history for a WebSocket', error);
+        if (!this.clients.has(client)) return;
         this.drop(client);
         socket.close(1011, 'Could not read the event history');
       });
@@ -173,6 +193,7 @@ export class WebSocketHub {
 
   /** Closes every socket (1001, going away) and stops the heartbeat. */
   close(): void {
+    this.closed = true;
     clearInterval(this.heartbeat);
     for (const client of [...this.clients]) {
       this.drop(client);
@@ -198,6 +219,26 @@ export class WebSocketHub {
       client.alive = false;
       client.socket.ping();
     }
+  }
+}
+
+function refusal(
+  status: number,
+  code: string,
+  message: string,
+  issues: ReadonlyArray<{ path: string; message: string }>,
+  headers?: Record<string, string>,
+): UpgradeDecision {
+  const body = JSON.stringify({ error: { code, message, issues } });
+  return headers ? { ok: false, status, body, headers } : { ok: false, status, body };
+}
+
+/** A malformed escape (`%E0%A4%A`) names no instance: 404, not a 500 from `URIError`. */
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw httpError(ErrorCode.NOT_FOUND, 'No such WebSocket endpoint');
   }
 }
 

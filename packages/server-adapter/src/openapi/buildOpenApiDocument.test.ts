@@ -1,0 +1,258 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  apiRoutesOf,
+  BASE_PATH,
+  closeTestServers,
+  createInstanceVia,
+  createTestServer,
+  delayWorkflow,
+  executeVia,
+  type Json,
+  logWorkflow,
+  waitForFinalStatus,
+} from '../http/testServer.test-helpers';
+import { buildOpenApiDocument } from './buildOpenApiDocument';
+
+afterEach(closeTestServers);
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+/** `/instances/:instance_id` → `/instances/{instance_id}`. */
+const toOpenApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
+
+/** Every `{ method, path, operation }` of a document. */
+function operationsOf(document: Json) {
+  return Object.entries<Json>(document.paths).flatMap(([path, item]) =>
+    METHODS.filter((method) => item[method]).map((method) => ({
+      method,
+      path,
+      operation: item[method],
+    })),
+  );
+}
+
+/** The JSON schema of an operation's success answer. */
+function successSchema(document: Json, path: string, method: string) {
+  const responses = document.paths[`${BASE_PATH}${path}`][method].responses;
+  const status = Object.keys(responses).find((code) => code.startsWith('2'))!;
+  return responses[status].content['application/json'].schema;
+}
+
+/** Every value of `key` anywhere in a JSON value. */
+function collect(value: unknown, key: string, found: unknown[] = []): unknown[] {
+  if (Array.isArray(value)) for (const item of value) collect(item, key, found);
+  else if (value && typeof value === 'object') {
+    for (const [name, child] of Object.entries(value)) {
+      if (name === key) found.push(child);
+      collect(child, key, found);
+    }
+  }
+  return found;
+}
+
+describe('buildOpenApiDocument', () => {
+  const document: Json = buildOpenApiDocument(BASE_PATH);
+
+  it('is an OpenAPI 3.1 document with a title and a version', () => {
+    expect(document.openapi).toBe('3.1.0');
+    expect(document.info).toMatchObject({
+      title: expect.any(String),
+      version: expect.any(String),
+    });
+  });
+
+  it('has every route of the app in `paths`, under its method, and nothing else', () => {
+    const { server } = createTestServer();
+    const routes = apiRoutesOf(server).map(
+      ({ method, path }) => `${method.toLowerCase()} ${BASE_PATH}${toOpenApiPath(path)}`,
+    );
+    expect(routes.length).toBeGreaterThanOrEqual(13);
+    const documented = operationsOf(document).map(({ method, path }) => `${method} ${path}`);
+    expect(documented.sort()).toEqual(routes.sort());
+  });
+
+  it('follows the base path it is given', () => {
+    const { server } = createTestServer({ basePath: '/flows/v2/' });
+    const custom: Json = buildOpenApiDocument(server.basePath);
+    const routes = apiRoutesOf(server).map(
+      ({ method, path }) => `${method.toLowerCase()} /flows/v2${toOpenApiPath(path)}`,
+    );
+    const documented = operationsOf(custom).map(({ method, path }) => `${method} ${path}`);
+    expect(documented.sort()).toEqual(routes.sort());
+  });
+
+  it('gives each operation a unique operationId', () => {
+    const ids = operationsOf(document).map(({ operation }) => operation.operationId);
+    expect(ids.every((id) => typeof id === 'string' && id !== '')).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('declares every path parameter as required', () => {
+    for (const { path, operation } of operationsOf(document)) {
+      const names = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+      const declared = (operation.parameters ?? [])
+        .filter((parameter: Json) => parameter.in === 'path')
+        .map((parameter: Json) => {
+          expect(parameter.required).toBe(true);
+          return parameter.name;
+        });
+      expect(declared, path).toEqual(names);
+    }
+  });
+
+  it('gives every operation a JSON success answer with a schema, and the error answers', () => {
+    for (const { method, path, operation } of operationsOf(document)) {
+      const where = `${method} ${path}`;
+      const success = Object.keys(operation.responses).filter((code) => code.startsWith('2'));
+      expect(success, where).toHaveLength(1);
+      const schema = operation.responses[success[0]!].content?.['application/json']?.schema;
+      expect(schema, where).toEqual(expect.any(Object));
+      for (const status of ['400', '401', '403', '404', '408', '413', '429', '500']) {
+        expect(operation.responses[status]?.content['application/json'].schema, where).toEqual({
+          $ref: '#/components/schemas/Error',
+        });
+      }
+    }
+  });
+
+  it('answers 201 for create, 202 for execute and 304 for a revalidated component list', () => {
+    expect(Object.keys(document.paths[`${BASE_PATH}/instances`].post.responses)).toContain('201');
+    const execute = document.paths[`${BASE_PATH}/instances/{instance_id}/execute`].post;
+    expect(Object.keys(execute.responses)).toEqual(expect.arrayContaining(['202', '409']));
+    const stop = document.paths[`${BASE_PATH}/instances/{instance_id}/stop`].post;
+    expect(Object.keys(stop.responses)).toContain('409');
+    expect(document.paths[`${BASE_PATH}/components`].get.responses['304']).toBeDefined();
+  });
+
+  it('gives a JSON request schema to every route that reads a body', () => {
+    const withBody = {
+      [`${BASE_PATH}/instances`]: ['name', 'workflow_data', 'workflow_id'],
+      [`${BASE_PATH}/instances/{instance_id}/execute`]: ['input_data'],
+      [`${BASE_PATH}/editor/save`]: ['workflow_id', 'name', 'workflow_data'],
+    };
+    for (const [path, fields] of Object.entries(withBody)) {
+      const schema = document.paths[path].post.requestBody.content['application/json'].schema;
+      expect(schema.type, path).toBe('object');
+      expect(Object.keys(schema.properties).sort(), path).toEqual([...fields].sort());
+    }
+    const save = document.paths[`${BASE_PATH}/editor/save`].post.requestBody;
+    expect(save.required).toBe(true);
+    expect(save.content['application/json'].schema.required.sort()).toEqual([
+      'name',
+      'workflow_data',
+    ]);
+    expect(
+      document.paths[`${BASE_PATH}/instances/{instance_id}/execute`].post.requestBody.required,
+    ).toBe(false);
+  });
+
+  it('lists the query parameters each list route reads', () => {
+    const queryOf = (path: string) =>
+      document.paths[`${BASE_PATH}${path}`].get.parameters
+        .filter((parameter: Json) => parameter.in === 'query')
+        .map((parameter: Json) => parameter.name)
+        .sort();
+    expect(queryOf('/instances')).toEqual(['limit', 'offset', 'status']);
+    expect(queryOf('/instances/{instance_id}/logs')).toEqual(['limit', 'since']);
+    expect(queryOf('/editor/list')).toEqual(['limit', 'offset']);
+    const status = document.paths[`${BASE_PATH}/instances`].get.parameters.find(
+      (parameter: Json) => parameter.name === 'status',
+    );
+    expect(status.schema.enum).toEqual(['pending', 'running', 'completed', 'failed', 'cancelled']);
+  });
+
+  it('resolves every $ref within the document', () => {
+    const refs = collect(document, '$ref') as string[];
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of refs) {
+      expect(ref.startsWith('#/'), ref).toBe(true);
+      const target = ref
+        .slice(2)
+        .split('/')
+        .reduce<Json>((node, key) => node?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], document);
+      expect(target, ref).toEqual(expect.any(Object));
+    }
+  });
+
+  it('describes the error answer as { error: { code, message, issues } }', () => {
+    const error = document.components.schemas.Error;
+    expect(error.required).toEqual(['error']);
+    expect(Object.keys(error.properties.error.properties).sort()).toEqual([
+      'code',
+      'issues',
+      'message',
+    ]);
+  });
+});
+
+describe('GET /openapi.json', () => {
+  it('answers the document built for the server', async () => {
+    const { request } = createTestServer();
+    const response = await request('GET', '/openapi.json');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('application/json');
+    expect(response.body).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument(BASE_PATH))));
+  });
+});
+
+describe('documented answers match real ones', () => {
+  it('validates real success answers against the documented schemas', async () => {
+    const t = createTestServer();
+    const document = (await t.request('GET', '/openapi.json')).body;
+    const check = async (method: string, path: string, documented: string, body?: unknown) => {
+      const response = await t.request(method, path, body);
+      expect(response.status, `${method} ${path}`).toBeLessThan(300);
+      const schema = z.fromJSONSchema(successSchema(document, documented, method.toLowerCase()));
+      const result = schema.safeParse(response.body);
+      expect(result.error?.issues, `${method} ${path}`).toBeUndefined();
+      expect(schema.safeParse({ unexpected: true }).success, `${method} ${path}`).toBe(false);
+      return response.body;
+    };
+
+    await check('GET', '/components', '/components');
+    await check('GET', '/components/log', '/components/{component_type}');
+    const saved = await check('POST', '/editor/save', '/editor/save', {
+      name: 'Flow',
+      workflow_data: logWorkflow(),
+    });
+    await check('GET', `/editor/load/${saved.workflow_id}`, '/editor/load/{workflow_id}');
+    await check('GET', '/editor/list', '/editor/list');
+    const instance = await check('POST', '/instances', '/instances', {
+      name: 'Run',
+      workflow_id: saved.workflow_id,
+    });
+    const id = instance.instance_id;
+    await check('POST', `/instances/${id}/execute`, '/instances/{instance_id}/execute', {
+      input_data: { who: 'Ada' },
+    });
+    await waitForFinalStatus(t, id);
+    await check('GET', '/instances', '/instances');
+    await check('GET', `/instances/${id}`, '/instances/{instance_id}');
+    await check('GET', `/instances/${id}/status`, '/instances/{instance_id}/status');
+    await check('GET', `/instances/${id}/logs`, '/instances/{instance_id}/logs');
+
+    const waiting = await createInstanceVia(t, delayWorkflow());
+    await executeVia(t, waiting.instance_id);
+    const stopped = await check(
+      'POST',
+      `/instances/${waiting.instance_id}/stop`,
+      '/instances/{instance_id}/stop',
+    );
+    expect(stopped.status).toBe('cancelled');
+  });
+
+  it('validates a real error answer against the Error schema', async () => {
+    const t = createTestServer();
+    const document = (await t.request('GET', '/openapi.json')).body;
+    const errorSchema = z.fromJSONSchema(document.components.schemas.Error);
+    const instance = await createInstanceVia(t, logWorkflow());
+    await executeVia(t, instance.instance_id);
+    await waitForFinalStatus(t, instance.instance_id);
+    const stop = await t.request('POST', `/instances/${instance.instance_id}/stop`);
+    expect(stop.status).toBe(409);
+    expect(errorSchema.safeParse(stop.body).success).toBe(true);
+    const invalid = await t.request('POST', '/instances', { name: 1 });
+    expect(errorSchema.safeParse(invalid.body).success).toBe(true);
+  });
+});
