@@ -108,6 +108,19 @@ describe('SqliteStore (file)', () => {
     expect(withConnection((db) => db.pragma('journal_mode', { simple: true }))).toBe('wal');
   });
 
+  it('syncs to disk per commit only when asked to (synchronous: full)', async () => {
+    // The setting belongs to the store's own connection, so it is read from there.
+    const synchronousOf = (of: SqliteStore) =>
+      (of as unknown as { db: { pragma(text: string, options: object): unknown } }).db.pragma(
+        'synchronous',
+        { simple: true },
+      );
+    expect(synchronousOf(store)).toBe(1);
+    const full = new SqliteStore({ filename: file, synchronous: 'full' });
+    expect(synchronousOf(full)).toBe(2);
+    await full.close();
+  });
+
   it('refuses a stored row that no longer matches the schema', async () => {
     await store.createInstance(sampleInstance('bad'));
     withConnection((db) =>

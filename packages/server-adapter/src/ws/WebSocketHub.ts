@@ -156,7 +156,7 @@ export class WebSocketHub {
     const send = (event: ExecutionEvent) => {
       if (event.seq <= lastSent || socket.readyState !== WEBSOCKET_OPEN) return;
       lastSent = event.seq;
-      socket.send(JSON.stringify(event));
+      socket.send(encode(event));
     };
     const client: Client = {
       socket,
@@ -249,4 +249,16 @@ function withQueryToken(request: Request, url: URL): Request {
   const headers = new Headers(request.headers);
   headers.set('authorization', `Bearer ${token}`);
   return new Request(request.url, { method: request.method, headers });
+}
+
+/** Each event's JSON, made once however many sockets it goes to. */
+const encoded = new WeakMap<ExecutionEvent, string>();
+
+function encode(event: ExecutionEvent): string {
+  let text = encoded.get(event);
+  if (text === undefined) {
+    text = JSON.stringify(event);
+    encoded.set(event, text);
+  }
+  return text;
 }
