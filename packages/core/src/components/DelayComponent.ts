@@ -1,3 +1,4 @@
+import { abortableSleep } from '../executor/abortableSleep';
 import { BaseWorkflowComponent } from '../registry/BaseWorkflowComponent';
 import type { ParameterValues } from '../registry/parameterValues';
 import { ComponentCategory } from '../schema/componentCategory';
@@ -42,26 +43,7 @@ export class DelayComponent extends BaseWorkflowComponent {
 
   async execute(context: ExecutionContext): Promise<ExecutionResult> {
     const { ms } = context.input_data as DelayParameters;
-    await sleep(ms, context.signal);
+    await abortableSleep(ms, context.signal);
     return { success: true, output_data: passThroughInput(context.input) };
   }
-}
-
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
