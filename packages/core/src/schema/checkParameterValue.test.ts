@@ -137,3 +137,13 @@ describe('describeType', () => {
     ]);
   });
 });
+
+describe('checkParameterValue: JSON objects with undefined properties', () => {
+  it('accepts an object whose property resolved to undefined, as JSON.stringify would drop it', () => {
+    expect(checkParameterValue({ type: 'json' }, { total: undefined, count: 1 })).toBeUndefined();
+  });
+
+  it('still refuses undefined inside an array', () => {
+    expect(checkParameterValue({ type: 'json' }, [1, undefined])).toMatch(/JSON value/);
+  });
+});

@@ -125,8 +125,10 @@ function isJsonValue(value: unknown, depth = 0): boolean {
     // Only plain objects: a Date, Map or class instance would not survive JSON.
     const prototype = Object.getPrototypeOf(value);
     if (prototype !== Object.prototype && prototype !== null) return false;
-    return Object.values(value as Record<string, unknown>).every((item) =>
-      isJsonValue(item, depth + 1),
+    // A property that is undefined (an expression that found nothing) is simply left out of
+    // the JSON, as JSON.stringify does; it does not make the whole object invalid.
+    return Object.values(value as Record<string, unknown>).every(
+      (item) => item === undefined || isJsonValue(item, depth + 1),
     );
   }
   return false;

@@ -1,0 +1,149 @@
+import { memo, useId } from 'react';
+import {
+  selectCanRedo,
+  selectCanUndo,
+  selectDirty,
+  selectName,
+  selectSelectedNodeIds,
+} from '../store/editorSelectors';
+import type { EditorStore } from '../store/editorTypes';
+import { useEditorStore } from '../store/useEditorStore';
+import { useEditorStoreApi } from '../store/useEditorStoreApi';
+import type { EditorFeedback } from './editorFeedback';
+import { FeedbackMessage } from './FeedbackMessage';
+
+/** Props of {@link Toolbar}. */
+export interface ToolbarProps {
+  /** What the last command said. */
+  feedback: EditorFeedback | undefined;
+  /** The command under way, which disables Save and Execute. */
+  busy?: 'save' | 'execute' | 'load' | undefined;
+  onSave: () => void;
+  onExecute: () => void;
+  onAutoLayout: () => void;
+  onFitView: () => void;
+  /** Shows a Back button; asks first when there are unsaved changes. */
+  onBack?: () => void;
+}
+
+const selectHasSelection = (state: EditorStore) =>
+  selectSelectedNodeIds(state).length > 0 || state.edges.some((edge) => edge.selected);
+
+const LEAVE_QUESTION = 'You have unsaved changes. Leave without saving?';
+
+/**
+ * The editor's toolbar: Back, the workflow's name, the unsaved-changes flag, Undo, Redo,
+ * Delete, Auto-layout, Fit view, the last command's message, Save and Execute.
+ */
+export const Toolbar = memo(function Toolbar({
+  feedback,
+  busy,
+  onSave,
+  onExecute,
+  onAutoLayout,
+  onFitView,
+  onBack,
+}: ToolbarProps) {
+  const store = useEditorStoreApi();
+  const nameId = useId();
+  const name = useEditorStore(selectName);
+  const dirty = useEditorStore(selectDirty);
+  const canUndo = useEditorStore(selectCanUndo);
+  const canRedo = useEditorStore(selectCanRedo);
+  const hasSelection = useEditorStore(selectHasSelection);
+  // "Saved" stops being true at the next edit.
+  const shown = feedback?.kind === 'success' && dirty ? undefined : feedback;
+
+  const back = () => {
+    if (dirty && !window.confirm(LEAVE_QUESTION)) return;
+    onBack?.();
+  };
+  const remove = () => {
+    const state = store.getState();
+    const edges = state.edges.filter((edge) => edge.selected);
+    if (edges.length > 0) {
+      state.onEdgesChange(edges.map((edge) => ({ type: 'remove', id: edge.id })));
+    }
+    if (state.selectedNodeIds.length > 0) {
+      state.onNodesChange(state.selectedNodeIds.map((id) => ({ type: 'remove', id })));
+    }
+  };
+
+  return (
+    <div className="flowloom-toolbar" role="toolbar" aria-label="Workflow">
+      {onBack ? (
+        <button type="button" className="flowloom-button" onClick={back}>
+          Back
+        </button>
+      ) : null}
+      <label className="flowloom-visually-hidden" htmlFor={nameId}>
+        Workflow name
+      </label>
+      <input
+        id={nameId}
+        className="flowloom-input flowloom-toolbar__name"
+        type="text"
+        value={name}
+        onChange={(event) => store.getState().setName(event.target.value)}
+      />
+      {dirty ? <span className="flowloom-toolbar__dirty">Unsaved changes</span> : null}
+      <span className="flowloom-toolbar__group">
+        <button
+          type="button"
+          className="flowloom-button"
+          disabled={!canUndo}
+          title="Undo (Ctrl/Cmd+Z)"
+          onClick={() => store.getState().undo()}
+        >
+          Undo
+        </button>
+        <button
+          type="button"
+          className="flowloom-button"
+          disabled={!canRedo}
+          title="Redo (Shift+Ctrl/Cmd+Z)"
+          onClick={() => store.getState().redo()}
+        >
+          Redo
+        </button>
+        <button
+          type="button"
+          className="flowloom-button"
+          disabled={!hasSelection}
+          title="Delete the selection (Delete)"
+          onClick={remove}
+        >
+          Delete
+        </button>
+      </span>
+      <span className="flowloom-toolbar__group">
+        <button type="button" className="flowloom-button" onClick={onAutoLayout}>
+          Auto-layout
+        </button>
+        <button type="button" className="flowloom-button" onClick={onFitView}>
+          Fit view
+        </button>
+      </span>
+      <span className="flowloom-toolbar__spacer" />
+      <FeedbackMessage feedback={shown} />
+      <button
+        type="button"
+        className="flowloom-button"
+        disabled={busy !== undefined}
+        aria-busy={busy === 'save'}
+        onClick={onSave}
+      >
+        Save
+      </button>
+      <button
+        type="button"
+        className="flowloom-button flowloom-button--primary"
+        disabled={busy !== undefined}
+        aria-busy={busy === 'execute'}
+        onClick={onExecute}
+      >
+        Execute
+      </button>
+    </div>
+  );
+});

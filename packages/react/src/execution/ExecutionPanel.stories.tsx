@@ -1,0 +1,91 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { fn } from 'storybook/test';
+import { startChattyRun } from '../../.storybook/chattyApi';
+import {
+  completingInput,
+  completingWorkflow,
+  failingInput,
+  failingWorkflow,
+  longRunningWorkflow,
+} from '../../.storybook/sampleWorkflows';
+import { startRun } from '../../.storybook/startRun';
+import { WorkflowProvider } from '../hooks/WorkflowProvider';
+import { ExecutionPanel } from './ExecutionPanel';
+
+/**
+ * The execution panel following real runs of the mock API's engine (the testing kit's
+ * handlers): events and logs arrive over MSW's WebSocket mock.
+ */
+const meta = {
+  title: 'Execution/ExecutionPanel',
+  component: ExecutionPanel,
+  args: { onClose: fn() },
+  decorators: [
+    (Story) => (
+      <div className="flowloom-root" style={{ height: '100vh' }}>
+        <Story />
+      </div>
+    ),
+  ],
+} satisfies Meta<typeof ExecutionPanel>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** An instance created but not executed yet: pending, no events. */
+export const Idle: Story = {
+  loaders: [
+    async () => ({ instanceId: await startRun('Not run yet', completingWorkflow, {}, false) }),
+  ],
+  render: (args, { loaded }) => <ExecutionPanel {...args} instanceId={loaded.instanceId} />,
+};
+
+/** No instance at all. */
+export const NoInstance: Story = {};
+
+/** A run waiting in a ten-minute delay: the elapsed time ticks; Stop cancels it. */
+export const Running: Story = {
+  loaders: [async () => ({ instanceId: await startRun('Waiting', longRunningWorkflow) })],
+  render: (args, { loaded }) => <ExecutionPanel {...args} instanceId={loaded.instanceId} />,
+};
+
+/** A run whose transform step fails: the run's error and, when the step is chosen, the step's. */
+export const Failed: Story = {
+  loaders: [async () => ({ instanceId: await startRun('Failing', failingWorkflow, failingInput) })],
+  render: (args, { loaded }) => <ExecutionPanel {...args} instanceId={loaded.instanceId} />,
+};
+
+/** A completed order-routing run: choose a step to see its input and output. */
+export const Completed: Story = {
+  loaders: [
+    async () => ({
+      instanceId: await startRun('Order routing', completingWorkflow, completingInput),
+    }),
+  ],
+  render: (args, { loaded }) => <ExecutionPanel {...args} instanceId={loaded.instanceId} />,
+};
+
+/** The dark colour set. */
+export const CompletedDark: Story = {
+  ...Completed,
+  decorators: [
+    (Story) => (
+      <div className="flowloom-root" data-color-mode="dark" style={{ height: '100vh' }}>
+        <Story />
+      </div>
+    ),
+  ],
+};
+
+/**
+ * Ten thousand log events (and as many events) from one step: both lists render only the rows
+ * in view, so scrolling stays smooth.
+ */
+export const TenThousandLogLines: Story = {
+  loaders: [async () => startChattyRun()],
+  render: (args, { loaded }) => (
+    <WorkflowProvider client={loaded.client}>
+      <ExecutionPanel {...args} instanceId={loaded.instanceId} />
+    </WorkflowProvider>
+  ),
+};

@@ -1,0 +1,31 @@
+import type { InstanceStatus } from '@flowloom/core';
+
+/** Props of {@link StatusBadge}. */
+export interface StatusBadgeProps {
+  /** The run's status; `idle` when there is no run yet. */
+  status: InstanceStatus | 'idle';
+}
+
+const LABELS: Record<StatusBadgeProps['status'], string> = {
+  idle: 'Idle',
+  pending: 'Pending',
+  running: 'Running',
+  completed: 'Completed',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+};
+
+/** A run's status as a coloured badge (`flowloom-status-badge--<status>`). */
+export function StatusBadge({ status }: StatusBadgeProps) {
+  return (
+    <span
+      className={`flowloom-status-badge flowloom-status-badge--${status}`}
+      data-status={status}
+      // A live region: a screen reader hears the run finish or fail.
+      role="status"
+      aria-label={`Status: ${LABELS[status]}`}
+    >
+      {LABELS[status]}
+    </span>
+  );
+}

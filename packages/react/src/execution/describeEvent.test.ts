@@ -1,0 +1,82 @@
+import type { ExecutionEvent } from '@flowloom/core';
+import { describe, expect, it } from 'vitest';
+import { describeEvent } from './describeEvent';
+
+const base = { seq: 1, instance_id: 'i1', step_id: 's1', timestamp: '2024-01-01T00:00:00.000Z' };
+
+function describeAs(event: Omit<ExecutionEvent, 'seq' | 'instance_id' | 'timestamp'>): string {
+  return describeEvent({ ...base, ...event } as ExecutionEvent);
+}
+
+describe('describeEvent', () => {
+  it('gives the step count of a started run', () => {
+    expect(
+      describeAs({
+        event_type: 'execution_started',
+        data: { input_data: {}, variables: {}, total_steps: 4 },
+      }),
+    ).toBe('4 steps');
+  });
+
+  it('gives the duration and handles of a completed step', () => {
+    expect(
+      describeAs({
+        event_type: 'step_completed',
+        data: { output_data: {}, output_handles: ['true'], duration_ms: 12, attempts: 1 },
+      }),
+    ).toBe('in 12 ms → true');
+  });
+
+  it('gives the code and message of a failed step', () => {
+    expect(
+      describeAs({
+        event_type: 'step_failed',
+        data: {
+          error: { code: 'HTTP_ERROR', message: 'boom' },
+          attempts: 1,
+          duration_ms: 1,
+          output_handles: [],
+        },
+      }),
+    ).toBe('HTTP_ERROR: boom');
+  });
+
+  it('gives the delay of a retry', () => {
+    expect(
+      describeAs({
+        event_type: 'step_retrying',
+        data: { attempt: 1, delay_ms: 2000, error: { code: 'X', message: 'timeout' } },
+      }),
+    ).toBe('attempt 1 failed (timeout); retrying in 2.0s');
+  });
+
+  it('gives the level and message of a log line', () => {
+    expect(describeAs({ event_type: 'log', data: { level: 'warn', message: 'slow' } })).toBe(
+      '[warn] slow',
+    );
+  });
+
+  it('gives why a step was skipped', () => {
+    expect(describeAs({ event_type: 'step_skipped', data: { reason: 'branch_not_taken' } })).toBe(
+      'branch not taken',
+    );
+  });
+
+  it('gives the progress and duration of a completed run', () => {
+    expect(
+      describeAs({
+        event_type: 'execution_completed',
+        data: { duration_ms: 65_000, progress: { completed: 3, total: 3 } },
+      }),
+    ).toBe('3 / 3 steps in 1m 05s');
+  });
+
+  it('gives the reason of a cancelled run', () => {
+    expect(
+      describeAs({
+        event_type: 'execution_cancelled',
+        data: { duration_ms: 1, reason: 'stopped by user' },
+      }),
+    ).toBe('stopped by user');
+  });
+});

@@ -1,0 +1,92 @@
+// The data shapes hosts meet through the hooks, so an app needs no direct import of the core.
+export type {
+  ExecutionEvent,
+  ExecutionStatus,
+  LogEntry,
+  SavedWorkflow,
+  WorkflowComponentMetadata,
+  WorkflowData,
+  WorkflowInstance,
+  WorkflowSummary,
+} from '@flowloom/core';
+export type {
+  ClientError,
+  ClientResult,
+  CreateInstanceRequest,
+  SaveWorkflowRequest,
+  SaveWorkflowResult,
+  SubscribeOptions,
+  WebSocketConstructor,
+  WebSocketLike,
+  WorkflowClient,
+  WorkflowClientOptions,
+} from './client/clientTypes';
+export { createWorkflowClient } from './client/createWorkflowClient';
+export { getDefaultWorkflowClient } from './client/getDefaultWorkflowClient';
+export { ClientErrorCode } from './client/requestJson';
+export { EnhancedWorkflowEditor } from './editor/EnhancedWorkflowEditor';
+export { gradientOf } from './editor/gradientOf';
+export { WorkflowEditor, type WorkflowEditorProps } from './editor/WorkflowEditor';
+export {
+  WorkflowErrorBoundary,
+  type WorkflowErrorBoundaryProps,
+} from './editor/WorkflowErrorBoundary';
+export { ExecutionPanel, type ExecutionPanelProps } from './execution/ExecutionPanel';
+export { VirtualList, type VirtualListProps } from './execution/VirtualList';
+export {
+  ClientQuery as experimental_ClientQuery,
+  type QueryState,
+} from './hooks/ClientQuery';
+export {
+  type ExecutionSnapshot,
+  ExecutionTracker as experimental_ExecutionTracker,
+} from './hooks/ExecutionTracker';
+export {
+  InstanceList as experimental_InstanceList,
+  type InstanceListQuery,
+  type InstancePage,
+} from './hooks/InstanceList';
+export { useWorkflowClient } from './hooks/useWorkflowClient';
+export {
+  type UseWorkflowComponentsResult,
+  useWorkflowComponents,
+} from './hooks/useWorkflowComponents';
+export { type UseWorkflowEditorResult, useWorkflowEditor } from './hooks/useWorkflowEditor';
+export {
+  type UseWorkflowExecutionResult,
+  useWorkflowExecution,
+} from './hooks/useWorkflowExecution';
+export {
+  type UseWorkflowInstancesResult,
+  useWorkflowInstances,
+} from './hooks/useWorkflowInstances';
+export { WorkflowProvider, type WorkflowProviderProps } from './hooks/WorkflowProvider';
+export { type ConnectionCheck, checkConnection } from './store/checkConnection';
+export { createEditorStore, type EditorStoreApi, HISTORY_LIMIT } from './store/createEditorStore';
+export { EditorStoreProvider, type EditorStoreProviderProps } from './store/EditorStoreProvider';
+export {
+  selectCanPaste,
+  selectCanRedo,
+  selectCanUndo,
+  selectComponents,
+  selectDirty,
+  selectEdges,
+  selectIssuesByNode,
+  selectName,
+  selectNodes,
+  selectRunStatus,
+  selectSelectedNode,
+  selectSelectedNodeIds,
+  selectWorkflowId,
+} from './store/editorSelectors';
+export type {
+  ConnectionRefusal,
+  EditorActions,
+  EditorEdge,
+  EditorNode,
+  EditorNodeData,
+  EditorState,
+  EditorStore,
+} from './store/editorTypes';
+export { useEditorStore } from './store/useEditorStore';
+export { useEditorStoreApi } from './store/useEditorStoreApi';

@@ -1,0 +1,132 @@
+import {
+  CreateInstanceInputSchema,
+  InstanceStatusSchema,
+  type WorkflowInstance,
+} from '@flowloom/core';
+import { HttpResponse, http } from 'msw';
+import { invalidInput, notFound } from './errorAnswer';
+import { FAKE_USER_ID, type FakeWorkflowBackend } from './FakeWorkflowBackend';
+import { fakeRoute } from './fakeRoute';
+import { parseInput, readJsonBody } from './readJsonBody';
+import { readQuery } from './readQuery';
+
+/** The instance routes: create, list, read, execute, stop, status and logs. */
+export function instanceHandlers(backend: FakeWorkflowBackend, base: string, latencyMs: number) {
+  const load = async (instanceId = ''): Promise<WorkflowInstance> => {
+    const instance = await backend.store.getInstance(instanceId);
+    if (!instance) throw notFound(`Instance "${instanceId}" does not exist`);
+    return instance;
+  };
+
+  return [
+    http.post(
+      `${base}/instances`,
+      fakeRoute(latencyMs, async ({ request }) => {
+        const body = parseInput(CreateInstanceInputSchema, await readJsonBody(request), 'instance');
+        if (body.workflow_data === undefined && body.workflow_id === undefined) {
+          throw invalidInput('instance', [
+            { path: 'workflow_data', message: 'Give workflow_data or workflow_id' },
+          ]);
+        }
+        if (
+          body.workflow_id !== undefined &&
+          !(await backend.store.loadWorkflow(body.workflow_id))
+        ) {
+          throw notFound(`Workflow "${body.workflow_id}" does not exist`);
+        }
+        const instance = await backend.engine.createInstance({
+          name: body.name,
+          workflow_data: body.workflow_data,
+          workflow_id: body.workflow_id,
+          created_by: FAKE_USER_ID,
+        });
+        return HttpResponse.json(instance, { status: 201 });
+      }),
+    ),
+
+    http.get(
+      `${base}/instances`,
+      fakeRoute(latencyMs, async ({ url }) => {
+        const paging = readQuery(url, {
+          limit: { min: 1, max: 500, default: 50 },
+          offset: { min: 0, default: 0 },
+        });
+        const statusText = url.searchParams.get('status') ?? undefined;
+        const status =
+          statusText === undefined ? undefined : InstanceStatusSchema.safeParse(statusText);
+        if (status && !status.success) {
+          throw invalidInput('query', [
+            {
+              path: 'status',
+              message: `Expected one of ${InstanceStatusSchema.options.join(', ')}`,
+            },
+          ]);
+        }
+        return HttpResponse.json(
+          await backend.store.listInstances({ ...paging, status: status?.data }),
+        );
+      }),
+    ),
+
+    http.get(
+      `${base}/instances/:instance_id`,
+      fakeRoute(latencyMs, async ({ params }) => HttpResponse.json(await load(params.instance_id))),
+    ),
+
+    http.post(
+      `${base}/instances/:instance_id/execute`,
+      fakeRoute(latencyMs, async ({ request, params }) => {
+        const instance = await load(params.instance_id);
+        const body = (await readJsonBody(request)) as { input_data?: unknown } | null;
+        const input = body?.input_data ?? {};
+        if (typeof body !== 'object' || body === null || !isRecord(input)) {
+          throw invalidInput('execute request', [
+            { path: 'input_data', message: 'Expected an object' },
+          ]);
+        }
+        // Accepted, then run in the background, as the server does: follow it over the WebSocket.
+        await backend.engine.startWorkflow(instance.instance_id, input);
+        return HttpResponse.json(
+          { instance_id: instance.instance_id, status: 'running' },
+          { status: 202 },
+        );
+      }),
+    ),
+
+    http.post(
+      `${base}/instances/:instance_id/stop`,
+      fakeRoute(latencyMs, async ({ params }) => {
+        const instance = await load(params.instance_id);
+        return HttpResponse.json(
+          await backend.engine.stopWorkflow(instance.instance_id, 'Stopped by request'),
+        );
+      }),
+    ),
+
+    http.get(
+      `${base}/instances/:instance_id/status`,
+      fakeRoute(latencyMs, async ({ params }) => {
+        const instance = await load(params.instance_id);
+        return HttpResponse.json(await backend.engine.getStatus(instance.instance_id));
+      }),
+    ),
+
+    http.get(
+      `${base}/instances/:instance_id/logs`,
+      fakeRoute(latencyMs, async ({ url, params }) => {
+        const instance = await load(params.instance_id);
+        const query = readQuery(url, {
+          since: { min: 0, default: 0 },
+          limit: { min: 1, max: 10_000 },
+        });
+        return HttpResponse.json({
+          logs: await backend.store.listLogs(instance.instance_id, query),
+        });
+      }),
+    ),
+  ];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
