@@ -1,0 +1,150 @@
+import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type ServerLogger, SqliteStore, type WorkflowServer } from '@flowloom/server-adapter';
+import express from 'express';
+import { createDemoRouter } from './createDemoRouter';
+import { createPageHandler } from './createPageHandler';
+import { mountWorkflowApi } from './mountWorkflowApi';
+import { QuickstartEngine } from './QuickstartEngine';
+import { resumeInterruptedRuns } from './resumeInterruptedRuns';
+import { seedSampleWorkflows } from './seedSampleWorkflows';
+
+const EXAMPLE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Options of {@link startQuickstart}. */
+export interface QuickstartOptions {
+  /**
+   * Port to listen on; 0 picks a free one.
+   * @default Number(process.env.PORT ?? 8000)
+   */
+  port?: number;
+  /**
+   * Address to listen on. The API has no authentication, so the default keeps it on this machine.
+   * @default process.env.HOST ?? '127.0.0.1'
+   */
+  host?: string;
+  /**
+   * The SQLite file; its folder is created when missing.
+   * @default process.env.DATABASE_PATH ?? '<examples/quickstart>/data/flowloom.db'
+   */
+  databasePath?: string;
+  /**
+   * The folder holding the built page.
+   * @default '<examples/quickstart>/dist'
+   */
+  distDir?: string;
+  /**
+   * Where the workflow server writes its notes and errors.
+   * @default console
+   */
+  logger?: ServerLogger;
+}
+
+/** A running quickstart. */
+export interface RunningQuickstart {
+  /** Where it listens, e.g. `http://127.0.0.1:8000` (no trailing slash). */
+  url: string;
+  /** The port it got (useful with `port: 0`). */
+  port: number;
+  /** The workflow API (its engine, store and WebSocket hub). */
+  server: WorkflowServer;
+  /** The Node HTTP server. */
+  httpServer: Server;
+  /** Refuses new requests, closes the WebSockets, stops runs, closes the database and the HTTP server. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the quickstart: the workflow API on Express with SQLite, its WebSocket, the demo
+ * endpoint the samples call and the built editor page, all on one port. Seeds the sample
+ * workflows when the database holds none.
+ *
+ * @example
+ * const quickstart = await startQuickstart({ port: 0, databasePath: ':memory:' });
+ * console.log(quickstart.url);
+ * await quickstart.close();
+ */
+export async function startQuickstart(options: QuickstartOptions = {}): Promise<RunningQuickstart> {
+  const port = options.port ?? Number(process.env.PORT ?? 8000);
+  const host = options.host ?? process.env.HOST ?? '127.0.0.1';
+  const databasePath =
+    options.databasePath ??
+    process.env.DATABASE_PATH ??
+    path.join(EXAMPLE_DIR, 'data', 'flowloom.db');
+  const distDir = options.distDir ?? path.join(EXAMPLE_DIR, 'dist');
+  if (databasePath !== ':memory:')
+    mkdirSync(path.dirname(path.resolve(databasePath)), { recursive: true });
+
+  const store = new SqliteStore(databasePath);
+  const engine = new QuickstartEngine({ store });
+  let closing: Promise<void> | undefined;
+  const app = express();
+  const httpServer = createServer(app);
+  app.use((_req, res, next) => {
+    // During shutdown nothing new starts, a run included.
+    if (closing) res.status(503).set('Connection', 'close').send('Shutting down\n');
+    else next();
+  });
+  const { workflows: server, webSocket } = mountWorkflowApi(app, httpServer, {
+    engine,
+    logger: options.logger,
+  });
+  app.use(createDemoRouter());
+  app.use(createPageHandler({ distDir, excludedPrefixes: [server.basePath, '/demo'] }));
+
+  try {
+    await listen(httpServer, port, host);
+  } catch (error) {
+    await webSocket.close();
+    await server.close();
+    await store.close();
+    throw error;
+  }
+  const address = httpServer.address() as AddressInfo;
+  const url = `http://${urlHost(address)}:${address.port}`;
+  engine.demoBaseUrl = url;
+
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeIdleConnections();
+      await webSocket.close();
+      await server.close();
+      await store.close();
+      httpServer.closeAllConnections();
+      await httpClosed;
+    })();
+    return closing;
+  };
+
+  try {
+    await seedSampleWorkflows(store);
+    const log = options.logger ?? console;
+    const resumed = await resumeInterruptedRuns(engine, log);
+    if (resumed > 0) log.info(`Resumed ${resumed} run(s) the previous process left unfinished.`);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { url, port: address.port, server, httpServer, close };
+}
+
+function listen(httpServer: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+// A wildcard address is reached through loopback; an IPv6 literal needs brackets in a URL.
+function urlHost(address: AddressInfo): string {
+  if (address.address === '0.0.0.0') return '127.0.0.1';
+  if (address.address === '::') return '[::1]';
+  return address.family === 'IPv6' ? `[${address.address}]` : address.address;
+}
