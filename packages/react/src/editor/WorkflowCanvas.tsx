@@ -30,6 +30,8 @@ export interface WorkflowCanvasProps {
 
 const selectOnNodesChange = (state: EditorStore) => state.onNodesChange;
 const selectOnEdgesChange = (state: EditorStore) => state.onEdgesChange;
+const MINIMAP_LIMIT = 1000;
+
 const selectComponentsForMiniMap = (state: EditorStore) => state.components;
 
 /**
@@ -102,7 +104,10 @@ export const WorkflowCanvas = memo(function WorkflowCanvas({
       >
         <Background gap={20} />
         <Controls showInteractive={false} />
-        <MiniMap<EditorNode> nodeColor={nodeColor} pannable zoomable ariaLabel="Workflow minimap" />
+        {/* The minimap draws every node on each viewport change: left out for very large graphs. */}
+        {nodes.length <= MINIMAP_LIMIT ? (
+          <MiniMap<EditorNode> nodeColor={nodeColor} pannable zoomable ariaLabel="Workflow minimap" />
+        ) : null}
       </ReactFlow>
       {message ? (
         <div

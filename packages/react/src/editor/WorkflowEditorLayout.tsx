@@ -25,6 +25,13 @@ export interface WorkflowEditorLayoutProps extends EditorCommandOptions {
 }
 
 const FIT_VIEW = { padding: 0.2, maxZoom: 1, duration: 200 };
+/**
+ * Past this many nodes the first view shows a readable part of the graph instead of all of it:
+ * fitting thousands of nodes at zoom 0.1 puts them all on screen, which defeats rendering only
+ * the visible ones and makes dragging and panning slow.
+ */
+const LARGE_GRAPH = 300;
+const FIT_LARGE_VIEW = { ...FIT_VIEW, minZoom: 0.5 };
 
 /**
  * The editor's screen inside its providers: toolbar, palette, canvas, side panel and, once a
@@ -47,8 +54,9 @@ export function WorkflowEditorLayout({
   // A hidden or unsized canvas (display: none, a closed tab) would get a NaN viewport.
   const fitView = useCallback(() => {
     const rect = canvasRef.current?.getBoundingClientRect();
-    if (rect && rect.width > 0 && rect.height > 0) void fitViewNow(FIT_VIEW);
-  }, [fitViewNow]);
+    if (!rect || rect.width === 0 || rect.height === 0) return;
+    void fitViewNow(store.getState().nodes.length > LARGE_GRAPH ? FIT_LARGE_VIEW : FIT_VIEW);
+  }, [fitViewNow, store]);
   const { components, notice } = useEditorComponents();
   const commands = useEditorCommands({ onSaved, onExecuted });
   const { load, report, instanceId } = commands;
