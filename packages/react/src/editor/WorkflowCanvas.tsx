@@ -106,7 +106,12 @@ export const WorkflowCanvas = memo(function WorkflowCanvas({
         <Controls showInteractive={false} />
         {/* The minimap draws every node on each viewport change: left out for very large graphs. */}
         {nodes.length <= MINIMAP_LIMIT ? (
-          <MiniMap<EditorNode> nodeColor={nodeColor} pannable zoomable ariaLabel="Workflow minimap" />
+          <MiniMap<EditorNode>
+            nodeColor={nodeColor}
+            pannable
+            zoomable
+            ariaLabel="Workflow minimap"
+          />
         ) : null}
       </ReactFlow>
       {message ? (
