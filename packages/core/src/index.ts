@@ -8,6 +8,7 @@ export {
   StepError,
   toFlowloomError,
 } from './errors/FlowloomError';
+export { applyEventToStatus, emptyExecutionStatus } from './executor/applyEventToStatus';
 export {
   type ExecuteOptions,
   ExecutionEngine,
@@ -15,6 +16,7 @@ export {
   type StartedRun,
 } from './executor/ExecutionEngine';
 export type { ExecutionEngineEvents, ExecutionEventListener } from './executor/engineEvents';
+export { logEntryOf } from './executor/logEntryOf';
 export { type CompiledValue, compileValue } from './expressions/compileValue';
 export { containsExpression } from './expressions/containsExpression';
 export { type ExpressionScope, evaluatePath } from './expressions/evaluatePath';

@@ -6,6 +6,7 @@ import type {
 import type { LogEntry } from '../schema/logEntry';
 import type { WorkflowStore } from '../store/WorkflowStore';
 import { isoNow } from './isoNow';
+import { logEntryOf } from './logEntryOf';
 
 /** Receives each event once it is stored, in `seq` order. */
 export type JournalListener = (event: ExecutionEvent) => void;
@@ -98,19 +99,7 @@ export class EventJournal {
 
 function logEntriesOf(batch: readonly ExecutionEvent[]): LogEntry[] {
   const logs: LogEntry[] = [];
-  for (const event of batch) {
-    if (event.event_type !== 'log') continue;
-    const entry: LogEntry = {
-      instance_id: event.instance_id,
-      seq: event.seq,
-      step_id: event.step_id ?? null,
-      level: event.data.level,
-      message: event.data.message,
-      timestamp: event.timestamp,
-    };
-    if (event.data.data !== undefined) entry.data = event.data.data;
-    logs.push(entry);
-  }
+  for (const event of batch) if (event.event_type === 'log') logs.push(logEntryOf(event));
   return logs;
 }
 

@@ -2,6 +2,7 @@ import { EventEmitter } from 'eventemitter3';
 import { ErrorCode } from '../errors/errorCodes';
 import { FlowloomError } from '../errors/FlowloomError';
 import { toErrorIssues } from '../errors/zodIssues';
+import type { ExecutionPlan } from '../graph/executionPlan';
 import { invalidWorkflowError } from '../graph/invalidWorkflowError';
 import { inspectWorkflow } from '../graph/validateWorkflow';
 import type { ComponentRegistry } from '../registry/ComponentRegistry';
@@ -158,13 +159,7 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
         issues: [{ path: 'input_data', message: 'Expected an object' }],
       });
     }
-    // Claimed before the first await, so two calls racing for one instance can't both start it.
-    if (this.runs.has(instanceId)) throw alreadyRunning(instanceId);
-    this.runs.set(instanceId, 'starting');
-    try {
-      const instance = await this.store.getInstance(instanceId);
-      if (!instance)
-        throw new FlowloomError(ErrorCode.NOT_FOUND, `Instance "${instanceId}" does not exist`);
+    return this.claim(instanceId, async (instance) => {
       if (instance.status === 'running') throw alreadyRunning(instanceId);
       const plan = this.plans.planFor(instance);
       const lastSeq = await this.store.lastEventSeq(instanceId);
@@ -175,23 +170,15 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
         finished_at: null,
         error: null,
       });
-      const run = new WorkflowRun({
-        instance: started,
+      const run = this.createRun(
+        started,
         plan,
-        store: this.store,
-        concurrency: this.concurrency,
         input_data,
-        variables: { ...(options.variables ?? {}) },
+        { ...(options.variables ?? {}) },
         lastSeq,
-        publish: (event) => this.publish(event),
-      });
-      this.runs.set(instanceId, run);
-      const done = run.start().finally(() => this.runs.delete(instanceId));
-      return { instance: started, done };
-    } catch (error) {
-      this.runs.delete(instanceId);
-      throw error;
-    }
+      );
+      return { instance: started, run, done: run.start() };
+    });
   }
 
   /**
@@ -205,12 +192,7 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
    * record does not say `running`.
    */
   async resumeWorkflow(instanceId: string): Promise<StartedRun> {
-    if (this.runs.has(instanceId)) throw alreadyRunning(instanceId);
-    this.runs.set(instanceId, 'starting');
-    try {
-      const instance = await this.store.getInstance(instanceId);
-      if (!instance)
-        throw new FlowloomError(ErrorCode.NOT_FOUND, `Instance "${instanceId}" does not exist`);
+    return this.claim(instanceId, async (instance) => {
       if (instance.status !== 'running') {
         throw new FlowloomError(
           ErrorCode.CONFLICT,
@@ -220,28 +202,62 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
       const events = await this.store.listEvents(instanceId);
       const runStart = events.findLastIndex((event) => event.event_type === 'execution_started');
       const journal = runStart === -1 ? [] : events.slice(runStart);
-      const plan = this.plans.planFor(instance);
       const started = journal[0]?.event_type === 'execution_started' ? journal[0].data : undefined;
-      const run = new WorkflowRun({
+      const run = this.createRun(
         instance,
-        plan,
-        store: this.store,
-        concurrency: this.concurrency,
-        input_data: started?.input_data ?? instance.input_data ?? {},
-        variables: started?.variables ?? {},
-        lastSeq: events.at(-1)?.seq ?? 0,
-        publish: (event) => this.publish(event),
-      });
-      this.runs.set(instanceId, run);
+        this.plans.planFor(instance),
+        started?.input_data ?? instance.input_data ?? {},
+        started?.variables ?? {},
+        events.at(-1)?.seq ?? 0,
+      );
       const ended = journal.some((event) => FINAL_EVENTS.has(event.event_type));
-      const done = (
-        ended ? run.settleFrom(journal) : started ? run.resume(journal) : run.start()
-      ).finally(() => this.runs.delete(instanceId));
-      return { instance, done };
+      const done = ended ? run.settleFrom(journal) : started ? run.resume(journal) : run.start();
+      return { instance, run, done };
+    });
+  }
+
+  /**
+   * Claims an instance for a run in this engine, loads it and lets `begin` start the run; the
+   * claim is released when the run ends or when `begin` throws.
+   */
+  private async claim(
+    instanceId: string,
+    begin: (instance: WorkflowInstance) => Promise<StartedRun & { run: WorkflowRun }>,
+  ): Promise<StartedRun> {
+    // Claimed before the first await, so two calls racing for one instance can't both start it.
+    if (this.runs.has(instanceId)) throw alreadyRunning(instanceId);
+    this.runs.set(instanceId, 'starting');
+    try {
+      const instance = await this.store.getInstance(instanceId);
+      if (!instance) {
+        throw new FlowloomError(ErrorCode.NOT_FOUND, `Instance "${instanceId}" does not exist`);
+      }
+      const { run, done, instance: current } = await begin(instance);
+      this.runs.set(instanceId, run);
+      return { instance: current, done: done.finally(() => this.runs.delete(instanceId)) };
     } catch (error) {
       this.runs.delete(instanceId);
       throw error;
     }
+  }
+
+  private createRun(
+    instance: WorkflowInstance,
+    plan: ExecutionPlan,
+    input_data: Record<string, unknown>,
+    variables: Record<string, unknown>,
+    lastSeq: number,
+  ): WorkflowRun {
+    return new WorkflowRun({
+      instance,
+      plan,
+      store: this.store,
+      concurrency: this.concurrency,
+      input_data,
+      variables,
+      lastSeq,
+      publish: (event) => this.publish(event),
+    });
   }
 
   /**

@@ -1,9 +1,13 @@
-import type { ExecutionEvent, ExecutionStatus, LogLevel } from '@flowloom/core';
+import {
+  applyEventToStatus,
+  type ExecutionEvent,
+  type ExecutionStatus,
+  type LogLevel,
+} from '@flowloom/core';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { ClientResult, SubscribeOptions, WorkflowClient } from '../client/clientTypes';
-import { applyEventToStatus } from '../hooks/applyEventToStatus';
 import { WorkflowProvider } from '../hooks/WorkflowProvider';
 import { ExecutionPanel } from './ExecutionPanel';
 

@@ -1,8 +1,11 @@
 import type { ExecutionEvent, ExecutionStatus, LogEntry } from '@flowloom/core';
-import { isFinalInstanceStatus } from '@flowloom/core';
+import {
+  applyEventToStatus,
+  emptyExecutionStatus,
+  isFinalInstanceStatus,
+  logEntryOf,
+} from '@flowloom/core';
 import type { ClientError, ClientResult, WorkflowClient } from '../client/clientTypes';
-import { applyEventToStatus, emptyExecutionStatus } from './applyEventToStatus';
-import { logEntryOf } from './logEntryOf';
 import { unexpectedError } from './unexpectedError';
 
 /** What an {@link ExecutionTracker} shows of the instance it follows. */

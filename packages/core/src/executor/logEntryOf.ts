@@ -1,6 +1,7 @@
-import type { ExecutionEventOf, LogEntry } from '@flowloom/core';
+import type { ExecutionEventOf } from '../schema/executionEvent';
+import type { LogEntry } from '../schema/logEntry';
 
-/** The log entry a `log` event carries, in the shape of the logs endpoint's entries. */
+/** The log entry a `log` event carries, in the shape the store keeps and the logs endpoint returns. */
 export function logEntryOf(event: ExecutionEventOf<'log'>): LogEntry {
   const entry: LogEntry = {
     instance_id: event.instance_id,

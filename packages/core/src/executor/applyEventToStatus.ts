@@ -1,4 +1,5 @@
-import type { ExecutionEvent, ExecutionStatus, StepState } from '@flowloom/core';
+import type { ExecutionEvent } from '../schema/executionEvent';
+import type { ExecutionStatus, StepState } from '../schema/executionStatus';
 
 /** The status of an instance that has not run, before the status endpoint has answered. */
 export function emptyExecutionStatus(instanceId: string): ExecutionStatus {
@@ -22,9 +23,13 @@ const pendingStep = (): StepState => ({
 });
 
 /**
- * An instance's status after one more event, without changing the one given: the client-side
- * twin of the engine's run-state reducer (core's `applyEvent`, which is not public), over the
- * public `ExecutionStatus` shape. Returns the same object for events that change nothing.
+ * An instance's status after one more event, without changing the one given: the reducer for
+ * clients that follow a run through its events (the React hooks), over the public
+ * `ExecutionStatus` shape. Returns the same object for events that change nothing.
+ *
+ * It is the immutable twin of the engine's `applyEvent` (which mutates its run state for speed);
+ * `applyEventToStatus.test.ts` replays the engine's own journals through it to keep the two in
+ * agreement.
  *
  * @remarks Each event sets fields rather than accumulating blindly (a step's progress counts by its state), so replaying events the status already reflects, in order up to the newest, ends in the
  * same state. The tracker relies on this to merge a status answer with events that crossed it.

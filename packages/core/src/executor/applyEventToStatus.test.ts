@@ -1,7 +1,48 @@
-import type { ExecutionEvent, ExecutionStatus } from '@flowloom/core';
 import { describe, expect, it } from 'vitest';
+import type {
+  ExecutionEvent,
+  ExecutionEventMap,
+  ExecutionEventType,
+} from '../schema/executionEvent';
+import type { ExecutionStatus } from '../schema/executionStatus';
 import { applyEventToStatus, emptyExecutionStatus } from './applyEventToStatus';
-import { makeEvent, makeStatus } from './fakeWorkflowClient.test-helpers';
+import { createTestEngine, edge, node } from './engineTestKit.test-helpers';
+
+function makeEvent<K extends ExecutionEventType>(
+  seq: number,
+  eventType: K,
+  data: ExecutionEventMap[K],
+  stepId?: string,
+): ExecutionEvent {
+  return {
+    seq,
+    event_type: eventType,
+    instance_id: 'inst_1',
+    ...(stepId === undefined ? {} : { step_id: stepId }),
+    timestamp: new Date(Date.UTC(2025, 0, 1, 0, 0, seq)).toISOString(),
+    data,
+  } as ExecutionEvent;
+}
+
+function makeStatus(
+  instanceId: string,
+  status: ExecutionStatus['status'],
+  stepIds: readonly string[] = [],
+): ExecutionStatus {
+  const steps: ExecutionStatus['steps'] = {};
+  for (const id of stepIds)
+    steps[id] = { status: 'pending', attempts: 0, started_at: null, finished_at: null };
+  return {
+    instance_id: instanceId,
+    status,
+    steps,
+    progress: { completed: 0, total: stepIds.length },
+    started_at: status === 'pending' ? null : '2025-01-01T00:00:00.000Z',
+    finished_at: null,
+    error: null,
+    variables: {},
+  };
+}
 
 const run: ExecutionEvent[] = [
   makeEvent(1, 'execution_started', { input_data: { q: 1 }, variables: { a: 1 }, total_steps: 3 }),
@@ -128,5 +169,52 @@ describe('applyEventToStatus', () => {
     expect(applyEventToStatus(status, makeEvent(2, 'log', { level: 'info', message: 'x' }))).toBe(
       status,
     );
+  });
+});
+
+describe('applyEventToStatus agrees with the engine', () => {
+  it.each([
+    ['a completed chain with a variable', false],
+    ['a branch with a skipped side', true],
+  ])('ends where the engine ends for %s', async (_name, branching) => {
+    const { engine, run } = createTestEngine();
+    const workflow = branching
+      ? {
+          nodes: [
+            node('s', 'start'),
+            node('if', 'branch', { go: true }),
+            node('yes', 'step'),
+            node('no', 'step'),
+          ],
+          edges: [edge('s', 'if'), edge('if', 'yes', 'true'), edge('if', 'no', 'false')],
+        }
+      : {
+          nodes: [
+            node('s', 'start'),
+            node('set', 'set', { name: 'v', value: 2 }),
+            node('say', 'say', { message: 'hi' }),
+          ],
+          edges: [edge('s', 'set'), edge('set', 'say')],
+        };
+    const { instance, status, events } = await run(workflow);
+    const before = makeStatus(
+      instance.instance_id,
+      'pending',
+      workflow.nodes.map((n) => n.id),
+    );
+    expect(events.reduce(applyEventToStatus, before)).toEqual(status);
+    expect(await engine.getStatus(instance.instance_id)).toEqual(status);
+  });
+
+  it('ends where the engine ends for a failed run', async () => {
+    const { run } = createTestEngine();
+    const workflow = {
+      nodes: [node('s', 'start'), node('bad', 'fail')],
+      edges: [edge('s', 'bad')],
+    };
+    const { instance, status, events } = await run(workflow);
+    expect(status.status).toBe('failed');
+    const before = makeStatus(instance.instance_id, 'pending', ['s', 'bad']);
+    expect(events.reduce(applyEventToStatus, before)).toEqual(status);
   });
 });
