@@ -37,6 +37,30 @@ export const ErrorCode = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** A rate limit was exceeded. */
   RATE_LIMITED: 'RATE_LIMITED',
+  /** A step's output (or an expression's result) nests deeper than `limits.maxJsonDepth`. */
+  OUTPUT_TOO_DEEP: 'OUTPUT_TOO_DEEP',
+  /** A step's output (or an expression's result) is larger than `limits.maxStepOutputBytes`. */
+  OUTPUT_TOO_LARGE: 'OUTPUT_TOO_LARGE',
+  /** A run's stored events passed `limits.maxRunEventBytes`. */
+  RUN_TOO_LARGE: 'RUN_TOO_LARGE',
+  /** The store could not write a run's journal, even after retrying. */
+  STORE_ERROR: 'STORE_ERROR',
+  /** A request from a step was refused: its destination is a private or otherwise guarded address. */
+  BLOCKED_DESTINATION: 'BLOCKED_DESTINATION',
+  /** A response a step fetched was larger than `network.maxResponseBytes`. */
+  RESPONSE_TOO_LARGE: 'RESPONSE_TOO_LARGE',
+  /** A credential a step refers to does not exist (any more). */
+  CREDENTIAL_NOT_FOUND: 'CREDENTIAL_NOT_FOUND',
+  /** A feature needs configuration the host has not given (e.g. credentials without a key). */
+  NOT_CONFIGURED: 'NOT_CONFIGURED',
+  /** A `code` step ran past its CPU-time limit. */
+  CODE_TIMEOUT: 'CODE_TIMEOUT',
+  /** A `code` step ran past its memory limit. */
+  CODE_MEMORY_LIMIT: 'CODE_MEMORY_LIMIT',
+  /** A `code` step threw, did not compile, or returned something that is not JSON. */
+  CODE_ERROR: 'CODE_ERROR',
+  /** The server is running as many runs as `limits.maxConcurrentRuns` allows. */
+  TOO_MANY_RUNS: 'TOO_MANY_RUNS',
   /** An unexpected failure: a bug, never an expected outcome. */
   INTERNAL_ERROR: 'INTERNAL_ERROR',
 } as const;

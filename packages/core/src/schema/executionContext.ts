@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { StepFetch } from '../network/stepFetch';
+import type { CodeSandbox } from '../sandbox/codeSandbox';
 import type { LogLevel } from './logEntry';
 
 /** The data a step's `execute` receives; {@link ExecutionContext} adds the signal and logger. */
@@ -49,4 +51,12 @@ export type ExecutionContext<TInput = Record<string, unknown>> = Omit<
   signal: AbortSignal;
   /** The step's logger. */
   logger: StepLogger;
+  /**
+   * The engine's guarded `fetch`: use it for every request a step makes, so that end users'
+   * workflows cannot reach the host's own network. Absent when host code calls `execute`
+   * directly; fall back to the global `fetch` then (`context.fetch ?? fetch`).
+   */
+  fetch?: StepFetch;
+  /** Where `code` steps run JavaScript; absent when the host configured none. */
+  sandbox?: CodeSandbox;
 };

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+const MIB = 1024 * 1024;
+
+/**
+ * Every bound on what end users can make the engine and the server do. Each has a default, can
+ * be changed through the `limits` option of the engine and of `createWorkflowServer`, and is
+ * enforced with an error that names it.
+ */
+export const WorkflowLimitsSchema = z.object({
+  /** Nodes in one workflow document. @default 5000 */
+  maxNodes: z.number().int().min(1).default(5_000),
+  /** Edges in one workflow document. @default 20000 */
+  maxEdges: z.number().int().min(0).default(20_000),
+  /** Characters in one `{{ ... }}` expression. @default 10000 */
+  maxExpressionLength: z.number().int().min(1).default(10_000),
+  /** Nesting of any JSON the API reads and of any step output. @default 64 */
+  maxJsonDepth: z.number().int().min(1).max(10_000).default(64),
+  /** A step's output or an expression's result, as serialized JSON, in bytes. @default 1048576 (1 MiB) */
+  maxStepOutputBytes: z.number().int().min(1).default(MIB),
+  /** All events one run stores, as serialized JSON, in bytes. @default 67108864 (64 MiB) */
+  maxRunEventBytes: z
+    .number()
+    .int()
+    .min(1)
+    .default(64 * MIB),
+  /** Log lines one run keeps; past it the oldest are dropped, with one notice. @default 10000 */
+  maxLogLinesPerRun: z.number().int().min(1).default(10_000),
+  /** Runs one server (or engine) executes at once; more are refused `TOO_MANY_RUNS`. @default 100 */
+  maxConcurrentRuns: z.number().int().min(1).default(100),
+});
+
+/** Every limit, defaults applied. */
+export type WorkflowLimits = z.output<typeof WorkflowLimitsSchema>;
+/** Limits as a host writes them: any subset. */
+export type WorkflowLimitsInput = z.input<typeof WorkflowLimitsSchema>;
+
+/** The default of every limit. */
+export const DEFAULT_LIMITS: Readonly<WorkflowLimits> = Object.freeze(
+  WorkflowLimitsSchema.parse({}),
+);
+
+/**
+ * A host's limits with the defaults filled in.
+ *
+ * @throws ZodError for a limit that is not a whole number in range: a host's bug, named by path.
+ */
+export function resolveLimits(input: WorkflowLimitsInput | undefined): WorkflowLimits {
+  if (input === undefined) return DEFAULT_LIMITS;
+  return Object.freeze(WorkflowLimitsSchema.parse(input));
+}
