@@ -38,7 +38,7 @@ export async function launchChromium(profileDir: string): Promise<BrowserContext
 export interface EditorHarness {
   /** The quickstart's address, e.g. `http://127.0.0.1:41234`. */
   readonly url: string;
-  /** The demo endpoint's URL for one order, served by the same process. */
+  /** The demo endpoint's URL for one order, served by the same process on a port of its own. */
   demoOrderUrl(id: number): string;
   /** This test's page (a fresh tab). */
   readonly page: Page;
@@ -123,7 +123,7 @@ export function setupEditorHarness(): EditorHarness {
     get url() {
       return running().url;
     },
-    demoOrderUrl: (id) => `${running().url}/demo/orders/${id}`,
+    demoOrderUrl: (id) => `${running().demoUrl}/demo/orders/${id}`,
     get page() {
       if (!page) throw new Error('No page: use the harness inside a test');
       return page;

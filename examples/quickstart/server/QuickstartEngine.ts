@@ -1,9 +1,9 @@
 import { type ExecuteOptions, ExecutionEngine, type StartedRun } from '@flowloom/core';
 
 /**
- * The engine with one run variable added to every run: `demo_base_url`, the address this
- * process listens on, so a saved workflow reaches the demo endpoint as
- * `{{ vars.demo_base_url }}/demo/orders/...` whatever port the server got.
+ * The engine with one run variable added to every run: `demo_base_url`, the address the demo
+ * endpoint listens on (a loopback port of its own, picked at start), so a saved workflow reaches
+ * it as `{{ vars.demo_base_url }}/demo/orders/...`.
  *
  * @remarks The server's execute route passes no variables, and a URL saved with a port would go
  * stale when `PORT` changes; a variable resolved at run time does not.

@@ -41,6 +41,7 @@ it('finishes, on start, a run a killed process left running, without re-running 
     },
     input_data: { who: 'ada' },
     created_by: 'anonymous',
+    tenant_id: null,
     created_at: timestamp,
     updated_at: timestamp,
     started_at: timestamp,

@@ -158,9 +158,44 @@ describe('startQuickstart', () => {
   });
 
   it('answers the demo order endpoint, and 400 for an id that is not a positive integer', async () => {
+    const { demoUrl } = await start();
+    expect(await apiJson(`${demoUrl}/demo/orders/3`)).toEqual({
+      id: 3,
+      total: 60,
+      priority: false,
+    });
+    expect((await fetch(`${demoUrl}/demo/orders/abc`)).status).toBe(400);
+    expect((await fetch(`${demoUrl}/demo/orders/0`)).status).toBe(400);
+  });
+
+  it("lets workflows reach the demo endpoint and nothing else on this machine, the quickstart's own API included", async () => {
     const { url } = await start();
-    expect(await apiJson(`${url}/demo/orders/3`)).toEqual({ id: 3, total: 60, priority: false });
-    expect((await fetch(`${url}/demo/orders/abc`)).status).toBe(400);
-    expect((await fetch(`${url}/demo/orders/0`)).status).toBe(400);
+    const workflow = (target: string) => ({
+      nodes: [
+        { id: 'start', type: 'manual_trigger', data: { parameters: {} } },
+        { id: 'call', type: 'http_request', data: { parameters: { url: target } } },
+      ],
+      edges: [{ id: 'e1', source: 'start', target: 'call' }],
+    });
+    for (const target of [`${url}/api/workflow/editor/list`, 'http://localhost:5432/']) {
+      const instance = await apiJson<{ instance_id: string }>(`${url}/api/workflow/instances`, {
+        method: 'POST',
+        body: JSON.stringify({ name: 'Probe', workflow_data: workflow(target) }),
+      });
+      await apiJson(`${url}/api/workflow/instances/${instance.instance_id}/execute`, {
+        method: 'POST',
+        body: '{}',
+      });
+      let status = await apiJson<{
+        status: string;
+        steps: Record<string, { error?: { code: string } }>;
+      }>(`${url}/api/workflow/instances/${instance.instance_id}/status`);
+      for (let tries = 0; status.status === 'running' && tries < 100; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        status = await apiJson(`${url}/api/workflow/instances/${instance.instance_id}/status`);
+      }
+      expect(status.status, target).toBe('failed');
+      expect(status.steps.call?.error?.code, target).toBe('BLOCKED_DESTINATION');
+    }
   });
 });

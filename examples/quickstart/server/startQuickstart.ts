@@ -3,14 +3,24 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type ServerLogger, SqliteStore, type WorkflowServer } from '@flowloom/server-adapter';
+import { createGuardedFetch } from '@flowloom/core';
+import {
+  CredentialVault,
+  createCodeSandbox,
+  createCredentialResolver,
+  createNodeGuardTransport,
+  type ServerLogger,
+  SqliteStore,
+  type WorkflowServer,
+} from '@flowloom/server-adapter';
 import express from 'express';
-import { createDemoRouter } from './createDemoRouter';
 import { createPageHandler } from './createPageHandler';
+import { credentialsKeyFile } from './credentialsKeyFile';
 import { mountWorkflowApi } from './mountWorkflowApi';
 import { QuickstartEngine } from './QuickstartEngine';
 import { resumeInterruptedRuns } from './resumeInterruptedRuns';
 import { seedSampleWorkflows } from './seedSampleWorkflows';
+import { startDemoServer } from './startDemoServer';
 
 const EXAMPLE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -27,7 +37,8 @@ export interface QuickstartOptions {
    */
   host?: string;
   /**
-   * The SQLite file; its folder is created when missing.
+   * The SQLite file; its folder is created when missing. The key credentials are sealed with
+   * is kept beside it, in `flowloom.key` (made on first start).
    * @default process.env.DATABASE_PATH ?? '<examples/quickstart>/data/flowloom.db'
    */
   databasePath?: string;
@@ -49,6 +60,8 @@ export interface RunningQuickstart {
   url: string;
   /** The port it got (useful with `port: 0`). */
   port: number;
+  /** The demo endpoint the samples call, on a loopback port of its own. */
+  demoUrl: string;
   /** The workflow API (its engine, store and WebSocket hub). */
   server: WorkflowServer;
   /** The Node HTTP server. */
@@ -78,8 +91,22 @@ export async function startQuickstart(options: QuickstartOptions = {}): Promise<
   if (databasePath !== ':memory:')
     mkdirSync(path.dirname(path.resolve(databasePath)), { recursive: true });
 
+  // Credentials are sealed with the key kept beside the database (`flowloom.key`).
+  const credentialsKey = credentialsKeyFile(databasePath, options.logger ?? console);
   const store = new SqliteStore(databasePath);
-  const engine = new QuickstartEngine({ store });
+  const vault = new CredentialVault(credentialsKey);
+  const demo = await startDemoServer();
+  const sandbox = createCodeSandbox();
+  const transport = createNodeGuardTransport();
+  // Its own engine (for `demo_base_url`), so it is given what createWorkflowServer would give
+  // one: credentials, the code sandbox, and a guarded fetch that reaches the demo host only.
+  const engine = new QuickstartEngine({
+    store,
+    credentials: createCredentialResolver({ store, vault }),
+    sandbox,
+    fetch: createGuardedFetch({ network: { allowHosts: [demo.host] }, transport }),
+  });
+  engine.demoBaseUrl = demo.url;
   let closing: Promise<void> | undefined;
   const app = express();
   const httpServer = createServer(app);
@@ -90,10 +117,10 @@ export async function startQuickstart(options: QuickstartOptions = {}): Promise<
   });
   const { workflows: server, webSocket } = mountWorkflowApi(app, httpServer, {
     engine,
+    credentialsKey,
     logger: options.logger,
   });
-  app.use(createDemoRouter());
-  app.use(createPageHandler({ distDir, excludedPrefixes: [server.basePath, '/demo'] }));
+  app.use(createPageHandler({ distDir, excludedPrefixes: [server.basePath] }));
 
   try {
     await listen(httpServer, port, host);
@@ -101,11 +128,13 @@ export async function startQuickstart(options: QuickstartOptions = {}): Promise<
     await webSocket.close();
     await server.close();
     await store.close();
+    await sandbox.close?.();
+    await transport.close();
+    await demo.close();
     throw error;
   }
   const address = httpServer.address() as AddressInfo;
   const url = `http://${urlHost(address)}:${address.port}`;
-  engine.demoBaseUrl = url;
 
   const close = (): Promise<void> => {
     closing ??= (async () => {
@@ -114,6 +143,9 @@ export async function startQuickstart(options: QuickstartOptions = {}): Promise<
       await webSocket.close();
       await server.close();
       await store.close();
+      await sandbox.close?.();
+      await transport.close();
+      await demo.close();
       httpServer.closeAllConnections();
       await httpClosed;
     })();
@@ -129,7 +161,7 @@ export async function startQuickstart(options: QuickstartOptions = {}): Promise<
     await close();
     throw error;
   }
-  return { url, port: address.port, server, httpServer, close };
+  return { url, port: address.port, demoUrl: demo.url, server, httpServer, close };
 }
 
 function listen(httpServer: Server, port: number, host: string): Promise<void> {

@@ -1,4 +1,12 @@
 export { builtinComponents } from './components/builtinComponents';
+export { CodeComponent } from './components/CodeComponent';
+export {
+  type CredentialReference,
+  CredentialReferenceSchema,
+  type CredentialResolver,
+  isCredentialReference,
+  type RunOwner,
+} from './credentials/credentialReference';
 export { ErrorCode } from './errors/errorCodes';
 export {
   CancelledError,
@@ -25,10 +33,35 @@ export {
   type ExpressionRoot,
   parseExpressionPath,
 } from './expressions/expressionPath';
-export { type ParsedTemplate, parseTemplate } from './expressions/parseTemplate';
+export {
+  type ExpressionOptions,
+  type ParsedTemplate,
+  parseTemplate,
+} from './expressions/parseTemplate';
 export { buildExecutionPlan } from './graph/buildExecutionPlan';
 export type { ExecutionPlan, PlanEdge, PlanStep } from './graph/executionPlan';
-export { validateWorkflow } from './graph/validateWorkflow';
+export { type ValidateWorkflowOptions, validateWorkflow } from './graph/validateWorkflow';
+export {
+  findJsonDepthProblem,
+  type JsonDepthProblem,
+  measureJsonBytes,
+} from './limits/measureJson';
+export {
+  DEFAULT_LIMITS,
+  resolveLimits,
+  type WorkflowLimits,
+  type WorkflowLimitsInput,
+  WorkflowLimitsSchema,
+} from './limits/workflowLimits';
+export { classifyAddress } from './network/classifyAddress';
+export { createGuardedFetch, type GuardedFetchOptions } from './network/createGuardedFetch';
+export type { GuardTransport } from './network/guardTransport';
+export {
+  type NetworkOptions,
+  type NetworkOptionsInput,
+  NetworkOptionsSchema,
+  type StepFetch,
+} from './network/stepFetch';
 export {
   BaseWorkflowComponent,
   type ComponentClass,
@@ -43,8 +76,14 @@ export type { CompiledParameters, ValidateParametersOptions } from './registry/c
 export { componentRegistry } from './registry/defaultRegistry';
 export { type ComponentDefinition, defineComponent } from './registry/defineComponent';
 export { type ParameterIssue, ParameterIssueSchema } from './registry/parameterIssue';
-export type { ParameterValue, ParameterValues } from './registry/parameterValues';
+export type { ParameterValue, ParameterValues, SecretValue } from './registry/parameterValues';
 export type { RegisteredComponent } from './registry/registeredComponent';
+export type {
+  CodeLogLine,
+  CodeRunRequest,
+  CodeRunResult,
+  CodeSandbox,
+} from './sandbox/codeSandbox';
 export { checkParameterValue, describeType, isMissingValue } from './schema/checkParameterValue';
 export { ComponentCategory, ComponentCategorySchema } from './schema/componentCategory';
 export {
@@ -66,6 +105,12 @@ export {
   ParameterOptionSchema,
 } from './schema/componentParameter';
 export {
+  type CredentialSummary,
+  CredentialSummarySchema,
+  type StoredCredential,
+  StoredCredentialSchema,
+} from './schema/credential';
+export {
   type ExecutionContext,
   ExecutionContextDataSchema,
   type StepLogger,
@@ -86,6 +131,7 @@ export {
   type StepState,
   StepStateSchema,
 } from './schema/executionStatus';
+export { isReservedId, RESERVED_IDS } from './schema/isReservedId';
 export { type LogEntry, LogEntrySchema, type LogLevel, LogLevelSchema } from './schema/logEntry';
 export { ParameterType, ParameterTypeSchema } from './schema/parameterType';
 export {
@@ -135,7 +181,11 @@ export {
 export { createId } from './store/createId';
 export { MemoryStore } from './store/MemoryStore';
 export type {
+  CreateCredentialRecord,
+  CredentialPatch,
   InstancePatch,
+  ListAccess,
+  ListCredentialsOptions,
   ListInstancesOptions,
   ListOptions,
   SaveWorkflowRecord,

@@ -1,5 +1,6 @@
 // The data shapes hosts meet through the hooks, so an app needs no direct import of the core.
 export type {
+  CredentialSummary,
   ExecutionEvent,
   ExecutionStatus,
   LogEntry,
@@ -12,10 +13,13 @@ export type {
 export type {
   ClientError,
   ClientResult,
+  CreateCredentialRequest,
   CreateInstanceRequest,
+  CredentialPage,
   SaveWorkflowRequest,
   SaveWorkflowResult,
   SubscribeOptions,
+  UpdateCredentialRequest,
   WebSocketConstructor,
   WebSocketLike,
   WorkflowClient,
@@ -24,6 +28,7 @@ export type {
 export { createWorkflowClient } from './client/createWorkflowClient';
 export { getDefaultWorkflowClient } from './client/getDefaultWorkflowClient';
 export { ClientErrorCode } from './client/requestJson';
+export { CredentialPicker, type CredentialPickerProps } from './editor/CredentialPicker';
 export { EnhancedWorkflowEditor } from './editor/EnhancedWorkflowEditor';
 export { gradientOf } from './editor/gradientOf';
 export { WorkflowEditor, type WorkflowEditorProps } from './editor/WorkflowEditor';
@@ -37,6 +42,7 @@ export {
   ClientQuery as experimental_ClientQuery,
   type QueryState,
 } from './hooks/ClientQuery';
+export { CredentialList as experimental_CredentialList } from './hooks/CredentialList';
 export {
   type ExecutionSnapshot,
   ExecutionTracker as experimental_ExecutionTracker,
@@ -46,6 +52,7 @@ export {
   type InstanceListQuery,
   type InstancePage,
 } from './hooks/InstanceList';
+export { type UseCredentialsResult, useCredentials } from './hooks/useCredentials';
 export { useWorkflowClient } from './hooks/useWorkflowClient';
 export {
   type UseWorkflowComponentsResult,

@@ -1,19 +1,27 @@
 import {
+  type CodeSandbox,
   type ComponentRegistry,
   componentRegistry,
+  createGuardedFetch,
   ExecutionEngine,
+  type NetworkOptionsInput,
+  type WorkflowLimitsInput,
   type WorkflowStore,
 } from '@flowloom/core';
 import type { Hono } from 'hono';
 import { AccessControl } from './auth/AccessControl';
-import type { AuthenticateHook, AuthorizeHook } from './auth/authTypes';
+import type { AuthenticateHook, AuthorizeHook, CanAccessHook } from './auth/authTypes';
+import { type CredentialsKey, CredentialVault } from './credentials/CredentialVault';
+import { createCredentialResolver } from './credentials/createCredentialResolver';
 import type { ApiEnv, RequestContext } from './http/apiEnv';
 import { createApiApp } from './http/createApiApp';
 import type { ErrorReporter } from './http/errorResponse';
 import { DEFAULT_BODY_LIMIT } from './http/readJsonBody';
+import { createNodeGuardTransport } from './network/createNodeGuardTransport';
 import { buildOpenApiDocument } from './openapi/buildOpenApiDocument';
 import { RateLimiter, type RateLimitOptions } from './rateLimit/RateLimiter';
 import type { RateLimitStore } from './rateLimit/RateLimitStore';
+import { createCodeSandbox } from './sandbox/createCodeSandbox';
 import { SqliteStore } from './stores/SqliteStore';
 import { type EventSource, WebSocketHub } from './ws/WebSocketHub';
 
@@ -54,6 +62,26 @@ export interface WorkflowServerOptions {
   authenticate?: AuthenticateHook;
   /** Whether a user may do an action (the seed's "verify user has permission"). */
   authorize?: AuthorizeHook;
+  /**
+   * Whether a user may reach a record at all (an instance, a saved workflow, a credential),
+   * on every route, the WebSocket, and for the credentials a run uses. `authorize` still runs
+   * after it and can only refuse.
+   * @default a user reaches records of their own `tenant_id`, else only those they created;
+   * records without an owner are left to `authorize`
+   * @remarks The default rule filters lists in the store's query. A custom rule can't, so lists
+   * read every record of the store, page by page, and ask `canAccess` about each: slower, with
+   * a cost that grows with the store.
+   */
+  canAccess?: CanAccessHook;
+  /**
+   * The key credentials are sealed with (AES-256-GCM): a base64 32-byte key, e.g. from
+   * `CredentialVault.generateKey()`, or several, the first sealing and the others still
+   * opening (to rotate, put the new key first; an update reseals with it). Without one the
+   * credential routes answer 501 `NOT_CONFIGURED`.
+   * @remarks The engine the server creates resolves credentials with it; an engine you pass
+   * needs `credentials: createCredentialResolver({ store, vault })` of its own.
+   */
+  credentialsKey?: CredentialsKey;
   /** Per-route rate limits, e.g. `{ execute: '10/minute', default: '600/minute' }`. */
   rateLimit?: RateLimitOptions;
   /**
@@ -61,6 +89,25 @@ export interface WorkflowServerOptions {
    * @default in memory
    */
   rateLimitStore?: RateLimitStore;
+  /**
+   * Bounds on what end users can make the server do: nodes and edges per workflow, expression
+   * length, JSON depth of every body and step output, step output and run sizes, log lines per
+   * run, runs executing at once. Each has a default (see `WorkflowLimits`); given here, they
+   * apply to the engine the server creates.
+   */
+  limits?: WorkflowLimitsInput;
+  /**
+   * What workflows may reach over the network. By default steps' requests to loopback, private,
+   * link-local and other non-public addresses are refused (checked after DNS resolution and on
+   * every redirect); `allowHosts` lets named hosts through, e.g. `['localhost:8000']`.
+   */
+  network?: NetworkOptionsInput;
+  /**
+   * Where `code` steps run end users' JavaScript. `false` leaves the engine without one (code
+   * steps then fail `NOT_CONFIGURED`).
+   * @default createCodeSandbox(): WebAssembly QuickJS in a worker thread, started on first use
+   */
+  sandbox?: CodeSandbox | false;
   /**
    * Largest request body accepted, in bytes (413 above it).
    * @default 1048576 (1 MiB)
@@ -71,7 +118,12 @@ export interface WorkflowServerOptions {
    * @default 30000
    */
   requestTimeoutMs?: number;
-  /** Origins allowed to open the WebSocket; any when absent. `'*'` allows any explicitly. */
+  /**
+   * Origins (`'https://app.example.com'`) whose pages may open the WebSocket; `'*'` allows any.
+   * When absent, a browser's `Origin` must be the server's own (its `Host`): other sites can't
+   * subscribe with a signed-in user's cookies. Clients that send no `Origin` (servers, CLIs)
+   * are not affected.
+   */
   allowedOrigins?: readonly string[];
   /**
    * Interval of WebSocket pings; a socket that misses one is dropped.
@@ -113,14 +165,35 @@ export function createWorkflowServer(options: WorkflowServerOptions = {}): Workf
   const logger = options.logger ?? console;
   const basePath = normaliseBasePath(options.basePath ?? '/api/workflow');
   // Options that can be refused are read before a store is opened, so a refusal leaks nothing.
-  const limiter = options.rateLimit
-    ? new RateLimiter(options.rateLimit, options.rateLimitStore)
-    : undefined;
+  // Always made: refused authentications are limited per IP even when no route is.
+  const limiter = new RateLimiter(options.rateLimit ?? {}, options.rateLimitStore);
+  const vault =
+    options.credentialsKey === undefined ? undefined : new CredentialVault(options.credentialsKey);
   const ownsStore = !options.store && !options.engine;
   const store = options.store ?? options.engine?.store ?? new SqliteStore(':memory:');
   const registry = options.registry ?? options.engine?.registry ?? componentRegistry;
-  const engine = options.engine ?? new ExecutionEngine({ registry, store });
-  const access = new AccessControl(options.authenticate, options.authorize);
+  // The server's own engine gets the DNS-checking fetch; its connection pools close with it.
+  const transport = options.engine ? undefined : createNodeGuardTransport();
+  const ownsSandbox = !options.engine && options.sandbox === undefined;
+  const sandbox =
+    options.engine || options.sandbox === false
+      ? undefined
+      : (options.sandbox ?? createCodeSandbox());
+  const credentials = vault
+    ? createCredentialResolver({ store, vault, canAccess: options.canAccess })
+    : undefined;
+  const engine =
+    options.engine ??
+    new ExecutionEngine({
+      registry,
+      store,
+      limits: options.limits,
+      network: options.network,
+      fetch: createGuardedFetch({ network: options.network ?? {}, transport }),
+      sandbox,
+      credentials,
+    });
+  const access = new AccessControl(options.authenticate, options.authorize, options.canAccess);
   let openApi: unknown;
   const app = createApiApp(basePath, {
     engine,
@@ -129,6 +202,8 @@ export function createWorkflowServer(options: WorkflowServerOptions = {}): Workf
     access,
     limiter,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    limits: engine.limits,
+    vault,
     requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
     reporter: logger,
     openApiDocument: () => {
@@ -164,6 +239,8 @@ export function createWorkflowServer(options: WorkflowServerOptions = {}): Workf
       closing ??= (async () => {
         hub.close();
         await engine.close();
+        await transport?.close();
+        if (ownsSandbox) await sandbox?.close?.();
         if (ownsStore) await store.close();
       })();
       return closing;

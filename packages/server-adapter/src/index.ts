@@ -1,20 +1,35 @@
 export type {
+  AccessResource,
   AuthenticateHook,
   AuthorizeHook,
+  CanAccessHook,
   WorkflowAction,
   WorkflowResource,
   WorkflowUser,
 } from './auth/authTypes';
 export { ANONYMOUS_USER } from './auth/authTypes';
+export { defaultCanAccess } from './auth/defaultCanAccess';
 export {
   createWorkflowServer,
   type ServerLogger,
   type WorkflowServer,
   type WorkflowServerOptions,
 } from './createWorkflowServer';
+export { type CredentialsKey, CredentialVault } from './credentials/CredentialVault';
+export {
+  type CredentialResolverOptions,
+  createCredentialResolver,
+} from './credentials/createCredentialResolver';
 export type { RequestContext } from './http/apiEnv';
 export { httpStatusOf } from './http/httpStatusOf';
 export type { RouteName } from './http/routeNames';
+export type { LookupAll } from './network/createGuardedConnector';
+export { createGuardedNodeFetch } from './network/createGuardedNodeFetch';
+export {
+  createNodeGuardTransport,
+  type NodeGuardTransport,
+  type NodeGuardTransportOptions,
+} from './network/createNodeGuardTransport';
 export {
   type AttachedWebSocket,
   type AttachWebSocketOptions,
@@ -31,6 +46,7 @@ export {
   RedisRateLimitStore,
   type RedisRateLimitStoreOptions,
 } from './rateLimit/RedisRateLimitStore';
+export { type CodeSandboxOptions, createCodeSandbox } from './sandbox/createCodeSandbox';
 export { PostgresStore, type PostgresStoreOptions } from './stores/PostgresStore';
 export { SqliteStore, type SqliteStoreOptions } from './stores/SqliteStore';
 export {

@@ -11,6 +11,7 @@ import type { WorkflowComponentMetadataInput } from '../schema/componentMetadata
 import type { ExecutionContext } from '../schema/executionContext';
 import type { ExecutionResult } from '../schema/executionResult';
 import { ParameterType } from '../schema/parameterType';
+import { applyHttpAuth, type HttpAuthMode } from './applyHttpAuth';
 import { buildHttpRequest } from './buildHttpRequest';
 import { declareParameters } from './declareParameters';
 import { isPlainObject } from './isPlainObject';
@@ -61,6 +62,26 @@ const PARAMETERS = declareParameters([
     default: 30_000,
     description: 'How long to wait for the whole response before failing with TIMEOUT.',
   },
+  {
+    name: 'auth',
+    label: 'Authentication',
+    type: ParameterType.SELECT,
+    options: [
+      { value: 'none', label: 'None' },
+      { value: 'bearer', label: 'Bearer token' },
+      { value: 'basic', label: 'Basic (username and password)' },
+      { value: 'header', label: 'Header (name and value)' },
+    ],
+    default: 'none',
+    description: 'Sends the credential below as an Authorization or custom header.',
+  },
+  {
+    name: 'credential',
+    label: 'Credential',
+    type: ParameterType.SECRET,
+    description:
+      'A stored credential: bearer reads "token", basic "username" and "password", header "name" and "value".',
+  },
 ]);
 
 type HttpRequestParameters = ParameterValues<typeof PARAMETERS>;
@@ -70,11 +91,15 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const QUERY_SCALAR_TYPES = new Set(['string', 'number', 'boolean']);
 
 /**
- * Calls an HTTP endpoint with `fetch` and outputs `{ status_code, headers, body }`.
+ * Calls an HTTP endpoint with `context.fetch` (the engine's guarded fetch) and outputs
+ * `{ status_code, headers, body }`.
  *
  * @remarks A 2xx response follows `success`; a non-2xx one fails with `HTTP_ERROR` (its response
  * still in `output_data`), an unreachable host with `NETWORK_ERROR`, a slow one with `TIMEOUT`,
- * all following `error`. A stopped run is not converted: its abort is rethrown.
+ * a destination the guard refuses with `BLOCKED_DESTINATION` and a body over the guard's limit
+ * with `RESPONSE_TOO_LARGE`, all following `error`. A stopped run is not converted: its abort is
+ * rethrown. Without `context.fetch` (host code calling `execute` directly) the global `fetch` is
+ * used, unguarded.
  */
 export class HttpRequestComponent extends BaseWorkflowComponent {
   static getMetadata(): WorkflowComponentMetadataInput {
@@ -112,6 +137,12 @@ export class HttpRequestComponent extends BaseWorkflowComponent {
     if ((method === 'GET' || method === 'HEAD') && !isMissingValue(body)) {
       issues.push({ parameter: 'body', message: `A ${method} request cannot have a body` });
     }
+    if (values.auth !== undefined && values.auth !== 'none' && isMissingValue(values.credential)) {
+      issues.push({
+        parameter: 'credential',
+        message: 'Choose the credential to authenticate with',
+      });
+    }
     return issues;
   }
 
@@ -128,11 +159,12 @@ export class HttpRequestComponent extends BaseWorkflowComponent {
       );
     }
     const { url, init } = buildHttpRequest(input);
+    applyHttpAuth(init.headers, (input.auth ?? 'none') as HttpAuthMode, input.credential);
     const timeoutSignal = AbortSignal.timeout(input.timeout_ms);
     const signal = AbortSignal.any([context.signal, timeoutSignal]);
     context.logger.debug(`${init.method} ${url.origin}${url.pathname}`);
     try {
-      const response = await fetch(url, { ...init, signal });
+      const response = await (context.fetch ?? fetch)(url, { ...init, signal });
       const output_data = await readHttpResponse(response);
       if (response.ok) return { success: true, output_data };
       const message = `HTTP ${response.status} ${response.statusText}`.trim();
@@ -140,6 +172,13 @@ export class HttpRequestComponent extends BaseWorkflowComponent {
     } catch (error) {
       // A stopped run or a step timeout belongs to the engine: let it see the abort as is.
       if (context.signal.aborted) throw error;
+      if (isGuardRefusal(error)) {
+        return {
+          success: false,
+          output_data: {},
+          error: { code: error.code, message: error.message },
+        };
+      }
       if (timeoutSignal.aborted) {
         return {
           success: false,
@@ -184,6 +223,14 @@ function findQueryProblem(query: unknown): string | undefined {
     }
   }
   return undefined;
+}
+
+/** A refusal of the guarded fetch: the step fails with its code rather than NETWORK_ERROR. */
+function isGuardRefusal(error: unknown): error is FlowloomError {
+  return (
+    error instanceof FlowloomError &&
+    (error.code === ErrorCode.BLOCKED_DESTINATION || error.code === ErrorCode.RESPONSE_TOO_LARGE)
+  );
 }
 
 /** The most specific reason `fetch` gives: undici wraps the socket error as `cause`. */

@@ -9,6 +9,7 @@ import { ComponentCategory } from '../schema/componentCategory';
 import type { WorkflowComponentMetadataInput } from '../schema/componentMetadata';
 import type { ExecutionContext } from '../schema/executionContext';
 import type { ExecutionResult } from '../schema/executionResult';
+import { isReservedId } from '../schema/isReservedId';
 import { ParameterType } from '../schema/parameterType';
 import { declareParameters } from './declareParameters';
 
@@ -33,8 +34,6 @@ const PARAMETERS = declareParameters([
 type SetVariableParameters = ParameterValues<typeof PARAMETERS>;
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-// Valid identifiers that would reach Object.prototype if a host assigned them with `vars[name] =`.
-const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Sets a run variable that later steps read as `{{ vars.<name> }}`. */
 export class SetVariableComponent extends BaseWorkflowComponent {
@@ -76,6 +75,6 @@ function findNameProblem(name: string): string | undefined {
   if (!IDENTIFIER.test(name)) {
     return 'Variable name must start with a letter or _ and hold only letters, digits and _';
   }
-  if (RESERVED_NAMES.has(name)) return `Variable name "${name}" is reserved`;
+  if (isReservedId(name)) return `Variable name "${name}" is reserved`;
   return undefined;
 }

@@ -16,6 +16,7 @@ describe('builtinComponents', () => {
       'condition',
       'switch',
       'transform',
+      'code',
       'delay',
       'merge',
       'set_variable',

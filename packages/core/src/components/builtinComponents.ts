@@ -1,4 +1,5 @@
 import type { RegistrableComponent } from '../registry/ComponentRegistry';
+import { CodeComponent } from './CodeComponent';
 import { ConditionComponent } from './ConditionComponent';
 import { DelayComponent } from './DelayComponent';
 import { HttpRequestComponent } from './HttpRequestComponent';
@@ -20,6 +21,7 @@ export const builtinComponents: ReadonlyArray<RegistrableComponent> = [
   ConditionComponent,
   SwitchComponent,
   TransformComponent,
+  CodeComponent,
   DelayComponent,
   MergeComponent,
   SetVariableComponent,

@@ -1,19 +1,24 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ExecutionEvent } from '../schema/executionEvent';
 import { MemoryStore } from '../store/MemoryStore';
-import { EventJournal } from './EventJournal';
+import { EventJournal, type EventJournalOptions } from './EventJournal';
 
-function createJournal(store = new MemoryStore(), lastSeq = 0) {
+function createJournal(store = new MemoryStore(), lastSeq = 0, options?: EventJournalOptions) {
   const applied: number[] = [];
+  const appliedEvents: ExecutionEvent[] = [];
   const published: ExecutionEvent[] = [];
   const journal = new EventJournal(
     'inst',
     lastSeq,
     store,
-    (event) => applied.push(event.seq),
+    (event) => {
+      applied.push(event.seq);
+      appliedEvents.push(event);
+    },
     (event) => published.push(event),
+    options,
   );
-  return { journal, applied, published, store };
+  return { journal, applied, appliedEvents, published, store };
 }
 
 describe('EventJournal', () => {
@@ -78,5 +83,62 @@ describe('EventJournal', () => {
     expect(journal.append('log', { level: 'info', message: 'dropped' })).toBeUndefined();
     await journal.flush();
     expect((await store.listEvents('inst')).map((event) => event.seq)).toEqual([1]);
+  });
+});
+
+describe('EventJournal when the store fails', () => {
+  it('retries a failed write and goes on when the retry succeeds', async () => {
+    const store = new MemoryStore();
+    const append = store.appendEvents.bind(store);
+    let failures = 1;
+    vi.spyOn(store, 'appendEvents').mockImplementation(async (batch) => {
+      if (failures-- > 0) throw new Error('busy');
+      return append(batch);
+    });
+    const { journal, published } = createJournal(store, 0, { retryDelaysMs: [1] });
+    journal.append('log', { level: 'info', message: 'kept' });
+    await journal.flush();
+    expect(published.map((event) => event.seq)).toEqual([1]);
+    expect(await store.lastEventSeq('inst')).toBe(1);
+  });
+
+  it('keeps rejecting flush after a write failed for good, yet writes later batches', async () => {
+    const store = new MemoryStore();
+    const append = store.appendEvents.bind(store);
+    vi.spyOn(store, 'appendEvents').mockImplementation(async (batch) => {
+      if (batch.some((event) => event.seq === 1)) throw new Error('disk full');
+      return append(batch);
+    });
+    const { journal, published } = createJournal(store, 0, { retryDelaysMs: [1, 1] });
+    journal.append('log', { level: 'info', message: 'lost' });
+    await expect(journal.flush()).rejects.toThrow('disk full');
+    journal.append('execution_failed', {
+      duration_ms: 0,
+      error: { code: 'STORE_ERROR', message: 'x' },
+    });
+    await expect(journal.flush()).rejects.toThrow('disk full');
+    expect(journal.failed).toBe(true);
+    expect((await store.listEvents('inst')).map((event) => event.seq)).toEqual([2]);
+    expect(published.map((event) => event.seq)).toEqual([2]);
+  });
+
+  it('publishes a final event even when it cannot be stored', async () => {
+    const store = new MemoryStore();
+    vi.spyOn(store, 'appendEvents').mockRejectedValue(new Error('gone'));
+    const { journal, published } = createJournal(store, 0, { retryDelaysMs: [] });
+    journal.append('log', { level: 'info', message: 'lost' });
+    journal.append('execution_cancelled', { duration_ms: 1, reason: 'stop' });
+    await expect(journal.flush()).rejects.toThrow('gone');
+    expect(published.map((event) => event.event_type)).toEqual(['execution_cancelled']);
+  });
+
+  it('redacts each event before applying, storing and publishing it', async () => {
+    const { journal, appliedEvents, store } = createJournal(new MemoryStore(), 0, {
+      redact: (data) => JSON.parse(JSON.stringify(data).replaceAll('secret', '[redacted]')),
+    });
+    journal.append('log', { level: 'info', message: 'the secret' });
+    await journal.flush();
+    expect(appliedEvents[0]?.data).toMatchObject({ message: 'the [redacted]' });
+    expect((await store.listLogs('inst'))[0]?.message).toBe('the [redacted]');
   });
 });

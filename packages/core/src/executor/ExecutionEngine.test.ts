@@ -700,7 +700,7 @@ describe('ExecutionEngine: events and status', () => {
 });
 
 describe('ExecutionEngine: a failing store', () => {
-  it('fails the run with INTERNAL_ERROR when its journal cannot be stored, and starts no dependant', async () => {
+  it('fails the run with STORE_ERROR when its journal cannot be stored, and starts no dependant', async () => {
     const { engine, store } = createTestEngine();
     const instance = await engine.createInstance({
       name: 'x',
@@ -709,7 +709,7 @@ describe('ExecutionEngine: a failing store', () => {
     vi.spyOn(store, 'appendEvents').mockRejectedValue(new Error('disk full'));
     const status = await engine.executeWorkflow(instance.instance_id);
     expect(status.status).toBe('failed');
-    expect(status.error).toMatchObject({ code: 'INTERNAL_ERROR' });
+    expect(status.error).toMatchObject({ code: 'STORE_ERROR' });
     expect(status.error?.message).toContain('disk full');
     expect(status.steps.a?.status).toBe('pending');
     expect((await store.getInstance(instance.instance_id))?.status).toBe('failed');

@@ -1,14 +1,29 @@
 import { EventEmitter } from 'eventemitter3';
+import type { CredentialResolver } from '../credentials/credentialReference';
 import { ErrorCode } from '../errors/errorCodes';
-import { FlowloomError } from '../errors/FlowloomError';
+import { FlowloomError, toFlowloomError } from '../errors/FlowloomError';
 import { toErrorIssues } from '../errors/zodIssues';
 import type { ExecutionPlan } from '../graph/executionPlan';
 import { invalidWorkflowError } from '../graph/invalidWorkflowError';
 import { inspectWorkflow } from '../graph/validateWorkflow';
+import { findJsonDepthProblem } from '../limits/measureJson';
+import {
+  resolveLimits,
+  type WorkflowLimits,
+  type WorkflowLimitsInput,
+} from '../limits/workflowLimits';
+import { createGuardedFetch } from '../network/createGuardedFetch';
+import {
+  type NetworkOptionsInput,
+  NetworkOptionsSchema,
+  type StepFetch,
+} from '../network/stepFetch';
 import type { ComponentRegistry } from '../registry/ComponentRegistry';
 import { componentRegistry } from '../registry/defaultRegistry';
+import type { CodeSandbox } from '../sandbox/codeSandbox';
 import type { ExecutionEvent } from '../schema/executionEvent';
 import type { ExecutionStatus } from '../schema/executionStatus';
+import { isReservedId } from '../schema/isReservedId';
 import {
   type CreateInstanceInput,
   CreateInstanceInputSchema,
@@ -41,6 +56,29 @@ export interface ExecutionEngineOptions {
    * @default 8
    */
   concurrency?: number;
+  /**
+   * Bounds on what workflows and their runs may do; each has a default (see `WorkflowLimits`).
+   * The engine uses `maxJsonDepth`, `maxStepOutputBytes`, `maxRunEventBytes`,
+   * `maxLogLinesPerRun`, `maxConcurrentRuns` and the document limits of validation.
+   */
+  limits?: WorkflowLimitsInput;
+  /**
+   * What steps may reach over the network through `context.fetch`. By default nothing private:
+   * loopback, RFC 1918, link-local and the like are refused.
+   */
+  network?: NetworkOptionsInput;
+  /**
+   * The `fetch` steps get as `context.fetch`.
+   * @default createGuardedFetch({ network }): it refuses private addresses written as IP
+   * literals or `localhost`, but cannot see what a host name resolves to. On Node, use the
+   * DNS-checking `createGuardedNodeFetch(network)` from `@flowloom/server-adapter`
+   * (`createWorkflowServer` does).
+   */
+  fetch?: StepFetch;
+  /** Where `code` steps run JavaScript (`createCodeSandbox()` from `@flowloom/server-adapter`). */
+  sandbox?: CodeSandbox;
+  /** Resolves the credentials `secret` parameters refer to; without one they fail `NOT_CONFIGURED`. */
+  credentials?: CredentialResolver;
 }
 
 /** Options of one run. */
@@ -75,6 +113,11 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
   private readonly runs = new Map<string, WorkflowRun | 'starting'>();
   private readonly subscribers = new Map<string, Set<ExecutionEventListener>>();
   private readonly plans: PlanCache;
+  /** The limits in force, defaults applied. */
+  readonly limits: WorkflowLimits;
+  private readonly stepFetch: StepFetch;
+  private readonly sandbox: CodeSandbox | undefined;
+  private readonly credentials: CredentialResolver | undefined;
 
   constructor(options: ExecutionEngineOptions = {}) {
     super();
@@ -89,6 +132,11 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
       );
     }
     this.concurrency = concurrency;
+    this.limits = resolveLimits(options.limits);
+    const network = NetworkOptionsSchema.parse(options.network ?? {});
+    this.stepFetch = options.fetch ?? createGuardedFetch({ network });
+    this.sandbox = options.sandbox;
+    this.credentials = options.credentials;
   }
 
   /**
@@ -104,7 +152,7 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
         issues: toErrorIssues(parsed.error),
       });
     }
-    const { name, workflow_id, created_by } = parsed.data;
+    const { name, workflow_id, created_by, tenant_id } = parsed.data;
     let workflowData = parsed.data.workflow_data;
     if (workflowData === undefined) {
       if (!workflow_id) {
@@ -121,7 +169,9 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
         throw new FlowloomError(ErrorCode.NOT_FOUND, `Workflow "${workflow_id}" does not exist`);
       workflowData = saved.workflow_data;
     }
-    const { result: validation, index } = inspectWorkflow(workflowData, this.registry);
+    const { result: validation, index } = inspectWorkflow(workflowData, this.registry, {
+      limits: this.limits,
+    });
     const parsedData = index?.data;
     if (!validation.valid || !parsedData)
       throw invalidWorkflowError(validation.errors, 'workflow_data');
@@ -134,6 +184,7 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
       workflow_data: parsedData,
       input_data: null,
       created_by: created_by ?? null,
+      tenant_id: tenant_id ?? null,
       created_at: now,
       updated_at: now,
       started_at: null,
@@ -154,14 +205,12 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
     input_data: Record<string, unknown> = {},
     options: ExecuteOptions = {},
   ): Promise<StartedRun> {
-    if (input_data === null || typeof input_data !== 'object' || Array.isArray(input_data)) {
-      throw new FlowloomError(ErrorCode.VALIDATION_FAILED, 'input_data must be an object', {
-        issues: [{ path: 'input_data', message: 'Expected an object' }],
-      });
-    }
+    this.checkRunInput(input_data, 'input_data');
+    const variables = options.variables ?? {};
+    this.checkRunInput(variables, 'variables');
     return this.claim(instanceId, async (instance) => {
       if (instance.status === 'running') throw alreadyRunning(instanceId);
-      const plan = this.plans.planFor(instance);
+      const plan = this.plans.planFor(instance, this.limits);
       const lastSeq = await this.store.lastEventSeq(instanceId);
       const started = await this.store.updateInstance(instanceId, {
         status: 'running',
@@ -170,15 +219,81 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
         finished_at: null,
         error: null,
       });
-      const run = this.createRun(
-        started,
-        plan,
-        input_data,
-        { ...(options.variables ?? {}) },
-        lastSeq,
-      );
-      return { instance: started, run, done: run.start() };
+      try {
+        const run = this.createRun(started, plan, input_data, { ...variables }, lastSeq);
+        return { instance: started, run, done: run.start() };
+      } catch (thrown) {
+        // Accepted, but it could not begin: it must end failed, never stay `running`.
+        const done = this.failUnstartedRun(started, plan, lastSeq, thrown);
+        return { instance: started, done };
+      }
     });
+  }
+
+  /** A run input or variables: an object of bounded depth, without reserved names. */
+  private checkRunInput(value: unknown, field: 'input_data' | 'variables'): void {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      throw new FlowloomError(ErrorCode.VALIDATION_FAILED, `${field} must be an object`, {
+        issues: [{ path: field, message: 'Expected an object' }],
+      });
+    }
+    const tooDeep = findJsonDepthProblem(value, this.limits.maxJsonDepth);
+    if (tooDeep) {
+      const path = tooDeep.path ? `${field}.${tooDeep.path}` : field;
+      throw new FlowloomError(
+        ErrorCode.VALIDATION_FAILED,
+        `${field} nests deeper than ${this.limits.maxJsonDepth} levels at ${path}`,
+        { issues: [{ path, message: `Nested deeper than ${this.limits.maxJsonDepth} levels` }] },
+      );
+    }
+    if (field === 'variables') {
+      const reserved = Object.keys(value).find(isReservedId);
+      if (reserved !== undefined) {
+        throw new FlowloomError(
+          ErrorCode.VALIDATION_FAILED,
+          `Variable name "${reserved}" is reserved`,
+          { issues: [{ path: `variables.${reserved}`, message: 'Reserved name' }] },
+        );
+      }
+    }
+  }
+
+  /** Ends a run that was accepted but could not begin: a failed event, a failed instance. */
+  private async failUnstartedRun(
+    instance: WorkflowInstance,
+    plan: ExecutionPlan,
+    lastSeq: number,
+    thrown: unknown,
+  ): Promise<ExecutionStatus> {
+    const error = {
+      code: ErrorCode.INTERNAL_ERROR,
+      message: `The run could not start: ${toFlowloomError(thrown).message}`,
+    };
+    const state = createRunState(instance.instance_id, plan.stepIds);
+    const event: ExecutionEvent = {
+      seq: lastSeq + 1,
+      event_type: 'execution_failed',
+      instance_id: instance.instance_id,
+      timestamp: new Date().toISOString(),
+      data: { duration_ms: 0, error },
+    };
+    applyEvent(state, event);
+    try {
+      await this.store.appendEvents([event]);
+    } catch {
+      // The instance record below still tells the outcome.
+    }
+    this.publish(event);
+    try {
+      await this.store.updateInstance(instance.instance_id, {
+        status: 'failed',
+        finished_at: state.finished_at,
+        error,
+      });
+    } catch {
+      // Nothing more can be done; the caller gets the failed status.
+    }
+    return toExecutionStatus(state, true);
   }
 
   /**
@@ -205,7 +320,7 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
       const started = journal[0]?.event_type === 'execution_started' ? journal[0].data : undefined;
       const run = this.createRun(
         instance,
-        this.plans.planFor(instance),
+        this.plans.planFor(instance, this.limits),
         started?.input_data ?? instance.input_data ?? {},
         started?.variables ?? {},
         events.at(-1)?.seq ?? 0,
@@ -222,10 +337,16 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
    */
   private async claim(
     instanceId: string,
-    begin: (instance: WorkflowInstance) => Promise<StartedRun & { run: WorkflowRun }>,
+    begin: (instance: WorkflowInstance) => Promise<StartedRun & { run?: WorkflowRun }>,
   ): Promise<StartedRun> {
     // Claimed before the first await, so two calls racing for one instance can't both start it.
     if (this.runs.has(instanceId)) throw alreadyRunning(instanceId);
+    if (this.runs.size >= this.limits.maxConcurrentRuns) {
+      throw new FlowloomError(
+        ErrorCode.TOO_MANY_RUNS,
+        `${this.runs.size} runs are executing, the most this server runs at once; try again shortly`,
+      );
+    }
     this.runs.set(instanceId, 'starting');
     try {
       const instance = await this.store.getInstance(instanceId);
@@ -233,7 +354,7 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
         throw new FlowloomError(ErrorCode.NOT_FOUND, `Instance "${instanceId}" does not exist`);
       }
       const { run, done, instance: current } = await begin(instance);
-      this.runs.set(instanceId, run);
+      if (run) this.runs.set(instanceId, run);
       return { instance: current, done: done.finally(() => this.runs.delete(instanceId)) };
     } catch (error) {
       this.runs.delete(instanceId);
@@ -257,6 +378,10 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
       variables,
       lastSeq,
       publish: (event) => this.publish(event),
+      limits: this.limits,
+      fetch: this.stepFetch,
+      sandbox: this.sandbox,
+      credentials: this.credentials,
     });
   }
 

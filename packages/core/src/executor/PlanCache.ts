@@ -1,5 +1,6 @@
 import { buildExecutionPlan } from '../graph/buildExecutionPlan';
 import type { ExecutionPlan } from '../graph/executionPlan';
+import type { WorkflowLimits } from '../limits/workflowLimits';
 import type { ComponentRegistry } from '../registry/ComponentRegistry';
 import type { WorkflowInstance } from '../schema/workflowInstance';
 
@@ -21,10 +22,10 @@ export class PlanCache {
    *
    * @throws FlowloomError `INVALID_WORKFLOW` as {@link buildExecutionPlan} does.
    */
-  planFor(instance: WorkflowInstance): ExecutionPlan {
+  planFor(instance: WorkflowInstance, limits?: WorkflowLimits): ExecutionPlan {
     const cached = this.plans.get(instance.instance_id);
     if (cached && cached.revision === this.registry.revision) return cached.plan;
-    const plan = buildExecutionPlan(instance.workflow_data, this.registry);
+    const plan = buildExecutionPlan(instance.workflow_data, this.registry, { limits });
     this.plans.delete(instance.instance_id);
     this.plans.set(instance.instance_id, { revision: this.registry.revision, plan });
     if (this.plans.size > this.capacity) this.plans.delete(this.plans.keys().next().value!);

@@ -1,5 +1,8 @@
+import type { StepFetch } from '../network/stepFetch';
+import type { CodeSandbox } from '../sandbox/codeSandbox';
 import type { ExecutionContext, StepLogger } from '../schema/executionContext';
 import type { LogLevel } from '../schema/logEntry';
+import { createDictionary } from './runState';
 
 /** What a {@link StepContext} reads from its run. */
 export interface StepContextSource {
@@ -8,6 +11,10 @@ export interface StepContextSource {
   readonly outputs: Record<string, unknown>;
   readonly variables: Record<string, unknown>;
   readonly runInput: Record<string, unknown>;
+  /** The guarded fetch steps use. */
+  readonly fetch: StepFetch;
+  /** Where `code` steps run, when the engine has one. */
+  readonly sandbox: CodeSandbox | undefined;
   /** Ids of the steps that delivered into a step, in edge order. */
   deliveredSourceIds(stepIndex: number): string[];
   log(stepId: string, level: LogLevel, message: string, data: unknown): void;
@@ -42,7 +49,7 @@ export class StepContext implements ExecutionContext, StepLogger {
 
   get inputs(): Record<string, unknown> {
     if (!this.inputsCache) {
-      const inputs: Record<string, unknown> = {};
+      const inputs = createDictionary<unknown>();
       for (const id of this.source.deliveredSourceIds(this.stepIndex))
         inputs[id] = this.source.outputs[id];
       this.inputsCache = inputs;
@@ -57,6 +64,14 @@ export class StepContext implements ExecutionContext, StepLogger {
 
   get logger(): StepLogger {
     return this;
+  }
+
+  get fetch(): StepFetch {
+    return this.source.fetch;
+  }
+
+  get sandbox(): CodeSandbox | undefined {
+    return this.source.sandbox;
   }
 
   log(level: LogLevel, message: string, data?: unknown): void {

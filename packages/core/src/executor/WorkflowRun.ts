@@ -1,7 +1,11 @@
+import type { CredentialResolver, RunOwner } from '../credentials/credentialReference';
 import { ErrorCode } from '../errors/errorCodes';
 import { CancelledError, toFlowloomError } from '../errors/FlowloomError';
 import type { ExpressionScope } from '../expressions/evaluatePath';
 import type { ExecutionPlan, PlanStep } from '../graph/executionPlan';
+import type { WorkflowLimits } from '../limits/workflowLimits';
+import type { StepFetch } from '../network/stepFetch';
+import type { CodeSandbox } from '../sandbox/codeSandbox';
 import type { ExecutionEvent } from '../schema/executionEvent';
 import type { ExecutionStatus } from '../schema/executionStatus';
 import type { LogLevel } from '../schema/logEntry';
@@ -9,9 +13,12 @@ import type { ErrorInfo } from '../schema/status';
 import type { WorkflowInstance } from '../schema/workflowInstance';
 import type { WorkflowStore } from '../store/WorkflowStore';
 import { applyEvent } from './applyEvent';
+import { checkStepData } from './checkStepData';
 import { EventJournal } from './EventJournal';
+import type { SecretSource } from './resolveSecrets';
 import { createRunState, type RunState } from './runState';
 import { runStep, type StepRunHost } from './runStep';
+import { SecretRedactor } from './SecretRedactor';
 import { StepScheduler } from './StepScheduler';
 import type { StepOutcome } from './stepOutcome';
 import { toExecutionStatus } from './toExecutionStatus';
@@ -29,7 +36,17 @@ export interface WorkflowRunOptions {
   lastSeq: number;
   /** Called with each event once it is stored. */
   publish: (event: ExecutionEvent) => void;
+  limits: WorkflowLimits;
+  /** The guarded fetch its steps get. */
+  fetch: StepFetch;
+  sandbox: CodeSandbox | undefined;
+  credentials: CredentialResolver | undefined;
+  /** Waits before each retry of a failed journal write. */
+  journalRetryDelaysMs?: readonly number[];
 }
+
+/** The longest log message kept whole; longer ones are cut. */
+const MAX_LOG_MESSAGE_CHARS = 10_000;
 
 type FinalStatus = 'completed' | 'failed' | 'cancelled';
 
@@ -47,6 +64,10 @@ export class WorkflowRun implements StepRunHost {
   readonly workflowId: string;
   readonly instanceId: string;
   readonly runInput: Record<string, unknown>;
+  readonly limits: WorkflowLimits;
+  readonly fetch: StepFetch;
+  readonly sandbox: CodeSandbox | undefined;
+  readonly secrets: SecretSource;
   scope!: ExpressionScope;
 
   private readonly journal: EventJournal;
@@ -56,6 +77,12 @@ export class WorkflowRun implements StepRunHost {
   /** Whether each step's outgoing edges were handed to the scheduler. */
   private readonly resolved: Uint8Array;
   private ended = false;
+  /** `seq` of each log line the run keeps in the store, oldest first. */
+  private logSeqs: number[] = [];
+  /** `seq` of the notice that lines were dropped, once written. */
+  private logNoticeSeq: number | undefined;
+  /** The log trims in flight, one after another. */
+  private logTrim: Promise<void> = Promise.resolve();
   private startedAt = 0;
   private settle!: (status: ExecutionStatus) => void;
 
@@ -64,6 +91,15 @@ export class WorkflowRun implements StepRunHost {
     this.workflowId = instance.workflow_id ?? instance.instance_id;
     this.instanceId = instance.instance_id;
     this.runInput = options.input_data;
+    this.limits = options.limits;
+    this.fetch = options.fetch;
+    this.sandbox = options.sandbox;
+    const owner: RunOwner = {
+      created_by: instance.created_by,
+      tenant_id: (instance as { tenant_id?: string | null }).tenant_id ?? null,
+    };
+    const redactor = new SecretRedactor();
+    this.secrets = { credentials: options.credentials, owner, redactor };
     this.state = createRunState(instance.instance_id, plan.stepIds);
     this.scheduler = new StepScheduler(plan);
     this.resolved = new Uint8Array(plan.steps.length);
@@ -73,6 +109,10 @@ export class WorkflowRun implements StepRunHost {
       options.store,
       (event) => applyEvent(this.state, event),
       options.publish,
+      {
+        redact: (data) => redactor.redact(data),
+        ...(options.journalRetryDelaysMs ? { retryDelaysMs: options.journalRetryDelaysMs } : {}),
+      },
     );
     this.done = new Promise((resolve) => {
       this.settle = resolve;
@@ -95,18 +135,29 @@ export class WorkflowRun implements StepRunHost {
   start(): Promise<ExecutionStatus> {
     const { plan, input_data, variables } = this.options;
     this.startedAt = performance.now();
-    this.journal.append('execution_started', {
-      input_data,
-      variables,
-      total_steps: plan.steps.length,
+    this.guarded(() => {
+      this.journal.append('execution_started', {
+        input_data,
+        variables,
+        total_steps: plan.steps.length,
+      });
+      this.useStateScope();
+      for (const step of plan.steps) {
+        if (!step.reachable) this.skip(step.index, 'unreachable');
+        else if (step.isEntry) this.scheduler.enqueue(step.index);
+      }
+      this.pump();
     });
-    this.useStateScope();
-    for (const step of plan.steps) {
-      if (!step.reachable) this.skip(step.index, 'unreachable');
-      else if (step.isEntry) this.scheduler.enqueue(step.index);
-    }
-    this.pump();
     return this.done;
+  }
+
+  /** Runs part of the run's own bookkeeping; a bug there ends the run failed, never stuck. */
+  private guarded(work: () => void): void {
+    try {
+      work();
+    } catch (thrown) {
+      this.end('failed', internalError(thrown));
+    }
   }
 
   /**
@@ -115,8 +166,13 @@ export class WorkflowRun implements StepRunHost {
    * are run again from their first attempt.
    */
   resume(journal: readonly ExecutionEvent[]): Promise<ExecutionStatus> {
-    const { plan } = this.options;
     this.startedAt = performance.now();
+    this.guarded(() => this.replayAndContinue(journal));
+    return this.done;
+  }
+
+  private replayAndContinue(journal: readonly ExecutionEvent[]): void {
+    const { plan } = this.options;
     for (const event of journal) applyEvent(this.state, event);
     this.useStateScope();
     let unhandled: ErrorInfo | undefined;
@@ -136,7 +192,6 @@ export class WorkflowRun implements StepRunHost {
     }
     if (unhandled) this.end('failed', unhandled);
     else this.pump();
-    return this.done;
   }
 
   /**
@@ -168,8 +223,14 @@ export class WorkflowRun implements StepRunHost {
     return this.done;
   }
 
-  stepStarted(step: PlanStep, attempt: number, input_data: Record<string, unknown>): void {
-    this.journal.append('step_started', { attempt, input_data }, step.id);
+  stepStarted(
+    step: PlanStep,
+    attempt: number,
+    input_data: Record<string, unknown>,
+    inputBytes: number,
+  ): void {
+    this.journal.append('step_started', { attempt, input_data }, step.id, inputBytes);
+    this.checkEventBudget();
   }
 
   stepRetrying(
@@ -188,11 +249,67 @@ export class WorkflowRun implements StepRunHost {
   }
 
   log(stepId: string, level: LogLevel, message: string, data: unknown): void {
-    this.journal.append(
+    if (this.ended) return;
+    const text =
+      message.length > MAX_LOG_MESSAGE_CHARS
+        ? `${message.slice(0, MAX_LOG_MESSAGE_CHARS)}… (${message.length - MAX_LOG_MESSAGE_CHARS} more characters cut)`
+        : message;
+    let bytes = text.length;
+    let detail = data;
+    if (data !== undefined) {
+      const checked = checkStepData(data, undefined, this.limits);
+      if (checked.ok) bytes += checked.bytes;
+      else detail = `[log data dropped: ${checked.failure.message}]`;
+    }
+    const event = this.journal.append(
       'log',
-      data === undefined ? { level, message } : { level, message, data },
+      detail === undefined ? { level, message: text } : { level, message: text, data: detail },
       stepId,
+      bytes,
     );
+    if (event) this.countLogLine(event.seq);
+    this.checkEventBudget();
+  }
+
+  /**
+   * Keeps the run's log table to `limits.maxLogLinesPerRun` lines: past it, one notice, then
+   * the oldest lines are dropped in batches once they are stored. Events stay: they are the
+   * journal a resume replays and the WebSocket's history.
+   */
+  private countLogLine(seq: number): void {
+    const cap = this.limits.maxLogLinesPerRun;
+    this.logSeqs.push(seq);
+    if (this.logSeqs.length <= cap) return;
+    if (this.logNoticeSeq === undefined) {
+      this.logNoticeSeq = this.journal.append('log', {
+        level: 'warn',
+        message: `This run wrote more than ${cap} log lines: its oldest lines are dropped from the log`,
+      })?.seq;
+    }
+    if (this.logSeqs.length - cap >= Math.min(1_000, Math.ceil(cap / 10))) this.trimLog();
+  }
+
+  /** Drops the log lines past the cap from the store, after they were stored. */
+  private trimLog(): void {
+    const excess = this.logSeqs.length - this.limits.maxLogLinesPerRun;
+    if (excess <= 0) return;
+    const beforeSeq = this.logSeqs[excess]!;
+    this.logSeqs = this.logSeqs.slice(excess);
+    const keepSeq = this.logNoticeSeq;
+    this.logTrim = this.logTrim
+      .then(() => this.journal.flush())
+      .then(() => this.options.store.trimLogs(this.instanceId, beforeSeq, keepSeq))
+      // The log table is a convenience copy of the journal: a failed trim loses nothing.
+      .catch(() => {});
+  }
+
+  /** Ends the run once its events pass `limits.maxRunEventBytes`. */
+  private checkEventBudget(): void {
+    if (this.ended || this.journal.bytes <= this.limits.maxRunEventBytes) return;
+    this.end('failed', {
+      code: ErrorCode.RUN_TOO_LARGE,
+      message: `The run's events passed the limit of ${this.limits.maxRunEventBytes} bytes`,
+    });
   }
 
   private pump(): void {
@@ -237,6 +354,7 @@ export class WorkflowRun implements StepRunHost {
           ...(outcome.set_variables ? { set_variables: outcome.set_variables } : {}),
         },
         step.id,
+        outcome.output_bytes,
       );
       followed = outcome.output_handles;
     } else {
@@ -262,11 +380,16 @@ export class WorkflowRun implements StepRunHost {
         return;
       }
     }
+    this.checkEventBudget();
+    if (this.ended) return;
     try {
       // Durability: a step's outcome is stored before anything that depends on it starts.
       await this.journal.flush();
     } catch (thrown) {
-      this.end('failed', internalError(thrown, 'The run journal could not be stored'));
+      this.end('failed', {
+        code: ErrorCode.STORE_ERROR,
+        message: `The run journal could not be stored: ${toFlowloomError(thrown).message}`,
+      });
       return;
     }
     if (this.ended) return;
@@ -356,6 +479,8 @@ export class WorkflowRun implements StepRunHost {
     } catch {
       // The journal write failed; the instance record below still tells the outcome.
     }
+    this.trimLog();
+    await this.logTrim;
     try {
       await this.options.store.updateInstance(this.instanceId, {
         status: this.state.status,

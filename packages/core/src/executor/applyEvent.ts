@@ -1,6 +1,6 @@
 import type { ExecutionEvent } from '../schema/executionEvent';
 import type { StepState } from '../schema/executionStatus';
-import { pendingStep, type RunState } from './runState';
+import { createDictionary, pendingStep, type RunState } from './runState';
 
 /**
  * The run-state reducer: applies one event to the state. Every change to a run's state goes
@@ -19,8 +19,9 @@ export function applyEvent(state: RunState, event: ExecutionEvent): RunState {
       state.finished_at = null;
       state.error = null;
       state.input_data = event.data.input_data;
-      state.variables = { ...event.data.variables };
-      state.outputs = {};
+      // Null-prototype copies: [[Set]] of a `__proto__` key on them defines a plain key.
+      state.variables = Object.assign(createDictionary(), event.data.variables);
+      state.outputs = createDictionary();
       state.finishedSteps = 0;
       // Replaced rather than reset in place: a finished run's status may still share them.
       for (const id in state.steps) {

@@ -31,9 +31,17 @@ export interface RunState {
   lastSeq: number;
 }
 
+/**
+ * An empty dictionary for keys end users choose (step ids, variable names): without a
+ * prototype, a key such as `__proto__` or `constructor` is just a key.
+ */
+export function createDictionary<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 /** A fresh state for a run over the given steps. */
 export function createRunState(instanceId: string, stepIds: Iterable<string>): RunState {
-  const steps: Record<string, StepState> = {};
+  const steps = createDictionary<StepState>();
   for (const id of stepIds) steps[id] = pendingStep();
   return {
     instance_id: instanceId,
@@ -44,8 +52,8 @@ export function createRunState(instanceId: string, stepIds: Iterable<string>): R
     finished_at: null,
     error: null,
     input_data: {},
-    variables: {},
-    outputs: {},
+    variables: createDictionary(),
+    outputs: createDictionary(),
     lastSeq: 0,
   };
 }

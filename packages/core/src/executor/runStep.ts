@@ -2,18 +2,32 @@ import { ErrorCode } from '../errors/errorCodes';
 import { toFlowloomError } from '../errors/FlowloomError';
 import type { ExpressionScope } from '../expressions/evaluatePath';
 import type { PlanStep } from '../graph/executionPlan';
+import type { WorkflowLimits } from '../limits/workflowLimits';
 import type { ExecutionResult } from '../schema/executionResult';
 import { abortableSleep } from './abortableSleep';
+import { checkStepData } from './checkStepData';
 import { readResult } from './readResult';
+import { resolveSecrets, type SecretSource, secretParameterNames } from './resolveSecrets';
 import { StepContext, type StepContextSource } from './StepContext';
 import type { StepOutcome } from './stepOutcome';
+
+/** The longest wait between attempts: setTimeout can't wait longer than 2³¹−1 ms anyway. */
+export const MAX_RETRY_DELAY_MS = 86_400_000;
 
 /** What `runStep` needs from its run. */
 export interface StepRunHost extends StepContextSource {
   /** Aborted when the run ends (stopped, or failed elsewhere). */
   readonly signal: AbortSignal;
   readonly scope: ExpressionScope;
-  stepStarted(step: PlanStep, attempt: number, input_data: Record<string, unknown>): void;
+  readonly limits: WorkflowLimits;
+  /** Credentials, the run's owner and its redactor, for `secret` parameters. */
+  readonly secrets: SecretSource;
+  stepStarted(
+    step: PlanStep,
+    attempt: number,
+    input_data: Record<string, unknown>,
+    inputBytes: number,
+  ): void;
   stepRetrying(
     step: PlanStep,
     attempt: number,
@@ -24,53 +38,75 @@ export interface StepRunHost extends StepContextSource {
 
 type Failure = { code: string; message: string };
 
+/** Failures that trying again cannot change. */
+const FINAL_FAILURES: ReadonlySet<string> = new Set([
+  ErrorCode.INVALID_RESULT,
+  ErrorCode.OUTPUT_TOO_DEEP,
+  ErrorCode.OUTPUT_TOO_LARGE,
+]);
+
 /**
- * Runs one step to its end: resolves its parameters, calls the component, applies the timeout
- * and the retry policy. Never throws: every way a step can end is a {@link StepOutcome}.
+ * Runs one step to its end: resolves its parameters (expressions, then credentials), calls the
+ * component, applies the timeout and the retry policy, and checks what it returns against the
+ * limits. Never throws: every way a step can end is a {@link StepOutcome}.
  */
 export async function runStep(host: StepRunHost, step: PlanStep): Promise<StepOutcome> {
   const startedAt = performance.now();
-  const parameters = resolveParameters(step, host.scope);
+  const parameters = resolveParameters(step, host.scope, host.limits);
   if (!parameters.ok) {
     // Resolution reads finished outputs only, so trying again could not change the result.
-    return {
-      kind: 'failed',
-      error: parameters.failure,
-      output_data: undefined,
-      attempts: 1,
-      duration_ms: elapsed(startedAt),
-    };
+    return failedOnce(parameters.failure, startedAt);
   }
-  const resolved = parameters.values;
+  let input = parameters.values;
+  const names = secretParameterNames(step.component);
+  if (names.length > 0) {
+    try {
+      input = await resolveSecrets(names, input, host.secrets);
+    } catch (thrown) {
+      if (host.signal.aborted) return { kind: 'abandoned' };
+      return failedOnce(asFailure(thrown, ErrorCode.CREDENTIAL_NOT_FOUND), startedAt);
+    }
+  }
   const { max_attempts, backoff_ms, backoff_multiplier } = step.retry;
   for (let attempt = 1; ; attempt += 1) {
     if (host.signal.aborted) return { kind: 'abandoned' };
-    host.stepStarted(step, attempt, resolved);
+    host.stepStarted(step, attempt, input, parameters.bytes);
+    // Starting it may have ended the run (its events passed their limit).
+    if (host.signal.aborted) return { kind: 'abandoned' };
     let failure: Failure;
     let output_data: unknown;
     try {
-      const result = await invoke(step, host, resolved);
+      const result = await invoke(step, host, input);
       if (host.signal.aborted) return { kind: 'abandoned' };
       const read = readResult(step, result);
       if (read.ok) {
-        return {
-          kind: 'completed',
-          output_data: read.output_data,
-          output_handles: read.output_handles,
-          set_variables: read.set_variables,
-          attempts: attempt,
-          duration_ms: elapsed(startedAt),
-        };
+        const checked = checkStepData(read.output_data, read.set_variables, host.limits);
+        if (checked.ok) {
+          return {
+            kind: 'completed',
+            output_data: read.output_data,
+            output_handles: read.output_handles,
+            set_variables: read.set_variables,
+            attempts: attempt,
+            duration_ms: elapsed(startedAt),
+            output_bytes: checked.bytes,
+          };
+        }
+        failure = checked.failure;
+        output_data = undefined;
+      } else {
+        failure = read.error;
+        // A failed step's output is recorded too (an HTTP error's response): it gets the limits.
+        output_data = checkStepData(read.output_data, undefined, host.limits).ok
+          ? read.output_data
+          : undefined;
       }
-      failure = read.error;
-      output_data = read.output_data;
     } catch (thrown) {
       if (host.signal.aborted) return { kind: 'abandoned' };
-      const error = toFlowloomError(thrown, ErrorCode.STEP_FAILED);
-      failure = { code: error.code, message: error.message };
+      failure = asFailure(thrown, ErrorCode.STEP_FAILED);
       output_data = undefined;
     }
-    if (attempt >= max_attempts || failure.code === ErrorCode.INVALID_RESULT) {
+    if (attempt >= max_attempts || FINAL_FAILURES.has(failure.code)) {
       return {
         kind: 'failed',
         error: failure,
@@ -79,7 +115,10 @@ export async function runStep(host: StepRunHost, step: PlanStep): Promise<StepOu
         duration_ms: elapsed(startedAt),
       };
     }
-    const delay = Math.round(backoff_ms * backoff_multiplier ** (attempt - 1));
+    const delay = Math.min(
+      MAX_RETRY_DELAY_MS,
+      Math.round(backoff_ms * backoff_multiplier ** (attempt - 1)),
+    );
     host.stepRetrying(step, attempt, delay, failure);
     try {
       await abortableSleep(delay, host.signal);
@@ -124,21 +163,29 @@ function invoke(
   });
 }
 
+type ResolvedParameters =
+  | { ok: true; values: Record<string, unknown>; bytes: number }
+  | { ok: false; failure: Failure };
+
 /** The step's parameter values with expressions resolved and checked, or why they can't be. */
 function resolveParameters(
   step: PlanStep,
   scope: ExpressionScope,
-): { ok: true; values: Record<string, unknown> } | { ok: false; failure: Failure } {
+  limits: WorkflowLimits,
+): ResolvedParameters {
   if (step.dynamicParameters.length === 0) {
-    return { ok: true, values: step.baseParameters as Record<string, unknown> };
+    // Fixed parameters were bounded when the workflow was validated: no need to measure them.
+    return { ok: true, values: step.baseParameters as Record<string, unknown>, bytes: 0 };
   }
   const values: Record<string, unknown> = { ...step.baseParameters };
   try {
     for (const { name, value } of step.dynamicParameters) values[name] = value.evaluate(scope);
   } catch (thrown) {
-    const error = toFlowloomError(thrown, ErrorCode.EXPRESSION_ERROR);
-    return { ok: false, failure: { code: error.code, message: error.message } };
+    return { ok: false, failure: asFailure(thrown, ErrorCode.EXPRESSION_ERROR) };
   }
+  // Resolved values can be far larger than the document (a step output read many times).
+  const checked = checkStepData(values, undefined, limits, 'parameters');
+  if (!checked.ok) return { ok: false, failure: checked.failure };
   // Undeclared parameters were already reported as warnings when the workflow was validated.
   const issues = step.component.parameters
     .validate(values, { allowExpressions: false })
@@ -147,7 +194,22 @@ function resolveParameters(
     const message = `Invalid parameters after resolving expressions: ${issues.map((issue) => issue.message).join('; ')}`;
     return { ok: false, failure: { code: ErrorCode.INVALID_PARAMETERS, message } };
   }
-  return { ok: true, values };
+  return { ok: true, values, bytes: checked.bytes };
+}
+
+function failedOnce(failure: Failure, startedAt: number): StepOutcome {
+  return {
+    kind: 'failed',
+    error: failure,
+    output_data: undefined,
+    attempts: 1,
+    duration_ms: elapsed(startedAt),
+  };
+}
+
+function asFailure(thrown: unknown, fallback: ErrorCode): Failure {
+  const error = toFlowloomError(thrown, fallback);
+  return { code: error.code, message: error.message };
 }
 
 function elapsed(startedAt: number): number {

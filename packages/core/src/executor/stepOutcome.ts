@@ -7,6 +7,8 @@ export type StepOutcome =
       set_variables: Record<string, unknown> | undefined;
       attempts: number;
       duration_ms: number;
+      /** Size of the output and variables as JSON, for the run's event budget. */
+      output_bytes: number;
     }
   | {
       kind: 'failed';

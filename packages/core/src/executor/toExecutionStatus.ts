@@ -1,5 +1,5 @@
 import type { ExecutionStatus } from '../schema/executionStatus';
-import type { RunState } from './runState';
+import { createDictionary, type RunState } from './runState';
 
 /**
  * A snapshot of a run's state in the shape the API returns; later events don't change it.
@@ -10,7 +10,7 @@ import type { RunState } from './runState';
 export function toExecutionStatus(state: RunState, settled = false): ExecutionStatus {
   let steps: ExecutionStatus['steps'] = state.steps;
   if (!settled) {
-    steps = {};
+    steps = createDictionary();
     for (const id in state.steps) steps[id] = { ...state.steps[id]! };
   }
   return {
@@ -21,6 +21,6 @@ export function toExecutionStatus(state: RunState, settled = false): ExecutionSt
     started_at: state.started_at,
     finished_at: state.finished_at,
     error: state.error,
-    variables: { ...state.variables },
+    variables: Object.assign(createDictionary(), state.variables),
   };
 }

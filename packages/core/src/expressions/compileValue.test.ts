@@ -117,8 +117,37 @@ describe('compileValue', () => {
     expect(() => compileValue('{{ nope.a }}')).toThrowError(/must start with steps\./);
   });
 
+  it('refuses an expression longer than maxExpressionLength anywhere in the value', () => {
+    const value = { a: ['ok', { b: 'x {{ input.abcdef }}' }] };
+    expect(() => compileValue(value, { maxExpressionLength: 10 })).toThrowError(
+      'Expression "{{ input.abcdef }}" is longer than 10 characters',
+    );
+    expect(compileValue(value, { maxExpressionLength: 20 }).dynamic).toBe(true);
+  });
+
+  it('refuses an expression longer than 10,000 characters by default', () => {
+    expect(() => compileValue({ a: `{{ input.${'a'.repeat(10_000)} }}` })).toThrowError(
+      /is longer than 10000 characters/,
+    );
+  });
+
   it('throws EXPRESSION_ERROR at evaluation for a bad path', () => {
     const compiled = compileValue('{{ steps.ghost.x }}');
     expect(() => compiled.evaluate(scope)).toThrowError('refers to unknown step "ghost"');
+  });
+});
+
+describe('compileValue: a template that grows too large', () => {
+  it('stops with OUTPUT_TOO_LARGE as soon as the text passes maxResultLength', () => {
+    const compiled = compileValue('{{ steps.a.v }}{{ steps.a.v }}{{ steps.a.v }}', {
+      maxResultLength: 250,
+    });
+    const scope = { steps: { a: { v: 'x'.repeat(100) } }, input: {}, vars: {} };
+    expect(() => compiled.evaluate(scope)).toThrow(
+      expect.objectContaining({ code: 'OUTPUT_TOO_LARGE' }),
+    );
+    expect(
+      compileValue('{{ steps.a.v }}!{{ steps.a.v }}', { maxResultLength: 250 }).evaluate(scope),
+    ).toBe(`${'x'.repeat(100)}!${'x'.repeat(100)}`);
   });
 });

@@ -1,6 +1,9 @@
+import { ErrorCode } from '../errors/errorCodes';
+import { FlowloomError } from '../errors/FlowloomError';
+import { DEFAULT_LIMITS } from '../limits/workflowLimits';
 import { type ExpressionScope, evaluatePath } from './evaluatePath';
 import type { ExpressionPath } from './expressionPath';
-import { parseTemplate } from './parseTemplate';
+import { type ExpressionOptions, parseTemplate } from './parseTemplate';
 
 /** A parameter value compiled once; `evaluate` resolves its expressions against a scope. */
 export interface CompiledValue {
@@ -16,12 +19,18 @@ export interface CompiledValue {
  * A string that is exactly one expression keeps the resolved value's type; mixed text becomes a
  * string with each value interpolated (objects as JSON, `undefined` as empty).
  *
- * @throws FlowloomError `EXPRESSION_ERROR` for a malformed expression.
+ * @param options - `maxExpressionLength` caps each expression.
+ * @throws FlowloomError `EXPRESSION_ERROR` for a malformed expression or one longer than
+ * `maxExpressionLength`.
  */
-export function compileValue(value: unknown, depth = 0): CompiledValue {
-  if (typeof value === 'string') return compileString(value);
+export function compileValue(value: unknown, options: ExpressionOptions = {}): CompiledValue {
+  return compileAt(value, options, 0);
+}
+
+function compileAt(value: unknown, options: ExpressionOptions, depth: number): CompiledValue {
+  if (typeof value === 'string') return compileString(value, options);
   if (depth < 50 && Array.isArray(value)) {
-    const items = value.map((item) => compileValue(item, depth + 1));
+    const items = value.map((item) => compileAt(item, options, depth + 1));
     if (!items.some((item) => item.dynamic)) return constant(value);
     return {
       dynamic: true,
@@ -31,7 +40,7 @@ export function compileValue(value: unknown, depth = 0): CompiledValue {
   }
   if (depth < 50 && value !== null && typeof value === 'object') {
     const entries = Object.entries(value).map(
-      ([key, item]) => [key, compileValue(item, depth + 1)] as const,
+      ([key, item]) => [key, compileAt(item, options, depth + 1)] as const,
     );
     if (!entries.some(([, item]) => item.dynamic)) return constant(value);
     return {
@@ -60,24 +69,36 @@ export function compileValue(value: unknown, depth = 0): CompiledValue {
   return constant(value);
 }
 
-function compileString(text: string): CompiledValue {
-  const parsed = parseTemplate(text);
+function compileString(text: string, options: ExpressionOptions): CompiledValue {
+  const parsed = parseTemplate(text, options);
   if (parsed.kind === 'literal') return constant(text);
   if (parsed.kind === 'single') {
     const { path } = parsed;
     return { dynamic: true, paths: [path], evaluate: (scope) => evaluatePath(path, scope) };
   }
   const { parts } = parsed;
+  const maxLength = options.maxResultLength ?? DEFAULT_LIMITS.maxStepOutputBytes;
   return {
     dynamic: true,
     paths: parts.filter((part): part is ExpressionPath => typeof part !== 'string'),
     evaluate: (scope) => {
       let result = '';
-      for (const part of parts)
+      for (const part of parts) {
         result += typeof part === 'string' ? part : stringify(evaluatePath(part, scope));
+        // Checked as it grows: a template reading a large value many times must stop early.
+        if (result.length > maxLength) throw tooLong(text, maxLength);
+      }
       return result;
     },
   };
+}
+
+function tooLong(text: string, maxLength: number): FlowloomError {
+  const shown = text.length > 80 ? `${text.slice(0, 80)}…` : text;
+  return new FlowloomError(
+    ErrorCode.OUTPUT_TOO_LARGE,
+    `The text "${shown}" resolves to more than ${maxLength} characters`,
+  );
 }
 
 function constant(value: unknown): CompiledValue {

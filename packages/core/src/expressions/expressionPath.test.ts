@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FlowloomError } from '../errors/FlowloomError';
-import { expressionError, parseExpressionPath } from './expressionPath';
+import { type ExpressionPath, expressionError, parseExpressionPath } from './expressionPath';
 
 function parseError(text: string): FlowloomError {
   try {
@@ -133,6 +134,62 @@ describe('parseExpressionPath', () => {
   });
 });
 
+describe('parseExpressionPath on hostile input', () => {
+  it('answers a quoted key opened by 42 backslashes (the old regex backtracked for seconds)', () => {
+    expect(parseError(`input["${'\\'.repeat(42)}x`).code).toBe('EXPRESSION_ERROR');
+  });
+
+  it('answers a quoted key opened by 10,000 backslashes', () => {
+    expect(parseError(`input["${'\\'.repeat(10_000)}x`).code).toBe('EXPRESSION_ERROR');
+  });
+
+  it('answers 10,000 backslashes between quotes of both kinds', () => {
+    const text = `input['${'\\"'.repeat(5_000)}x`;
+    expect(parseError(text).code).toBe('EXPRESSION_ERROR');
+  });
+
+  it('reads a key made of escaped backslashes', () => {
+    expect(parseExpressionPath(`input["${'\\'.repeat(2_000)}"]`).segments).toEqual([
+      '\\'.repeat(1_000),
+    ]);
+  });
+
+  it('keeps reading a backslash before the closing quote as the old parser did', () => {
+    // The regex let `\"` be a plain backslash then the closing quote when nothing else fits.
+    expect(parseExpressionPath('input["a\\"]').segments).toEqual(['a\\']);
+  });
+
+  it('rejects a quoted key that spans lines', () => {
+    expect(parseError('input["a\nb"]').code).toBe('EXPRESSION_ERROR');
+  });
+
+  it('quotes a long expression only in part in its error', () => {
+    const error = parseError(`env.${'a'.repeat(50_000)}`);
+    expect(error.message.length).toBeLessThan(1_000);
+    expect(error.message).toContain('…');
+  });
+
+  it('returns a path or throws EXPRESSION_ERROR for any string', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary' }), soup(200)), (text) => {
+        expectPathOrExpressionError(() => parseExpressionPath(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives what the old regex parser gave on short strings', () => {
+    fc.assert(
+      fc.property(fc.oneof(soup(24), nearPaths()), (text) => {
+        expect(outcome(() => parseExpressionPath(text))).toEqual(
+          outcome(() => legacyParseExpressionPath(text)),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('expressionError', () => {
   it('builds an EXPRESSION_ERROR quoting the expression', () => {
     const error = expressionError('input.a', 'is bad');
@@ -141,3 +198,93 @@ describe('expressionError', () => {
     expect(error.message).toBe('Expression "{{ input.a }}" is bad');
   });
 });
+
+/** Strings of the characters the grammar cares about, behind a root or a near miss. */
+function soup(maxLength: number): fc.Arbitrary<string> {
+  const pieces = fc.constantFrom(
+    ...['[', ']', '"', "'", '\\', '.', ' ', '\t', '\n', '\u2028', 'a', '1', '}', '{', '-'],
+  );
+  return fc
+    .tuple(
+      fc.constantFrom('input', 'steps', 'vars', ' input', 'x', ''),
+      fc.array(pieces, { maxLength }),
+    )
+    .map(([root, rest]) => root + rest.join(''));
+}
+
+/** Paths that are mostly well formed: accessors whose quoted keys hold backslashes and quotes. */
+function nearPaths(): fc.Arbitrary<string> {
+  const space = fc.constantFrom('', ' ', '\t');
+  const keyText = fc
+    .array(fc.constantFrom('\\', '"', "'", 'a', ']', ' ', '}', '\n'), { maxLength: 6 })
+    .map((chars) => chars.join(''));
+  const accessor = fc.oneof(
+    fc.constantFrom('.a', '.b-1', '[0]', '[ 12 ]', '.', '[', ']', '\\', '"'),
+    fc
+      .tuple(space, fc.constantFrom('"', "'"), keyText, space)
+      .map(([before, quote, key, after]) => `[${before}${quote}${key}${quote}${after}]`),
+  );
+  return fc
+    .tuple(fc.constantFrom('input', 'steps', 'vars'), fc.array(accessor, { maxLength: 3 }))
+    .map(([root, accessors]) => root + accessors.join(''));
+}
+
+function expectPathOrExpressionError(parse: () => ExpressionPath): void {
+  try {
+    parse();
+  } catch (error) {
+    expect(error).toBeInstanceOf(FlowloomError);
+    expect((error as FlowloomError).code).toBe('EXPRESSION_ERROR');
+  }
+}
+
+function outcome(parse: () => ExpressionPath): unknown {
+  try {
+    return { path: parse() };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
+
+/** The regex parser this one replaced, kept as an oracle: exponential, so short input only. */
+function legacyParseExpressionPath(text: string): ExpressionPath {
+  const IDENTIFIER = /^[A-Za-z0-9_$-]+/;
+  const INDEX = /^\[\s*(\d+)\s*\]/;
+  const QUOTED = /^\[\s*(["'])((?:\\.|(?!\1).)*)\1\s*\]/;
+  const source = text.trim();
+  const root = IDENTIFIER.exec(source)?.[0];
+  if (!root || !['steps', 'input', 'vars'].includes(root)) {
+    throw expressionError(source, 'must start with steps., input. or vars.');
+  }
+  const segments: Array<string | number> = [];
+  let rest = source.slice(root.length);
+  while (rest.length > 0) {
+    if (rest.startsWith('.')) {
+      const key = IDENTIFIER.exec(rest.slice(1))?.[0];
+      if (!key) throw expressionError(source, `expected a name after "." at "${rest}"`);
+      segments.push(key);
+      rest = rest.slice(1 + key.length);
+      continue;
+    }
+    const index = INDEX.exec(rest);
+    if (index) {
+      segments.push(Number(index[1]));
+      rest = rest.slice(index[0].length);
+      continue;
+    }
+    const quoted = QUOTED.exec(rest);
+    if (quoted) {
+      segments.push(quoted[2]!.replace(/\\(.)/g, '$1'));
+      rest = rest.slice(quoted[0].length);
+      continue;
+    }
+    throw expressionError(source, `unexpected "${rest}"`);
+  }
+  if (root === 'steps' && segments.length === 0) {
+    throw expressionError(source, 'name a step: steps.<step_id>');
+  }
+  if (root === 'vars' && segments.length === 0) {
+    throw expressionError(source, 'name a variable: vars.<name>');
+  }
+  return { root: root as ExpressionPath['root'], segments, source };
+}

@@ -4,7 +4,7 @@ import { RetrySettingsSchema } from '../schema/workflowData';
 import { deepFreeze } from '../store/deepFreeze';
 import type { ExecutionPlan, PlanEdge, PlanStep } from './executionPlan';
 import { invalidWorkflowError } from './invalidWorkflowError';
-import { inspectWorkflow } from './validateWorkflow';
+import { inspectWorkflow, type ValidateWorkflowOptions } from './validateWorkflow';
 
 const NO_RETRY = RetrySettingsSchema.parse({});
 
@@ -12,14 +12,20 @@ const NO_RETRY = RetrySettingsSchema.parse({});
  * Compiles a workflow document into an {@link ExecutionPlan}: validates it, resolves handles,
  * applies parameter defaults and compiles expressions, once per run rather than once per step.
  *
+ * @param options - `limits` the document is validated against, as in `validateWorkflow`.
  * @throws FlowloomError `INVALID_WORKFLOW` with every problem when the document is invalid.
  */
 export function buildExecutionPlan(
   workflowData: unknown,
   registry: ComponentRegistry,
+  options: ValidateWorkflowOptions = {},
 ): ExecutionPlan {
-  const { result: validation, index, graph } = inspectWorkflow(workflowData, registry);
+  const { result: validation, index, graph } = inspectWorkflow(workflowData, registry, options);
   if (!validation.valid || !index || !graph) throw invalidWorkflowError(validation.errors);
+  const expressionOptions = {
+    maxExpressionLength: options.limits?.maxExpressionLength,
+    maxResultLength: options.limits?.maxStepOutputBytes,
+  };
   const indexById = new Map(graph.order.map((id, at) => [id, at]));
   const edges: PlanEdge[] = index.edges.map((edge) => ({
     id: edge.edge.id,
@@ -42,7 +48,7 @@ export function buildExecutionPlan(
     // component that tried to change its input_data would otherwise change later runs.
     const baseParameters = deepFreeze(registered.parameters.withDefaults(node.data.parameters));
     const dynamicParameters = Object.entries(baseParameters)
-      .map(([name, value]) => ({ name, value: compileValue(value) }))
+      .map(([name, value]) => ({ name, value: compileValue(value, expressionOptions) }))
       .filter((parameter) => parameter.value.dynamic);
     return {
       index: at,

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { joinPath } from '../errors/zodIssues';
 import type { ComponentRegistry } from '../registry/ComponentRegistry';
 import type { RegisteredComponent } from '../registry/registeredComponent';
+import { isReservedId } from '../schema/isReservedId';
 import {
   type WorkflowData,
   WorkflowDataSchema,
@@ -64,6 +65,14 @@ export function indexWorkflow(input: unknown, registry: ComponentRegistry): Work
       if (rawId !== undefined) malformedNodeIds.add(rawId);
       return;
     }
+    if (isReservedId(node.id)) {
+      issues.push(
+        error('RESERVED_ID', `Node id "${node.id}" is reserved`, { node_id: node.id, field: 'id' }),
+      );
+      // Like a malformed node: edges to it are not reported again.
+      malformedNodeIds.add(node.id);
+      return;
+    }
     if (nodes.has(node.id)) {
       issues.push(
         error('DUPLICATE_NODE_ID', `Node id "${node.id}" is used by more than one node`, {
@@ -90,6 +99,11 @@ export function indexWorkflow(input: unknown, registry: ComponentRegistry): Work
       ? (raw as WorkflowEdge)
       : parsePart(WorkflowEdgeSchema, raw, `edges.${index}`, issues, 'edge_id');
     if (!edge) return;
+    const reserved = reservedEdgeIssue(edge);
+    if (reserved) {
+      issues.push(reserved);
+      return;
+    }
     if (edgeIds.has(edge.id)) {
       issues.push(
         error('DUPLICATE_EDGE_ID', `Edge id "${edge.id}" is used by more than one edge`, {
@@ -135,6 +149,26 @@ export function error(
   where: Pick<WorkflowIssue, 'node_id' | 'edge_id' | 'field'> = {},
 ): WorkflowIssue {
   return { code, message, severity: 'error', ...where };
+}
+
+/** The issue of an edge whose id or a handle is a reserved id, if any. */
+function reservedEdgeIssue(edge: WorkflowEdge): WorkflowIssue | undefined {
+  if (isReservedId(edge.id)) {
+    return error('RESERVED_ID', `Edge id "${edge.id}" is reserved`, {
+      edge_id: edge.id,
+      field: 'id',
+    });
+  }
+  for (const field of ['sourceHandle', 'targetHandle'] as const) {
+    const handle = edge[field];
+    if (typeof handle === 'string' && isReservedId(handle)) {
+      return error('RESERVED_ID', `Edge "${edge.id}" uses reserved handle id "${handle}"`, {
+        edge_id: edge.id,
+        field,
+      });
+    }
+  }
+  return undefined;
 }
 
 function readArray(

@@ -1,17 +1,34 @@
 import { toFlowloomError } from '../errors/FlowloomError';
 import { compileValue } from '../expressions/compileValue';
+import type { ExpressionOptions } from '../expressions/parseTemplate';
+import { resolveLimits, type WorkflowLimits } from '../limits/workflowLimits';
 import type { ComponentRegistry } from '../registry/ComponentRegistry';
 import { componentRegistry } from '../registry/defaultRegistry';
 import type { WorkflowIssue, WorkflowValidationResult } from '../schema/workflowValidation';
 import { analyseGraph, type GraphAnalysis } from './analyseGraph';
+import { checkDocumentLimits } from './checkDocumentLimits';
 import { error, type IndexedNode, indexWorkflow, type WorkflowIndex } from './indexWorkflow';
+
+/** Options of {@link validateWorkflow}, `inspectWorkflow` and `buildExecutionPlan`. */
+export interface ValidateWorkflowOptions {
+  /**
+   * Limits to check the document against: `maxNodes`, `maxEdges`, `maxJsonDepth` and
+   * `maxExpressionLength` apply here; any left out take their defaults.
+   * @default DEFAULT_LIMITS
+   */
+  limits?: Partial<WorkflowLimits>;
+}
 
 /**
  * Checks a workflow document against the registry and returns every problem, each pinned to its
- * node, edge and field. Never throws, whatever the input.
+ * node, edge and field. Never throws, whatever the document.
  *
  * @param registry - where component types are looked up.
+ * @param options - `limits` on the document's size, nesting and expressions.
  * @default registry componentRegistry (the default registry, built-ins included)
+ * @remarks A document over `maxNodes`, `maxEdges` or `maxJsonDepth` gets one issue
+ * (`TOO_MANY_NODES`, `TOO_MANY_EDGES`, `TOO_DEEP`) and is not checked further.
+ * @throws ZodError only for `options.limits` that are not whole numbers in range (a host's bug).
  * @example
  * const { valid, errors } = validateWorkflow(doc);
  * if (!valid) errors.filter((e) => e.severity === 'error').forEach((e) => console.log(e.node_id, e.message));
@@ -19,8 +36,9 @@ import { error, type IndexedNode, indexWorkflow, type WorkflowIndex } from './in
 export function validateWorkflow(
   workflowData: unknown,
   registry: ComponentRegistry = componentRegistry,
+  options: ValidateWorkflowOptions = {},
 ): WorkflowValidationResult {
-  return inspectWorkflow(workflowData, registry).result;
+  return inspectWorkflow(workflowData, registry, options).result;
 }
 
 /** A workflow's index and graph analysis beside its validation result, for plan building. */
@@ -30,20 +48,34 @@ export interface WorkflowInspection {
   graph?: GraphAnalysis;
 }
 
-/** Validates a workflow and keeps the intermediate index and graph analysis. Never throws. */
+/**
+ * Validates a workflow and keeps the intermediate index and graph analysis. Never throws for
+ * the document (see {@link validateWorkflow} for the options).
+ */
 export function inspectWorkflow(
   workflowData: unknown,
   registry: ComponentRegistry,
+  options: ValidateWorkflowOptions = {},
 ): WorkflowInspection {
+  const limits = resolveLimits(options.limits);
+  const expressionOptions: ExpressionOptions = {
+    maxExpressionLength: limits.maxExpressionLength,
+  };
   let issues: WorkflowIssue[];
   let index: WorkflowIndex | undefined;
   let graph: GraphAnalysis | undefined;
   try {
+    const limitIssues = checkDocumentLimits(workflowData, limits);
+    if (limitIssues.length > 0) {
+      return { result: { valid: false, errors: limitIssues } };
+    }
     index = indexWorkflow(workflowData, registry);
     issues = index.issues;
     if (index.nodes.size > 0 || issues.length === 0) {
       const knownIds = new Set([...index.nodes.keys(), ...index.malformedNodeIds]);
-      for (const indexed of index.nodes.values()) checkParameters(indexed, knownIds, issues);
+      for (const indexed of index.nodes.values()) {
+        checkParameters(indexed, knownIds, issues, expressionOptions);
+      }
       graph = analyseGraph(index);
       issues.push(...graph.issues);
     }
@@ -66,6 +98,7 @@ function checkParameters(
   { node, component }: IndexedNode,
   knownIds: ReadonlySet<string>,
   issues: WorkflowIssue[],
+  expressionOptions: ExpressionOptions,
 ): void {
   if (!component) return;
   const values = node.data.parameters;
@@ -80,7 +113,7 @@ function checkParameters(
   }
   for (const [name, value] of Object.entries(values)) {
     try {
-      for (const path of compileValue(value).paths) {
+      for (const path of compileValue(value, expressionOptions).paths) {
         const stepId = path.root === 'steps' ? String(path.segments[0]) : undefined;
         if (stepId !== undefined && !knownIds.has(stepId)) {
           issues.push(

@@ -72,4 +72,26 @@ describe('compileParameters', () => {
       'method',
     ]);
   });
+
+  it('reports a literal string in a secret parameter as SECRET_NOT_A_CREDENTIAL', () => {
+    const withSecret = compileParameters([
+      ComponentParameterSchema.parse({
+        name: 'password',
+        label: 'Password',
+        type: 'secret',
+        credential_type: 'smtp',
+      }),
+    ]);
+    expect(withSecret.validate({ password: 'hunter2' })).toEqual([
+      {
+        parameter: 'password',
+        code: 'SECRET_NOT_A_CREDENTIAL',
+        message: expect.stringMatching(/^Password .*store it as a credential/),
+      },
+    ]);
+    expect(withSecret.validate({ password: { credential_id: 'cred_1' } })).toEqual([]);
+    expect(withSecret.validate({ password: 42 })).toMatchObject([
+      { parameter: 'password', code: 'INVALID_PARAMETER_TYPE' },
+    ]);
+  });
 });

@@ -1,5 +1,9 @@
 import { containsExpression } from '../expressions/containsExpression';
-import { findParameterValueProblem, isMissingValue } from '../schema/checkParameterValue';
+import {
+  findParameterValueProblem,
+  isMissingValue,
+  type ParameterValueProblem,
+} from '../schema/checkParameterValue';
 import type { ComponentParameter } from '../schema/componentParameter';
 import type { CustomParameterIssue } from './BaseWorkflowComponent';
 import type { ParameterIssue } from './parameterIssue';
@@ -29,6 +33,12 @@ export interface CompiledParameters {
   /** `values` with defaults filled in where a value is missing. */
   withDefaults(values: Readonly<Record<string, unknown>>): Record<string, unknown>;
 }
+
+const ISSUE_CODE_OF_PROBLEM = {
+  type: 'INVALID_PARAMETER_TYPE',
+  value: 'INVALID_PARAMETER_VALUE',
+  literal_secret: 'SECRET_NOT_A_CREDENTIAL',
+} as const satisfies Record<ParameterValueProblem['kind'], ParameterIssue['code']>;
 
 /** Compiles a component's parameter declarations into checks (done once per registration). */
 export function compileParameters(
@@ -69,7 +79,7 @@ export function compileParameters(
       if (problem) {
         issues.push({
           parameter: parameter.name,
-          code: problem.kind === 'type' ? 'INVALID_PARAMETER_TYPE' : 'INVALID_PARAMETER_VALUE',
+          code: ISSUE_CODE_OF_PROBLEM[problem.kind],
           message: `${parameter.label} ${problem.message}`,
         });
       }

@@ -36,7 +36,10 @@ describe('defineComponent', () => {
       async execute(context) {
         expectTypeOf(context.input_data.url).toEqualTypeOf<string>();
         expectTypeOf(context.input_data.note).toEqualTypeOf<string>();
-        expectTypeOf(context.input_data.token).toEqualTypeOf<string>();
+        // A field of a credential, or its whole data when the reference names no field.
+        expectTypeOf(context.input_data.token).toEqualTypeOf<
+          string | Readonly<Record<string, string>>
+        >();
         expectTypeOf(context.input_data.count).toEqualTypeOf<number | undefined>();
         expectTypeOf(context.input_data.enabled).toEqualTypeOf<boolean>();
         expectTypeOf(context.input_data.mode).toEqualTypeOf<'a' | 'b'>();

@@ -9,6 +9,7 @@ export const ParameterIssueSchema = z.object({
     'INVALID_PARAMETER_TYPE',
     'INVALID_PARAMETER_VALUE',
     'UNKNOWN_PARAMETER',
+    'SECRET_NOT_A_CREDENTIAL',
   ]),
   message: z.string(),
 });

@@ -4,6 +4,7 @@ import { checkParameterValue, type ParameterValueRule } from './checkParameterVa
 interface DeclaredParameter extends ParameterValueRule {
   name: string;
   default?: unknown;
+  credential_type?: string | undefined;
 }
 
 /**
@@ -19,6 +20,13 @@ export function checkParameterRules(parameter: DeclaredParameter, ctx: z.Refinem
       code: 'custom',
       path: ['options'],
       message: `Select parameter "${parameter.name}" needs at least one option`,
+    });
+  }
+  if (parameter.credential_type !== undefined && parameter.type !== 'secret') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['credential_type'],
+      message: `Parameter "${parameter.name}" is not a secret: credential_type applies to secret parameters only`,
     });
   }
   if (parameter.min !== undefined && parameter.max !== undefined && parameter.min > parameter.max) {

@@ -7,12 +7,38 @@ import {
 } from './checkParameterValue';
 
 describe('checkParameterValue', () => {
-  it.each(['string', 'textarea', 'secret'] as const)('accepts a string for %s', (type) => {
+  it.each(['string', 'textarea'] as const)('accepts a string for %s', (type) => {
     expect(checkParameterValue({ type }, 'hello')).toBeUndefined();
   });
 
-  it.each(['string', 'textarea', 'secret'] as const)('rejects a number for %s', (type) => {
+  it.each(['string', 'textarea'] as const)('rejects a number for %s', (type) => {
     expect(checkParameterValue({ type }, 5)).toBe('must be a string, got a number');
+  });
+
+  it('accepts a credential reference, with or without a field, for a secret', () => {
+    expect(checkParameterValue({ type: 'secret' }, { credential_id: 'cred_1' })).toBeUndefined();
+    expect(
+      checkParameterValue({ type: 'secret' }, { credential_id: 'cred_1', field: 'password' }),
+    ).toBeUndefined();
+  });
+
+  it('flags a literal string in a secret as a secret to store as a credential', () => {
+    expect(findParameterValueProblem({ type: 'secret' }, 'hunter2')).toEqual({
+      kind: 'literal_secret',
+      message: expect.stringContaining('store it as a credential'),
+    });
+  });
+
+  it.each([
+    ['a number', 5],
+    ['an object without credential_id', { field: 'password' }],
+    ['a reference with an unknown key', { credential_id: 'cred_1', value: 'hunter2' }],
+    ['an empty credential_id', { credential_id: '' }],
+  ])('rejects %s for a secret as a wrong type', (_label, value) => {
+    expect(findParameterValueProblem({ type: 'secret' }, value)).toMatchObject({
+      kind: 'type',
+      message: expect.stringMatching(/^must be a credential reference/),
+    });
   });
 
   it('checks string length against min and max', () => {

@@ -1,3 +1,4 @@
+import { isCredentialReference } from '../credentials/credentialReference';
 import type { ParameterType } from './parameterType';
 
 /** The part of a parameter declaration that decides which values it accepts. */
@@ -12,7 +13,7 @@ export interface ParameterValueRule {
 const TYPE_NAMES: Record<ParameterType, string> = {
   string: 'a string',
   textarea: 'a string',
-  secret: 'a string',
+  secret: 'a credential reference ({ credential_id, field? })',
   number: 'a number',
   boolean: 'true or false',
   select: 'one of the options',
@@ -20,9 +21,12 @@ const TYPE_NAMES: Record<ParameterType, string> = {
   expression: 'any value',
 };
 
-/** What is wrong with a value: its type, or the value itself (out of bounds, not an option). */
+/**
+ * What is wrong with a value: its type, the value itself (out of bounds, not an option), or a
+ * secret written into the workflow instead of stored as a credential.
+ */
 export interface ParameterValueProblem {
-  kind: 'type' | 'value';
+  kind: 'type' | 'value' | 'literal_secret';
   message: string;
 }
 
@@ -40,6 +44,13 @@ export function findParameterValueProblem(
   rule: ParameterValueRule,
   value: unknown,
 ): ParameterValueProblem | undefined {
+  if (rule.type === 'secret' && typeof value === 'string') {
+    // The value would be stored in the workflow, its runs and its events for anyone to read.
+    return {
+      kind: 'literal_secret',
+      message: 'holds the secret itself: store it as a credential and refer to it instead',
+    };
+  }
   const message = describeProblem(rule, value);
   if (message === undefined) return undefined;
   return { kind: isRightType(rule, value) ? 'value' : 'type', message };
@@ -49,8 +60,9 @@ function isRightType(rule: ParameterValueRule, value: unknown): boolean {
   switch (rule.type) {
     case 'string':
     case 'textarea':
-    case 'secret':
       return typeof value === 'string';
+    case 'secret':
+      return isCredentialReference(value);
     case 'number':
       return typeof value === 'number' && Number.isFinite(value);
     case 'boolean':
@@ -66,9 +78,12 @@ function isRightType(rule: ParameterValueRule, value: unknown): boolean {
 
 function describeProblem(rule: ParameterValueRule, value: unknown): string | undefined {
   switch (rule.type) {
+    case 'secret':
+      return isCredentialReference(value)
+        ? undefined
+        : `must be ${TYPE_NAMES.secret}, got ${describeType(value)}`;
     case 'string':
     case 'textarea':
-    case 'secret':
       if (typeof value !== 'string')
         return `must be ${TYPE_NAMES[rule.type]}, got ${describeType(value)}`;
       return checkBounds(value.length, rule, 'characters');

@@ -176,4 +176,32 @@ describe('ComponentParameterSchema', () => {
       ),
     ).toEqual(['min', 'default']);
   });
+
+  it('keeps the credential_type of a secret parameter', () => {
+    const parsed = ComponentParameterSchema.parse({
+      name: 'password',
+      label: 'Password',
+      type: 'secret',
+      credential_type: 'smtp',
+    });
+    expect(parsed.credential_type).toBe('smtp');
+  });
+
+  it('rejects a credential_type on a parameter that is not a secret', () => {
+    expect(
+      issuesOf({ name: 'host', label: 'Host', type: 'string', credential_type: 'smtp' }),
+    ).toEqual([
+      {
+        path: 'credential_type',
+        message:
+          'Parameter "host" is not a secret: credential_type applies to secret parameters only',
+      },
+    ]);
+  });
+
+  it('rejects a literal default of a secret parameter', () => {
+    expect(issuesOf({ name: 'token', label: 'Token', type: 'secret', default: 'hunter2' })).toEqual(
+      [{ path: 'default', message: expect.stringContaining('store it as a credential') }],
+    );
+  });
 });

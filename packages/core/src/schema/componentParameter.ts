@@ -50,6 +50,11 @@ export const ComponentParameterSchema = z
     max: z.number().optional(),
     /** Whether a `number` must be a whole number. */
     integer: z.boolean().optional(),
+    /**
+     * The credential type a `secret` parameter expects (`smtp`, `api_key`, ...): the editor
+     * offers only credentials of this type.
+     */
+    credential_type: z.string().min(1).max(100).optional(),
   })
   .superRefine(checkParameterRules);
 

@@ -13,6 +13,11 @@ export const SavedWorkflowSchema = z.object({
   workflow_data: WorkflowDataSchema,
   /** Id of the user who created it. */
   created_by: z.string().nullable(),
+  /**
+   * The team it belongs to: users of the same tenant reach it. `null` for a workflow of one
+   * user only (and for records stored before teams existed).
+   */
+  tenant_id: z.string().nullable().default(null),
   /** ISO time of the first save. */
   created_at: z.string(),
   /** ISO time of the latest save. */
@@ -33,6 +38,7 @@ export const SaveWorkflowInputSchema = z.object({
   name: z.string().trim().min(1, 'Name must not be empty').max(200),
   workflow_data: WorkflowDataSchema,
   created_by: z.string().nullable().optional(),
+  tenant_id: z.string().nullable().optional(),
 });
 
 /** What a save needs. */

@@ -18,6 +18,11 @@ export const WorkflowInstanceSchema = z.object({
   input_data: z.record(z.string(), z.unknown()).nullable(),
   /** Id of the user who created it. */
   created_by: z.string().nullable(),
+  /**
+   * The team it belongs to: users of the same tenant reach it. `null` for an instance of one
+   * user only (and for records stored before teams existed).
+   */
+  tenant_id: z.string().nullable().default(null),
   /** ISO time it was created. */
   created_at: z.string(),
   /** ISO time it last changed. */
@@ -39,6 +44,8 @@ export const CreateInstanceInputSchema = z.object({
   workflow_data: z.unknown().optional(),
   workflow_id: z.string().min(1).optional(),
   created_by: z.string().nullable().optional(),
+  /** The team the instance belongs to. */
+  tenant_id: z.string().nullable().optional(),
 });
 
 /** What `createInstance` needs. */

@@ -14,9 +14,19 @@ export const WorkflowIssueCode = {
   INVALID_PARAMETER_TYPE: 'INVALID_PARAMETER_TYPE',
   INVALID_PARAMETER_VALUE: 'INVALID_PARAMETER_VALUE',
   UNKNOWN_PARAMETER: 'UNKNOWN_PARAMETER',
+  /** A `secret` parameter holds a literal string: store it as a credential and refer to it. */
+  SECRET_NOT_A_CREDENTIAL: 'SECRET_NOT_A_CREDENTIAL',
   INVALID_EXPRESSION: 'INVALID_EXPRESSION',
   NO_ENTRY_NODE: 'NO_ENTRY_NODE',
   UNREACHABLE_NODE: 'UNREACHABLE_NODE',
+  /** More nodes than `limits.maxNodes`; the document is not checked further. */
+  TOO_MANY_NODES: 'TOO_MANY_NODES',
+  /** More edges than `limits.maxEdges`; the document is not checked further. */
+  TOO_MANY_EDGES: 'TOO_MANY_EDGES',
+  /** JSON nested deeper than `limits.maxJsonDepth`; `field` is the path; not checked further. */
+  TOO_DEEP: 'TOO_DEEP',
+  /** A node, edge or handle id is `__proto__`, `constructor` or `prototype`. */
+  RESERVED_ID: 'RESERVED_ID',
 } as const;
 
 /** One of the {@link WorkflowIssueCode} values. */

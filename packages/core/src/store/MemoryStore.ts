@@ -1,14 +1,19 @@
 import { ErrorCode } from '../errors/errorCodes';
 import { FlowloomError } from '../errors/FlowloomError';
+import type { CredentialSummary, StoredCredential } from '../schema/credential';
 import type { ExecutionEvent } from '../schema/executionEvent';
 import type { LogEntry } from '../schema/logEntry';
 import type { SavedWorkflow, WorkflowSummary } from '../schema/savedWorkflow';
 import type { WorkflowInstance } from '../schema/workflowInstance';
 import { createId } from './createId';
 import { deepFreeze } from './deepFreeze';
+import { matchesListAccess } from './matchesListAccess';
 import { pageOf } from './pageOf';
 import type {
+  CreateCredentialRecord,
+  CredentialPatch,
   InstancePatch,
+  ListCredentialsOptions,
   ListInstancesOptions,
   ListOptions,
   SaveWorkflowRecord,
@@ -29,6 +34,7 @@ export class MemoryStore implements WorkflowStore {
   private readonly instances = new Map<string, WorkflowInstance>();
   private readonly events = new Map<string, ExecutionEvent[]>();
   private readonly logs = new Map<string, LogEntry[]>();
+  private readonly credentials = new Map<string, StoredCredential>();
 
   async saveWorkflow(record: SaveWorkflowRecord): Promise<SavedWorkflow> {
     const now = new Date().toISOString();
@@ -45,6 +51,7 @@ export class MemoryStore implements WorkflowStore {
       version: (existing?.version ?? 0) + 1,
       workflow_data: record.workflow_data,
       created_by: existing ? existing.created_by : (record.created_by ?? null),
+      tenant_id: existing ? existing.tenant_id : (record.tenant_id ?? null),
       created_at: existing?.created_at ?? now,
       updated_at: now,
     };
@@ -66,6 +73,7 @@ export class MemoryStore implements WorkflowStore {
         (workflow) =>
           options.created_by === undefined || workflow.created_by === options.created_by,
       )
+      .filter((workflow) => matchesListAccess(workflow, options.access))
       .sort(newestFirst('updated_at'));
     const { items, total } = pageOf(matching, options);
     return {
@@ -85,7 +93,11 @@ export class MemoryStore implements WorkflowStore {
         `Instance "${instance.instance_id}" already exists`,
       );
     }
-    const frozen = deepFreeze(structuredClone(instance));
+    // An instance made before teams existed has no tenant: stored as null, as the SQL stores do.
+    const frozen = deepFreeze({
+      ...structuredClone(instance),
+      tenant_id: instance.tenant_id ?? null,
+    });
     this.instances.set(instance.instance_id, frozen);
     return frozen;
   }
@@ -103,6 +115,7 @@ export class MemoryStore implements WorkflowStore {
         (instance) =>
           options.created_by === undefined || instance.created_by === options.created_by,
       )
+      .filter((instance) => matchesListAccess(instance, options.access))
       .filter((instance) => options.status === undefined || instance.status === options.status)
       .sort(newestFirst('created_at'));
     const { items, total } = pageOf(matching, options);
@@ -168,11 +181,80 @@ export class MemoryStore implements WorkflowStore {
     }
   }
 
+  async trimLogs(instanceId: string, beforeSeq: number, keepSeq?: number): Promise<void> {
+    const list = this.logs.get(instanceId);
+    if (!list) return;
+    this.logs.set(
+      instanceId,
+      list.filter((entry) => entry.seq >= beforeSeq || entry.seq === keepSeq),
+    );
+  }
+
   async listLogs(
     instanceId: string,
     options: { since?: number; limit?: number } = {},
   ): Promise<LogEntry[]> {
     return sliceAfter(this.logs.get(instanceId) ?? [], options.since ?? 0, options.limit);
+  }
+
+  async createCredential(record: CreateCredentialRecord): Promise<StoredCredential> {
+    const credentialId = record.credential_id ?? createId('cred');
+    if (this.credentials.has(credentialId)) {
+      throw new FlowloomError(ErrorCode.CONFLICT, `Credential "${credentialId}" already exists`);
+    }
+    const now = new Date().toISOString();
+    // Only the record's own fields: whatever else a caller hands in is not kept.
+    const stored: StoredCredential = Object.freeze({
+      credential_id: credentialId,
+      name: record.name,
+      type: record.type,
+      ciphertext: record.ciphertext,
+      created_by: record.created_by ?? null,
+      tenant_id: record.tenant_id ?? null,
+      created_at: now,
+      updated_at: now,
+    });
+    this.credentials.set(credentialId, stored);
+    return stored;
+  }
+
+  async getCredential(credentialId: string): Promise<StoredCredential | null> {
+    return this.credentials.get(credentialId) ?? null;
+  }
+
+  async listCredentials(
+    options: ListCredentialsOptions = {},
+  ): Promise<{ credentials: CredentialSummary[]; total: number }> {
+    const matching = [...this.credentials.values()]
+      .reverse()
+      .filter(
+        (credential) =>
+          (options.created_by === undefined || credential.created_by === options.created_by) &&
+          (options.type === undefined || credential.type === options.type) &&
+          matchesListAccess(credential, options.access),
+      )
+      .sort(newestFirst('created_at'));
+    const { items, total } = pageOf(matching, options);
+    return { credentials: items.map(({ ciphertext: _sealed, ...summary }) => summary), total };
+  }
+
+  async updateCredential(credentialId: string, patch: CredentialPatch): Promise<StoredCredential> {
+    const credential = this.credentials.get(credentialId);
+    if (!credential) {
+      throw new FlowloomError(ErrorCode.NOT_FOUND, `Credential "${credentialId}" does not exist`);
+    }
+    const updated: StoredCredential = Object.freeze({
+      ...credential,
+      name: patch.name ?? credential.name,
+      ciphertext: patch.ciphertext ?? credential.ciphertext,
+      updated_at: new Date().toISOString(),
+    });
+    this.credentials.set(credentialId, updated);
+    return updated;
+  }
+
+  async deleteCredential(credentialId: string): Promise<boolean> {
+    return this.credentials.delete(credentialId);
   }
 
   async close(): Promise<void> {}

@@ -1,3 +1,4 @@
+import type { CredentialSummary, StoredCredential } from '../schema/credential';
 import type { ExecutionEvent } from '../schema/executionEvent';
 import type { LogEntry } from '../schema/logEntry';
 import type { SavedWorkflow, WorkflowSummary } from '../schema/savedWorkflow';
@@ -11,13 +12,32 @@ export interface SaveWorkflowRecord {
   workflow_id?: string;
   name: string;
   workflow_data: WorkflowData;
+  /** Kept from the first save: an update never changes it. */
   created_by?: string | null;
+  /** The team the workflow belongs to; kept from the first save like `created_by`. */
+  tenant_id?: string | null;
 }
 
-/** Filters and paging of `listInstances` / `listWorkflows`. */
+/**
+ * "Records this user may reach" under the default access rule: those they created, and those
+ * of their tenant. Records without an owner are not listed.
+ */
+export interface ListAccess {
+  /** The user's id: records with this `created_by`. */
+  user_id: string;
+  /** The user's tenant: records with this `tenant_id` too. `null` or absent: none. */
+  tenant_id?: string | null;
+}
+
+/** Filters and paging of `listInstances` / `listWorkflows` / `listCredentials`. */
 export interface ListOptions {
   /** Only records created by this user. */
   created_by?: string | null;
+  /**
+   * Only records this user may reach: `created_by = user_id OR (tenant_id = tenant, not null)`.
+   * Applied in the query, so `total` and the pages agree with it.
+   */
+  access?: ListAccess;
   /** @default 50 */
   limit?: number;
   /** @default 0 */
@@ -28,6 +48,27 @@ export interface ListOptions {
 export interface ListInstancesOptions extends ListOptions {
   status?: InstanceStatus;
 }
+
+/** Filters of `listCredentials`. */
+export interface ListCredentialsOptions extends ListOptions {
+  /** Only credentials of this type. */
+  type?: string;
+}
+
+/** What `createCredential` stores: the data already encrypted. */
+export interface CreateCredentialRecord {
+  /** The id to store it under (e.g. one the ciphertext is bound to); a new one when absent. */
+  credential_id?: string;
+  name: string;
+  type: string;
+  /** The sealed data; the store keeps it as given. */
+  ciphertext: string;
+  created_by?: string | null;
+  tenant_id?: string | null;
+}
+
+/** The fields of a credential that change: its name, and its data (sealed again). */
+export type CredentialPatch = Partial<Pick<StoredCredential, 'name' | 'ciphertext'>>;
 
 /** The fields of an instance that change over its life. */
 export type InstancePatch = Partial<
@@ -75,6 +116,24 @@ export interface WorkflowStore {
   appendLogs(logs: readonly LogEntry[]): Promise<void>;
   /** An instance's log entries with `seq` greater than `since`, in order. */
   listLogs(instanceId: string, options?: { since?: number; limit?: number }): Promise<LogEntry[]>;
+  /**
+   * Drops an instance's log entries with `seq` below `beforeSeq`, except the one at `keepSeq`
+   * (the engine's notice that lines were dropped). Only the log table: events are never dropped.
+   */
+  trimLogs(instanceId: string, beforeSeq: number, keepSeq?: number): Promise<void>;
+
+  /** Stores a credential. `CONFLICT` when its id is taken. */
+  createCredential(record: CreateCredentialRecord): Promise<StoredCredential>;
+  /** A credential with its ciphertext, or `null`. */
+  getCredential(credentialId: string): Promise<StoredCredential | null>;
+  /** Credentials without their ciphertext, newest first. */
+  listCredentials(
+    options?: ListCredentialsOptions,
+  ): Promise<{ credentials: CredentialSummary[]; total: number }>;
+  /** Changes a credential and returns it; `updated_at` is set. `NOT_FOUND` for an unknown id. */
+  updateCredential(credentialId: string, patch: CredentialPatch): Promise<StoredCredential>;
+  /** Removes a credential; returns whether it existed. */
+  deleteCredential(credentialId: string): Promise<boolean>;
 
   /** Releases connections and files. */
   close(): Promise<void>;

@@ -2,8 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FlowloomError } from '../errors/FlowloomError';
 import type { ExecutionEvent } from '../schema/executionEvent';
 import type { LogEntry } from '../schema/logEntry';
-import type { WorkflowData } from '../schema/workflowData';
 import type { WorkflowInstance } from '../schema/workflowInstance';
+import { pause, sampleEvent, sampleInstance, sampleWorkflow } from './contractSamples';
+import { describeCredentialStoreContract } from './credentialStoreContract';
+import { describeListAccessContract } from './listAccessContract';
+import { describeNulStringContract } from './nulStringContract';
 import type { WorkflowStore } from './WorkflowStore';
 
 /**
@@ -53,6 +56,28 @@ export function describeWorkflowStoreContract(
         expect((await store.loadWorkflow(created.workflow_id))?.workflow_data.nodes[0]?.id).toBe(
           'b',
         );
+      });
+
+      it('keeps the tenant of the first save, and null when none is given', async () => {
+        const created = await store.saveWorkflow({
+          name: 'Team',
+          workflow_data: sampleWorkflow(),
+          created_by: 'u1',
+          tenant_id: 't1',
+        });
+        expect(created.tenant_id).toBe('t1');
+        const updated = await store.saveWorkflow({
+          workflow_id: created.workflow_id,
+          name: 'Team',
+          workflow_data: sampleWorkflow(),
+          created_by: 'u2',
+          tenant_id: 't2',
+        });
+        expect(updated).toMatchObject({ created_by: 'u1', tenant_id: 't1' });
+        expect((await store.loadWorkflow(created.workflow_id))?.tenant_id).toBe('t1');
+        expect((await store.listWorkflows()).workflows[0]?.tenant_id).toBe('t1');
+        const solo = await store.saveWorkflow({ name: 'Solo', workflow_data: sampleWorkflow() });
+        expect(solo.tenant_id).toBeNull();
       });
 
       it('refuses to update a workflow that does not exist', async () => {
@@ -111,6 +136,14 @@ export function describeWorkflowStoreContract(
         expect(await store.createInstance(instance)).toEqual(instance);
         expect(await store.getInstance('i1')).toEqual(instance);
         expect(await store.getInstance('missing')).toBeNull();
+      });
+
+      it('stores the tenant of an instance', async () => {
+        const instance = sampleInstance('team', { created_by: 'u1', tenant_id: 't1' });
+        await store.createInstance(instance);
+        expect(await store.getInstance('team')).toEqual(instance);
+        const updated = await store.updateInstance('team', { status: 'running' });
+        expect(updated.tenant_id).toBe('t1');
       });
 
       it('refuses a second instance with the same id', async () => {
@@ -270,6 +303,27 @@ export function describeWorkflowStoreContract(
         expect(await store.listLogs('l', { since: 2 })).toEqual([logs[1]]);
         expect(await store.listLogs('other')).toEqual([]);
       });
+
+      it('drops the log entries before a seq, keeping the one it is told to keep', async () => {
+        await store.createInstance(sampleInstance('t'));
+        await store.createInstance(sampleInstance('u'));
+        const line = (instance_id: string, seq: number): LogEntry => ({
+          instance_id,
+          seq,
+          step_id: null,
+          level: 'info',
+          message: `line ${seq}`,
+          timestamp: '2026-01-01T00:00:00.000Z',
+        });
+        await store.appendLogs([1, 2, 3, 4, 5, 6].map((seq) => line('t', seq)));
+        await store.appendLogs([1, 2].map((seq) => line('u', seq)));
+        await store.trimLogs('t', 5, 2);
+        expect((await store.listLogs('t')).map((entry) => entry.seq)).toEqual([2, 5, 6]);
+        await store.trimLogs('t', 6);
+        expect((await store.listLogs('t')).map((entry) => entry.seq)).toEqual([6]);
+        // Another instance's log is left alone.
+        expect((await store.listLogs('u')).map((entry) => entry.seq)).toEqual([1, 2]);
+      });
     });
 
     it('stores quotes, SQL fragments and unicode intact', async () => {
@@ -293,53 +347,10 @@ export function describeWorkflowStoreContract(
       await store.appendEvents([sampleEvent(hostile, 1, hostile)]);
       expect((await store.listEvents(hostile))[0]).toEqual(sampleEvent(hostile, 1, hostile));
     });
+
+    const current = () => store;
+    describeListAccessContract(current);
+    describeCredentialStoreContract(current);
+    describeNulStringContract(current);
   });
-}
-
-function sampleWorkflow(nodeId = 'a'): WorkflowData {
-  return {
-    nodes: [
-      {
-        id: nodeId,
-        type: 'manual_trigger',
-        position: { x: 1, y: 2 },
-        data: { parameters: { note: 'x' } },
-      },
-    ],
-    edges: [],
-  };
-}
-
-function sampleInstance(id: string, overrides: Partial<WorkflowInstance> = {}): WorkflowInstance {
-  return {
-    instance_id: id,
-    workflow_id: null,
-    name: `Instance ${id}`,
-    status: 'pending',
-    workflow_data: sampleWorkflow(),
-    input_data: null,
-    created_by: null,
-    created_at: '2026-01-01T00:00:00.000Z',
-    updated_at: '2026-01-01T00:00:00.000Z',
-    started_at: null,
-    finished_at: null,
-    error: null,
-    ...overrides,
-  };
-}
-
-function sampleEvent(instanceId: string, seq: number, message = `line ${seq}`): ExecutionEvent {
-  return {
-    seq,
-    event_type: 'log',
-    instance_id: instanceId,
-    step_id: 'step',
-    timestamp: `2026-01-01T00:00:0${seq % 10}.000Z`,
-    data: { level: 'info', message },
-  };
-}
-
-/** Lets the clock move on, so timestamps of successive writes differ. */
-function pause(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 5));
 }

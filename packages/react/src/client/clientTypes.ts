@@ -1,4 +1,5 @@
 import type {
+  CredentialSummary,
   ExecutionEvent,
   ExecutionStatus,
   LogEntry,
@@ -79,6 +80,27 @@ export interface SaveWorkflowResult {
   validation: { valid: boolean; errors: WorkflowIssue[] };
 }
 
+/** `POST /credentials` input: the secret fields go in `data` and are never sent back. */
+export interface CreateCredentialRequest {
+  name: string;
+  type: string;
+  /** The secret, field by field, e.g. `{ token }` for `bearer`. */
+  data: Record<string, string>;
+}
+
+/** `PUT /credentials/{credential_id}` input: a new name, new data, or both. */
+export interface UpdateCredentialRequest {
+  name?: string;
+  /** Replaces the whole secret (fields left out are dropped, not kept). */
+  data?: Record<string, string>;
+}
+
+/** `GET /credentials` answer. */
+export interface CredentialPage {
+  credentials: CredentialSummary[];
+  total: number;
+}
+
 /** Options of `subscribe`. */
 export interface SubscribeOptions {
   /** Receive only events after this `seq` (the last one already seen). @default 0 */
@@ -114,6 +136,17 @@ export interface WorkflowClient {
   saveWorkflow(request: SaveWorkflowRequest): Promise<ClientResult<SaveWorkflowResult>>;
   loadWorkflow(workflowId: string): Promise<ClientResult<SavedWorkflow>>;
   listWorkflows(): Promise<ClientResult<{ workflows: WorkflowSummary[]; total: number }>>;
+  /** The credentials the user may use, of one `type` or all. A 501 means the server has no key. */
+  listCredentials(query?: { type?: string }): Promise<ClientResult<CredentialPage>>;
+  getCredential(credentialId: string): Promise<ClientResult<CredentialSummary>>;
+  /** Stores a secret encrypted on the server; the answer describes it without its `data`. */
+  createCredential(request: CreateCredentialRequest): Promise<ClientResult<CredentialSummary>>;
+  updateCredential(
+    credentialId: string,
+    patch: UpdateCredentialRequest,
+  ): Promise<ClientResult<CredentialSummary>>;
+  /** Deletes a credential (204); `data` is null on success. */
+  deleteCredential(credentialId: string): Promise<ClientResult<null>>;
   /**
    * Streams an instance's events in `seq` order: the stored ones after `since`, then live ones.
    * Reconnects with backoff and resumes after the last `seq` seen, so none is lost or repeated.

@@ -30,6 +30,8 @@ export function createWorkflowClient(options: WorkflowClientOptions = {}): Workf
     requestJson<T>(settings, { method: 'GET', path, query });
   const post = <T>(path: string, body: unknown = {}) =>
     requestJson<T>(settings, { method: 'POST', path, body });
+  const put = <T>(path: string, body: unknown) =>
+    requestJson<T>(settings, { method: 'PUT', path, body });
 
   return {
     baseUrl,
@@ -46,6 +48,12 @@ export function createWorkflowClient(options: WorkflowClientOptions = {}): Workf
     saveWorkflow: (request) => post('/editor/save', request),
     loadWorkflow: (workflowId) => get(`/editor/load/${id(workflowId)}`),
     listWorkflows: () => get('/editor/list'),
+    listCredentials: (query) => get('/credentials', { type: query?.type }),
+    getCredential: (credentialId) => get(`/credentials/${id(credentialId)}`),
+    createCredential: (request) => post('/credentials', request),
+    updateCredential: (credentialId, patch) => put(`/credentials/${id(credentialId)}`, patch),
+    deleteCredential: (credentialId) =>
+      requestJson(settings, { method: 'DELETE', path: `/credentials/${id(credentialId)}` }),
     subscribe: (instanceId, onEvent, subscribeOptions) =>
       subscribeToInstance(
         {

@@ -25,6 +25,16 @@ describe('requestJson', () => {
     expect(answer).toEqual({ success: true, data: { components: [] } });
   });
 
+  it('resolves a 204 answer (a deletion) to success with null data', async () => {
+    const { fetch, calls } = stubFetch(() => new Response(null, { status: 204 }));
+    const answer = await requestJson(
+      { baseUrl: base, fetch },
+      { method: 'DELETE', path: '/credentials/cred_1' },
+    );
+    expect(answer).toEqual({ success: true, data: null });
+    expect(calls[0]?.init.method).toBe('DELETE');
+  });
+
   it("resolves to the API's error with its status and issues", async () => {
     const issues = [{ path: 'name', message: 'Name must not be empty' }];
     const { fetch } = stubFetch(() =>

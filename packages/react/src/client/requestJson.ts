@@ -18,7 +18,7 @@ export type RequestSettings = Pick<WorkflowClientOptions, 'fetch' | 'headers' | 
 
 /** One request: a method, a path under the base, and optionally a query and a JSON body. */
 export interface JsonRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   query?: Record<string, string | number | undefined>;
   body?: unknown;
@@ -74,6 +74,8 @@ async function readAnswer<T>(response: Response): Promise<ClientResult<T>> {
       message: `The answer could not be read: ${messageOf(error)}`,
     });
   }
+  // 204 No Content (a deletion) carries no body to read: success, with null as its data.
+  if (response.status === 204) return { success: true, data: null as T };
   const body = parseJson(text);
   if (response.ok) {
     if (body === NOT_JSON) {

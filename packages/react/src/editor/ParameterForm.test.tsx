@@ -1,5 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { FakeWorkflowClient } from '../hooks/fakeWorkflowClient.test-helpers';
+import { WorkflowProvider } from '../hooks/WorkflowProvider';
 import { createEditorStore, type EditorStoreApi } from '../store/createEditorStore';
 import { EditorStoreProvider } from '../store/EditorStoreProvider';
 import { allParameterTypesMetadata } from './allParameterTypes.test-helpers';
@@ -10,9 +12,12 @@ let nodeId: string;
 
 function renderForm() {
   return render(
-    <EditorStoreProvider store={store}>
-      <ParameterForm nodeId={nodeId} />
-    </EditorStoreProvider>,
+    // The secret parameter's credential picker lists credentials through the client.
+    <WorkflowProvider client={new FakeWorkflowClient()}>
+      <EditorStoreProvider store={store}>
+        <ParameterForm nodeId={nodeId} />
+      </EditorStoreProvider>
+    </WorkflowProvider>,
   );
 }
 
@@ -42,7 +47,8 @@ describe('ParameterForm', () => {
         .map((option) => option.textContent),
     ).toEqual(expect.arrayContaining(['GET', 'Post it']));
     expect(screen.getByLabelText('Payload').tagName).toBe('TEXTAREA');
-    expect(screen.getByLabelText('Token')).toHaveAttribute('type', 'password');
+    // A secret is a credential reference, picked from a list: never a password box.
+    expect(screen.getByLabelText('Token').tagName).toBe('SELECT');
     expect(screen.getByLabelText('Path')).toHaveAttribute('type', 'text');
     expect(within(field('path')).getByText(/\{\{ input\.field \}\}/)).toBeInTheDocument();
   });
@@ -66,7 +72,6 @@ describe('ParameterForm', () => {
     fireEvent.click(screen.getByLabelText('Enabled'));
     fireEvent.change(screen.getByLabelText('Method'), { target: { value: '1' } });
     fireEvent.change(screen.getByLabelText('Level'), { target: { value: '2' } });
-    fireEvent.change(screen.getByLabelText('Token'), { target: { value: 's3cret' } });
     fireEvent.change(screen.getByLabelText('Path'), { target: { value: '{{ input.path }}' } });
     fireEvent.change(screen.getByLabelText('Label'), { target: { value: 'My step' } });
     expect(parameters()).toMatchObject({
@@ -75,7 +80,6 @@ describe('ParameterForm', () => {
       enabled: true,
       method: 'POST',
       level: 3,
-      token: 's3cret',
       path: '{{ input.path }}',
     });
     expect(store.getState().nodes[0]!.data.label).toBe('My step');

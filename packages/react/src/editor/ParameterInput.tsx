@@ -1,4 +1,5 @@
 import type { ComponentParameter } from '@flowloom/core';
+import { CredentialPicker } from './CredentialPicker';
 import { JsonField } from './JsonField';
 
 /** Props of {@link ParameterInput}. */
@@ -20,7 +21,7 @@ function textOf(value: unknown): string {
 
 /**
  * The input for one parameter type: text, textarea, number (with its bounds), checkbox, select,
- * JSON, password (secret) or expression text. A `{{ ... }}` value of a non-text parameter is
+ * JSON, a credential picker (secret) or expression text. A `{{ ... }}` value of a non-text parameter is
  * edited as text, so an expression from a loaded workflow is never lost.
  */
 export function ParameterInput({
@@ -111,12 +112,15 @@ export function ParameterInput({
       );
     case 'secret':
       return (
-        <input
-          {...common}
-          type="password"
-          autoComplete="new-password"
-          value={textOf(value)}
-          onChange={(e) => textChange(e.target.value)}
+        <CredentialPicker
+          id={id}
+          value={value}
+          required={parameter.required}
+          invalid={invalid}
+          describedBy={describedBy}
+          // Read loosely: the metadata gains `credential_type` in a newer core.
+          credentialType={(parameter as { credential_type?: string }).credential_type}
+          onChange={onChange}
         />
       );
     default:

@@ -58,6 +58,11 @@ function createFakeClient() {
     saveWorkflow: notUsed,
     loadWorkflow: notUsed,
     listWorkflows: notUsed,
+    listCredentials: notUsed,
+    getCredential: notUsed,
+    createCredential: notUsed,
+    updateCredential: notUsed,
+    deleteCredential: notUsed,
     subscribe: (_instanceId, listener, subscribeOptions) => {
       onEvent = listener;
       options = subscribeOptions;

@@ -4,15 +4,19 @@ import {
   type ExecutionEventMap,
   type ExecutionEventType,
   type ExecutionStatus,
+  MemoryStore,
   type WorkflowInstance,
 } from '@flowloom/core';
 import type {
   ClientError,
   ClientResult,
+  CreateCredentialRequest,
   SaveWorkflowResult,
   SubscribeOptions,
+  UpdateCredentialRequest,
   WorkflowClient,
 } from '../client/clientTypes';
+import { FakeCredentialStore } from '../testing/FakeCredentialStore';
 
 /** An execution event for tests: `seq`, `instance_id` and `timestamp` filled in. */
 export function makeEvent<K extends ExecutionEventType>(
@@ -82,6 +86,9 @@ export class FakeWorkflowClient implements WorkflowClient {
   readonly statuses = new Map<string, ExecutionStatus>();
   readonly failures = new Map<string, ClientError>();
   components = componentRegistry.getAllComponents();
+  /** Credentials in a store of their own, as the fake API keeps them. */
+  readonly credentials = new FakeCredentialStore(() => this.#credentialStore);
+  readonly #credentialStore = new MemoryStore();
   /** Ran after `executeInstance` succeeds, e.g. to emit the run's events. */
   onExecute: ((instanceId: string) => void) | undefined;
   #nextId = 1;
@@ -120,14 +127,18 @@ export class FakeWorkflowClient implements WorkflowClient {
     );
   }
 
-  #answer<T>(method: string, args: unknown[], data: () => T): Promise<ClientResult<T>> {
+  async #answer<T>(
+    method: string,
+    args: unknown[],
+    data: () => T | Promise<T>,
+  ): Promise<ClientResult<T>> {
     this.calls.push({ method, args });
     const failure = this.failures.get(method);
     if (failure) {
       this.failures.delete(method);
-      return Promise.resolve({ success: false, error: failure });
+      return { success: false, error: failure };
     }
-    return Promise.resolve({ success: true, data: data() });
+    return { success: true, data: await data() };
   }
 
   listComponents() {
@@ -150,6 +161,7 @@ export class FakeWorkflowClient implements WorkflowClient {
         workflow_data: { nodes: [], edges: [] },
         input_data: null,
         created_by: null,
+        tenant_id: null,
         created_at: '2025-01-01T00:00:00.000Z',
         updated_at: '2025-01-01T00:00:00.000Z',
         started_at: null,
@@ -240,6 +252,7 @@ export class FakeWorkflowClient implements WorkflowClient {
         edges: [],
       },
       created_by: null,
+      tenant_id: null,
       created_at: '2025-01-01T00:00:00.000Z',
       updated_at: '2025-01-01T00:00:00.000Z',
     }));
@@ -247,6 +260,40 @@ export class FakeWorkflowClient implements WorkflowClient {
 
   listWorkflows() {
     return this.#answer('listWorkflows', [], () => ({ workflows: [], total: 0 }));
+  }
+
+  listCredentials(query?: { type?: string }) {
+    return this.#answer('listCredentials', [query], () => this.credentials.list(query?.type));
+  }
+
+  async getCredential(credentialId: string) {
+    const found = await this.credentials.get(credentialId);
+    if (!found) return { success: false as const, error: NOT_IMPLEMENTED };
+    return this.#answer('getCredential', [credentialId], () => found);
+  }
+
+  createCredential(request: CreateCredentialRequest) {
+    return this.#answer('createCredential', [request], () =>
+      this.credentials.create(request, null),
+    );
+  }
+
+  async updateCredential(credentialId: string, patch: UpdateCredentialRequest) {
+    if (!(await this.credentials.get(credentialId))) {
+      return { success: false as const, error: NOT_IMPLEMENTED };
+    }
+    return this.#answer(
+      'updateCredential',
+      [credentialId, patch],
+      async () => (await this.credentials.update(credentialId, patch))!,
+    );
+  }
+
+  deleteCredential(credentialId: string) {
+    return this.#answer('deleteCredential', [credentialId], async () => {
+      await this.credentials.delete(credentialId);
+      return null;
+    });
   }
 
   subscribe(

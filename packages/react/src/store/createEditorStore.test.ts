@@ -26,7 +26,10 @@ describe('createEditorStore: nodes', () => {
       id: 'http_request_1',
       type: 'http_request',
       position: { x: 10, y: 20 },
-      data: { label: 'HTTP Request', parameters: { method: 'GET', timeout_ms: 30000 } },
+      data: {
+        label: 'HTTP Request',
+        parameters: { method: 'GET', auth: 'none', timeout_ms: 30000 },
+      },
     });
   });
 

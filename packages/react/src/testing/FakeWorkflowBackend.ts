@@ -5,6 +5,7 @@ import {
   type RegistrableComponent,
   type WorkflowInstance,
 } from '@flowloom/core';
+import { FakeCredentialStore } from './FakeCredentialStore';
 
 /** Who owns what the fake API creates: the server's user when it runs without `authenticate`. */
 export const FAKE_USER_ID = 'anonymous';
@@ -30,6 +31,8 @@ class FakeStore extends MemoryStore {
 export class FakeWorkflowBackend {
   /** The component types offered. */
   readonly registry: ComponentRegistry;
+  /** The credentials, kept in the store; never answered with their data. */
+  readonly credentials: FakeCredentialStore;
   private store_: FakeStore;
   private engine_: ExecutionEngine;
   private readonly resetListeners = new Set<() => void>();
@@ -37,10 +40,11 @@ export class FakeWorkflowBackend {
   constructor(components: ReadonlyArray<RegistrableComponent>) {
     this.registry = new ComponentRegistry({ components });
     this.store_ = new FakeStore();
-    this.engine_ = new ExecutionEngine({ registry: this.registry, store: this.store_ });
+    this.credentials = new FakeCredentialStore(() => this.store_);
+    this.engine_ = this.newEngine();
   }
 
-  /** Where workflows, instances, events and logs are kept. */
+  /** Where workflows, instances, events, logs and credentials are kept. */
   get store(): MemoryStore {
     return this.store_;
   }
@@ -55,11 +59,11 @@ export class FakeWorkflowBackend {
     return this.store_.instanceIds.has(instanceId);
   }
 
-  /** Forgets every workflow, instance, event and log; stops runs and closes sockets. */
+  /** Forgets every workflow, instance, event, log and credential; stops runs and closes sockets. */
   reset(): void {
     const previous = this.engine_;
     this.store_ = new FakeStore();
-    this.engine_ = new ExecutionEngine({ registry: this.registry, store: this.store_ });
+    this.engine_ = this.newEngine();
     void previous.close();
     for (const listener of [...this.resetListeners]) listener();
   }
@@ -68,5 +72,14 @@ export class FakeWorkflowBackend {
   onReset(listener: () => void): () => void {
     this.resetListeners.add(listener);
     return () => this.resetListeners.delete(listener);
+  }
+
+  /** An engine on the current store, resolving `secret` parameters through the fake's credentials. */
+  private newEngine(): ExecutionEngine {
+    return new ExecutionEngine({
+      registry: this.registry,
+      store: this.store_,
+      credentials: this.credentials,
+    });
   }
 }

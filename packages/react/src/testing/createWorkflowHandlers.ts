@@ -1,6 +1,7 @@
 import { builtinComponents, type RegistrableComponent } from '@flowloom/core';
 import { http, type RequestHandler, type WebSocketHandler } from 'msw';
 import { componentHandlers } from './componentHandlers';
+import { credentialHandlers } from './credentialHandlers';
 import { editorHandlers } from './editorHandlers';
 import { errorAnswer, notFound } from './errorAnswer';
 import { eventSocketHandler } from './eventSocketHandler';
@@ -24,6 +25,12 @@ export interface WorkflowHandlersOptions {
    * @default 0
    */
   latencyMs?: number;
+  /**
+   * Whether the fake server has a credential key; without one every credential route answers
+   * 501 `NOT_CONFIGURED`. Change it later through `handlers.backend.credentials.configured`.
+   * @default true
+   */
+  credentialsConfigured?: boolean;
 }
 
 /**
@@ -33,7 +40,7 @@ export interface WorkflowHandlersOptions {
 export type WorkflowHandlers = Array<RequestHandler | WebSocketHandler> & {
   /** The fake's registry, engine and store, e.g. to save a workflow before a test. */
   readonly backend: FakeWorkflowBackend;
-  /** Forgets every workflow, instance, event and log; stops runs and closes sockets. */
+  /** Forgets every workflow, instance, event, log and credential; stops runs and closes sockets. */
   reset(): void;
 };
 
@@ -54,6 +61,7 @@ export function createWorkflowHandlers(options: WorkflowHandlersOptions = {}): W
   const baseUrl = (options.baseUrl ?? '/api/workflow').replace(/\/+$/, '');
   const latencyMs = options.latencyMs ?? 0;
   const backend = new FakeWorkflowBackend(options.components ?? builtinComponents);
+  backend.credentials.configured = options.credentialsConfigured ?? true;
   const absolute = /^https?:\/\//i.test(baseUrl);
   // A path matches on any origin: the page's in a browser, whatever a Node test calls.
   const base = absolute ? baseUrl : `*${baseUrl.startsWith('/') ? '' : '/'}${baseUrl}`;
@@ -63,6 +71,7 @@ export function createWorkflowHandlers(options: WorkflowHandlersOptions = {}): W
     ...componentHandlers(backend, base, latencyMs),
     ...instanceHandlers(backend, base, latencyMs),
     ...editorHandlers(backend, base, latencyMs),
+    ...credentialHandlers(backend, base, latencyMs),
     eventSocketHandler(backend, `${socketBase}/ws/:instance_id`),
     // Last: any other path under the base is the API's 404, not a request that slips through.
     http.all(`${base}/*`, ({ request }) => {

@@ -18,6 +18,8 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   [ErrorCode.FORBIDDEN]: 403,
   [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
   [ErrorCode.RATE_LIMITED]: 429,
+  // A server without a credential key answers every credential route so.
+  [ErrorCode.NOT_CONFIGURED]: 501,
 };
 
 /** The fake API's answer to an error: `{ error: { code, message, issues } }` and its status. */

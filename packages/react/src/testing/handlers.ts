@@ -14,7 +14,10 @@ const defaultHandlers = createWorkflowHandlers();
  */
 export const handlers = defaultHandlers;
 
-/** Empties the state behind {@link handlers}: workflows, instances, events, logs, open sockets. */
+/**
+ * Empties the state behind {@link handlers}: workflows, instances, events, logs, credentials and
+ * open sockets.
+ */
 export function resetWorkflowHandlers(): void {
   defaultHandlers.reset();
 }

@@ -12,6 +12,7 @@ import {
   within,
   workflow,
 } from './conformanceClient.test-helpers';
+import { describeCredentialRoutes } from './conformanceCredentials.test-helpers';
 import { describeErrorAnswers, describeHostFramework } from './conformanceHttp.test-helpers';
 import {
   describeUpgradeRefusals,
@@ -164,5 +165,6 @@ export function describeAdapterConformance(name: string, start: StartAdapter): v
     describeUpgradeRefusals(context);
     describeErrorAnswers(context);
     describeHostFramework(context);
+    describeCredentialRoutes(context);
   });
 }

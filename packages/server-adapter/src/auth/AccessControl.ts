@@ -1,22 +1,28 @@
-import { ErrorCode } from '@flowloom/core';
+import { ErrorCode, type ListAccess } from '@flowloom/core';
 import { httpError } from '../http/errorResponse';
 import {
+  type AccessResource,
   ANONYMOUS_USER,
   type AuthenticateHook,
   type AuthorizeHook,
+  type CanAccessHook,
   type WorkflowAction,
   type WorkflowResource,
   type WorkflowUser,
 } from './authTypes';
+import { defaultCanAccess } from './defaultCanAccess';
+import { tenantOf } from './tenantOf';
 
 /**
  * Who the caller is and what they may do: the host's `authenticate` and `authorize` hooks, plus
- * the rule that one user never reaches another's instances or workflows.
+ * the access rule that keeps users to their own records and their tenant's (or the host's
+ * `canAccess` in its place).
  */
 export class AccessControl {
   constructor(
     private readonly authenticateHook: AuthenticateHook | undefined,
     private readonly authorizeHook: AuthorizeHook | undefined,
+    private readonly canAccessHook?: CanAccessHook | undefined,
   ) {}
 
   /** Whether requests run as one anonymous user (no `authenticate` hook). */
@@ -38,10 +44,24 @@ export class AccessControl {
     return user;
   }
 
+  /** Whether a user may reach a stored record at all: the host's `canAccess`, else the default rule. */
+  async canAccess(user: WorkflowUser, resource: AccessResource): Promise<boolean> {
+    if (this.canAccessHook) return (await this.canAccessHook(user, resource)) === true;
+    return defaultCanAccess(user, resource);
+  }
+
   /**
-   * Checks that a user may do an action to a resource: it must be theirs when it records an
-   * owner (a record made without one, e.g. straight through the engine, belongs to no one and
-   * is left to the `authorize` hook), and the host's `authorize` hook must agree.
+   * The default rule as a store's list filter, or `undefined` when the host's `canAccess`
+   * replaces it: a list must then be filtered record by record.
+   */
+  listAccess(user: WorkflowUser): ListAccess | undefined {
+    if (this.canAccessHook) return undefined;
+    return { user_id: user.id, tenant_id: tenantOf(user) };
+  }
+
+  /**
+   * Checks that a user may do an action to a resource: a stored record must be one they may
+   * reach ({@link AccessControl.canAccess}), and the host's `authorize` hook must agree.
    *
    * @throws FlowloomError `FORBIDDEN`.
    */
@@ -50,13 +70,18 @@ export class AccessControl {
     action: WorkflowAction,
     resource: WorkflowResource,
   ): Promise<void> {
-    if (
-      'created_by' in resource &&
-      resource.created_by !== undefined &&
-      resource.created_by !== null &&
-      resource.created_by !== user.id
-    ) {
-      throw httpError(ErrorCode.FORBIDDEN, `This ${resource.type} belongs to another user`);
+    // A resource read from the store carries its owner (null included); one about to be
+    // created or listed carries none and is left to the authorize hook.
+    if ('created_by' in resource && resource.created_by !== undefined) {
+      const record: AccessResource = {
+        type: resource.type,
+        id: resource.id ?? '',
+        created_by: resource.created_by,
+        tenant_id: resource.tenant_id ?? null,
+      };
+      if (!(await this.canAccess(user, record))) {
+        throw httpError(ErrorCode.FORBIDDEN, `This ${resource.type} belongs to another user`);
+      }
     }
     if (this.authorizeHook && !(await this.authorizeHook(user, action, resource))) {
       throw httpError(ErrorCode.FORBIDDEN, `Not allowed: ${action}`);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SMTP_CREDENTIAL, TEST_CREDENTIALS_KEY } from '../http/credentialTestKit.test-helpers';
 import {
   apiRoutesOf,
   asUser,
@@ -10,9 +11,9 @@ import {
   executeVia,
   headerAuthenticate,
   logWorkflow,
-  type TestResponse,
 } from '../http/testServer.test-helpers';
 import type { AuthorizeHook, WorkflowAction, WorkflowResource } from './authTypes';
+import { recordRoutesAs } from './recordRoutes.test-helpers';
 
 afterEach(closeTestServers);
 
@@ -97,6 +98,7 @@ describe('authorize', () => {
         return id ? { id, role: 'editor' } : null;
       },
       authorize,
+      credentialsKey: TEST_CREDENTIALS_KEY,
     });
     const saved = await t.request(
       'POST',
@@ -105,14 +107,22 @@ describe('authorize', () => {
       ADA,
     );
     const instance = await createInstanceVia(t, delayWorkflow(), ADA);
+    const credential = await t.request('POST', '/credentials', SMTP_CREDENTIAL, ADA);
     authorize.mockClear();
-    return { ...t, authorize, workflowId: saved.body.workflow_id, instance };
+    return {
+      ...t,
+      authorize,
+      workflowId: saved.body.workflow_id,
+      instance,
+      credentialId: credential.body.credential_id as string,
+    };
   }
 
   it('receives the user, the action and the resource of each route', async () => {
     const t = await recordingServer();
     const { instance_id } = t.instance;
-    const owner = { created_by: 'ada' };
+    const owner = { created_by: 'ada', tenant_id: null };
+    const credential = { type: 'credential', id: t.credentialId, ...owner } as const;
     const cases: Array<[string, string, unknown, WorkflowAction, WorkflowResource]> = [
       ['GET', '/components', undefined, 'components:read', { type: 'component' }],
       ['GET', '/components/log', undefined, 'components:read', { type: 'component', id: 'log' }],
@@ -181,6 +191,11 @@ describe('authorize', () => {
         { type: 'workflow', id: t.workflowId, ...owner },
       ],
       ['GET', '/editor/list', undefined, 'workflows:list', { type: 'workflow' }],
+      ['POST', '/credentials', SMTP_CREDENTIAL, 'credentials:create', { type: 'credential' }],
+      ['GET', '/credentials', undefined, 'credentials:list', { type: 'credential' }],
+      ['GET', `/credentials/${t.credentialId}`, undefined, 'credentials:read', credential],
+      ['PUT', `/credentials/${t.credentialId}`, { name: 'R' }, 'credentials:update', credential],
+      ['DELETE', `/credentials/${t.credentialId}`, undefined, 'credentials:delete', credential],
     ];
     for (const [method, path, body, action, resource] of cases) {
       t.authorize.mockClear();
@@ -204,6 +219,7 @@ describe('authorize', () => {
         type: 'workflow',
         id: t.workflowId,
         created_by: 'ada',
+        tenant_id: null,
       },
     );
     expect(t.authorize).toHaveBeenCalledWith(
@@ -249,7 +265,10 @@ describe('authorize', () => {
 describe("another user's records", () => {
   /** Ada's records: a pending and a running instance and a saved workflow; Bob's own instance. */
   async function twoUsers() {
-    const t = createTestServer({ authenticate: headerAuthenticate });
+    const t = createTestServer({
+      authenticate: headerAuthenticate,
+      credentialsKey: TEST_CREDENTIALS_KEY,
+    });
     const saved = await t.request(
       'POST',
       '/editor/save',
@@ -260,36 +279,24 @@ describe("another user's records", () => {
     const running = await createInstanceVia(t, delayWorkflow(), ADA, 'Ada running');
     await executeVia(t, running.instance_id, {}, ADA);
     const bobs = await createInstanceVia(t, logWorkflow(), BOB, 'Bob instance');
-    return { t, workflowId: saved.body.workflow_id as string, pending, running, bobs };
+    const credential = await t.request('POST', '/credentials', SMTP_CREDENTIAL, ADA);
+    return {
+      t,
+      workflowId: saved.body.workflow_id as string,
+      credentialId: credential.body.credential_id as string,
+      pending,
+      running,
+      bobs,
+    };
   }
 
   it('answers 403 on every route that reaches a record of another user', async () => {
-    const { t, workflowId, pending, running } = await twoUsers();
+    const { t, workflowId, credentialId, pending, running } = await twoUsers();
     // Every route of the app is either walked as Bob below or reaches no one's record.
-    const asBob: Record<string, () => Promise<TestResponse>> = {
-      'GET /instances/:instance_id': () =>
-        t.request('GET', `/instances/${pending.instance_id}`, undefined, BOB),
-      'POST /instances/:instance_id/execute': () =>
-        t.request('POST', `/instances/${pending.instance_id}/execute`, {}, BOB),
-      'POST /instances/:instance_id/stop': () =>
-        t.request('POST', `/instances/${running.instance_id}/stop`, undefined, BOB),
-      'GET /instances/:instance_id/status': () =>
-        t.request('GET', `/instances/${running.instance_id}/status`, undefined, BOB),
-      'GET /instances/:instance_id/logs': () =>
-        t.request('GET', `/instances/${pending.instance_id}/logs`, undefined, BOB),
-      'GET /editor/load/:workflow_id': () =>
-        t.request('GET', `/editor/load/${workflowId}`, undefined, BOB),
-      'POST /editor/save': () =>
-        t.request(
-          'POST',
-          '/editor/save',
-          { workflow_id: workflowId, name: 'Hijacked', workflow_data: logWorkflow() },
-          BOB,
-        ),
-      'POST /instances': () =>
-        t.request('POST', '/instances', { name: 'Copy', workflow_id: workflowId }, BOB),
-    };
+    const asBob = recordRoutesAs(t, { workflowId, credentialId, pending, running }, BOB);
     const reachNoOnesRecord = new Set([
+      'POST /credentials',
+      'GET /credentials',
       'GET /components',
       'GET /components/:component_type',
       'GET /instances',
@@ -321,6 +328,8 @@ describe("another user's records", () => {
     expect(t.server.engine.isRunning(running.instance_id)).toBe(true);
     const workflow = await t.request('GET', `/editor/load/${workflowId}`, undefined, ADA);
     expect(workflow.body).toMatchObject({ name: 'Ada flow', version: 1 });
+    const credential = await t.request('GET', `/credentials/${credentialId}`, undefined, ADA);
+    expect(credential.body).toMatchObject({ name: SMTP_CREDENTIAL.name });
     expect(
       (await t.request('POST', `/instances/${running.instance_id}/stop`, undefined, ADA)).status,
     ).toBe(200);
@@ -385,6 +394,7 @@ describe('records without an owner', () => {
         type: 'instance',
         id: instance.instance_id,
         created_by: null,
+        tenant_id: null,
       },
     );
     authorize.mockReturnValue(false);

@@ -2,6 +2,11 @@
 export interface WorkflowUser {
   /** Stable id; recorded as `created_by` on what the user creates. */
   id: string;
+  /**
+   * The user's team: recorded as `tenant_id` on what they create, and under the default access
+   * rule users of one tenant share their workflows, runs and credentials.
+   */
+  tenant_id?: string;
   [key: string]: unknown;
 }
 
@@ -16,13 +21,41 @@ export type WorkflowAction =
   | 'instances:subscribe'
   | 'workflows:save'
   | 'workflows:read'
-  | 'workflows:list';
+  | 'workflows:list'
+  | 'credentials:create'
+  | 'credentials:list'
+  | 'credentials:read'
+  | 'credentials:update'
+  | 'credentials:delete';
 
-/** What an action is done to. */
+/** What an action is done to: a record carries its owner and tenant once it is read. */
 export type WorkflowResource =
   | { type: 'component'; id?: string }
-  | { type: 'instance'; id?: string; created_by?: string | null }
-  | { type: 'workflow'; id?: string; created_by?: string | null };
+  | {
+      type: 'instance' | 'workflow' | 'credential';
+      id?: string;
+      created_by?: string | null;
+      tenant_id?: string | null;
+    };
+
+/** A stored record, as the access rule sees it. */
+export interface AccessResource {
+  type: 'instance' | 'workflow' | 'credential';
+  id: string;
+  /** Who created it; `null` for a record made without an owner (e.g. straight through the engine). */
+  created_by: string | null;
+  /** The team it belongs to, if any. */
+  tenant_id: string | null;
+}
+
+/**
+ * Decides whether a user may reach a record at all, replacing the default rule (their own
+ * records and their tenant's). `authorize` still runs after it and can only refuse.
+ */
+export type CanAccessHook = (
+  user: WorkflowUser,
+  resource: AccessResource,
+) => boolean | Promise<boolean>;
 
 /** Decides who the caller is from the request; `null` (or undefined) means not signed in (401). */
 export type AuthenticateHook = (

@@ -1,6 +1,12 @@
-import type { ComponentRegistry, ExecutionEngine, WorkflowStore } from '@flowloom/core';
+import type {
+  ComponentRegistry,
+  ExecutionEngine,
+  WorkflowLimits,
+  WorkflowStore,
+} from '@flowloom/core';
 import type { AccessControl } from '../auth/AccessControl';
 import type { WorkflowUser } from '../auth/authTypes';
+import type { CredentialVault } from '../credentials/CredentialVault';
 import type { RateLimiter } from '../rateLimit/RateLimiter';
 import type { ErrorReporter } from './errorResponse';
 
@@ -12,8 +18,12 @@ export interface ApiDependencies {
   access: AccessControl;
   limiter: RateLimiter | undefined;
   bodyLimit: number;
+  /** The limits in force (the engine's): JSON depth of bodies, document sizes. */
+  limits: WorkflowLimits;
   requestTimeoutMs: number;
   reporter: ErrorReporter;
+  /** Seals credentials; `undefined` without `credentialsKey` (credential routes answer 501). */
+  vault: CredentialVault | undefined;
   /** The OpenAPI document, built on first request. */
   openApiDocument: () => unknown;
 }

@@ -2,6 +2,7 @@ import { ErrorCode } from '@flowloom/core';
 import { Hono } from 'hono';
 import type { ApiDependencies, ApiEnv } from './apiEnv';
 import { addComponentRoutes } from './componentRoutes';
+import { addCredentialRoutes } from './credentialRoutes';
 import { addEditorRoutes } from './editorRoutes';
 import { errorResponse, httpError, json } from './errorResponse';
 import { createRouteGuard } from './guardRoute';
@@ -19,6 +20,7 @@ export function createApiApp(basePath: string, deps: ApiDependencies): Hono<ApiE
   addComponentRoutes(app, deps, guard);
   addInstanceRoutes(app, deps, guard);
   addEditorRoutes(app, deps, guard);
+  addCredentialRoutes(app, deps, guard);
   app.get('/openapi.json', guard('openapi'), () => json(200, deps.openApiDocument()));
 
   app.notFound((c) =>
@@ -28,7 +30,10 @@ export function createApiApp(basePath: string, deps: ApiDependencies): Hono<ApiE
     ),
   );
   app.onError((error) => {
-    const retryAfter = (error as { retryAfterSeconds?: number }).retryAfterSeconds;
+    // A full engine frees a slot as soon as any run ends: ask to come back in a second.
+    const retryAfter =
+      (error as { retryAfterSeconds?: number }).retryAfterSeconds ??
+      ((error as { code?: string }).code === ErrorCode.TOO_MANY_RUNS ? 1 : undefined);
     return errorResponse(
       error,
       deps.reporter,

@@ -1,8 +1,10 @@
-import { validateWorkflow } from '@flowloom/core';
+import { validateWorkflow, type WorkflowSummary } from '@flowloom/core';
 import type { Hono } from 'hono';
+import { tenantOf } from '../auth/tenantOf';
 import type { ApiDependencies, ApiEnv } from './apiEnv';
 import { json } from './errorResponse';
 import type { GuardRoute } from './guardRoute';
+import { listForUser } from './listForUser';
 import { loadOwnedWorkflow } from './loadOwned';
 import { parseInput } from './parseInput';
 import { readJsonBody } from './readJsonBody';
@@ -14,14 +16,18 @@ export function addEditorRoutes(app: Hono<ApiEnv>, deps: ApiDependencies, guard:
     const user = c.get('user');
     const body = parseInput(
       SaveRequestSchema,
-      await readJsonBody(c.req.raw, deps.bodyLimit),
+      await readJsonBody(c.req.raw, deps.bodyLimit, deps.limits.maxJsonDepth),
       'workflow',
     );
     if (body.workflow_id) await loadOwnedWorkflow(deps, user, body.workflow_id, 'workflows:save');
     else await deps.access.authorize(user, 'workflows:save', { type: 'workflow' });
     // Editors save drafts: a workflow that fails validation is saved and its problems returned.
-    const validation = validateWorkflow(body.workflow_data, deps.registry);
-    const saved = await deps.store.saveWorkflow({ ...body, created_by: user.id });
+    const validation = validateWorkflow(body.workflow_data, deps.registry, { limits: deps.limits });
+    const saved = await deps.store.saveWorkflow({
+      ...body,
+      created_by: user.id,
+      tenant_id: tenantOf(user),
+    });
     const { workflow_id, name, version, updated_at } = saved;
     return json(200, { workflow_id, name, version, updated_at, validation });
   });
@@ -37,6 +43,19 @@ export function addEditorRoutes(app: Hono<ApiEnv>, deps: ApiDependencies, guard:
     const user = c.get('user');
     const query = parseInput(ListWorkflowsQuerySchema, c.req.query(), 'query');
     await deps.access.authorize(user, 'workflows:list', { type: 'workflow' });
-    return json(200, await deps.store.listWorkflows({ ...query, created_by: user.id }));
+    const { items: workflows, total } = await listForUser<WorkflowSummary>(
+      deps,
+      user,
+      {
+        type: 'workflow',
+        idOf: (workflow) => workflow.workflow_id,
+        read: async (page, access) => {
+          const list = await deps.store.listWorkflows({ ...page, access });
+          return { items: list.workflows, total: list.total };
+        },
+      },
+      query,
+    );
+    return json(200, { workflows, total });
   });
 }

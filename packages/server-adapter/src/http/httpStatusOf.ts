@@ -13,6 +13,8 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   [ErrorCode.FORBIDDEN]: 403,
   [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
   [ErrorCode.RATE_LIMITED]: 429,
+  [ErrorCode.NOT_CONFIGURED]: 501,
+  [ErrorCode.TOO_MANY_RUNS]: 429,
 };
 
 /** The HTTP status for an error code: the one module that maps codes to statuses. */

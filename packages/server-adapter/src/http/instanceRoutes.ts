@@ -1,7 +1,10 @@
+import type { WorkflowInstance } from '@flowloom/core';
 import type { Hono } from 'hono';
+import { tenantOf } from '../auth/tenantOf';
 import type { ApiDependencies, ApiEnv } from './apiEnv';
 import { json } from './errorResponse';
 import type { GuardRoute } from './guardRoute';
+import { listForUser } from './listForUser';
 import { loadOwnedInstance, loadOwnedWorkflow } from './loadOwned';
 import { parseInput } from './parseInput';
 import { readJsonBody } from './readJsonBody';
@@ -22,7 +25,7 @@ export function addInstanceRoutes(
     const user = c.get('user');
     const body = parseInput(
       CreateInstanceRequestSchema,
-      await readJsonBody(c.req.raw, deps.bodyLimit),
+      await readJsonBody(c.req.raw, deps.bodyLimit, deps.limits.maxJsonDepth),
       'instance',
     );
     await deps.access.authorize(user, 'instances:create', { type: 'instance' });
@@ -35,6 +38,7 @@ export function addInstanceRoutes(
       workflow_data: body.workflow_data,
       workflow_id: body.workflow_id,
       created_by: user.id,
+      tenant_id: tenantOf(user),
     });
     return json(201, instance);
   });
@@ -43,7 +47,20 @@ export function addInstanceRoutes(
     const user = c.get('user');
     const query = parseInput(ListInstancesQuerySchema, c.req.query(), 'query');
     await deps.access.authorize(user, 'instances:list', { type: 'instance' });
-    return json(200, await deps.store.listInstances({ ...query, created_by: user.id }));
+    const { items: instances, total } = await listForUser<WorkflowInstance>(
+      deps,
+      user,
+      {
+        type: 'instance',
+        idOf: (instance) => instance.instance_id,
+        read: async (page, access) => {
+          const list = await deps.store.listInstances({ status: query.status, ...page, access });
+          return { items: list.instances, total: list.total };
+        },
+      },
+      query,
+    );
+    return json(200, { instances, total });
   });
 
   app.get('/instances/:instance_id', guard('getInstance'), async (c) => {
@@ -62,7 +79,7 @@ export function addInstanceRoutes(
     );
     const { input_data } = parseInput(
       ExecuteRequestSchema,
-      await readJsonBody(c.req.raw, deps.bodyLimit),
+      await readJsonBody(c.req.raw, deps.bodyLimit, deps.limits.maxJsonDepth),
       'execute request',
     );
     // Accepted here, run in the background: the client follows it over the WebSocket.

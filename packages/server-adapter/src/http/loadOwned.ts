@@ -1,4 +1,9 @@
-import { ErrorCode, type SavedWorkflow, type WorkflowInstance } from '@flowloom/core';
+import {
+  ErrorCode,
+  type SavedWorkflow,
+  type StoredCredential,
+  type WorkflowInstance,
+} from '@flowloom/core';
 import type { WorkflowAction, WorkflowUser } from '../auth/authTypes';
 import type { ApiDependencies } from './apiEnv';
 import { httpError } from './errorResponse';
@@ -20,6 +25,7 @@ export async function loadOwnedInstance(
     type: 'instance',
     id: instanceId,
     created_by: instance.created_by,
+    tenant_id: instance.tenant_id,
   });
   return instance;
 }
@@ -41,6 +47,31 @@ export async function loadOwnedWorkflow(
     type: 'workflow',
     id: workflowId,
     created_by: workflow.created_by,
+    tenant_id: workflow.tenant_id,
   });
   return workflow;
+}
+
+/**
+ * A credential the user may act on, ciphertext included (for the routes, never for answers).
+ *
+ * @throws FlowloomError `NOT_FOUND` (404) or `FORBIDDEN` (403).
+ */
+export async function loadOwnedCredential(
+  deps: ApiDependencies,
+  user: WorkflowUser,
+  credentialId: string,
+  action: WorkflowAction,
+): Promise<StoredCredential> {
+  const credential = await deps.store.getCredential(credentialId);
+  if (!credential) {
+    throw httpError(ErrorCode.NOT_FOUND, `Credential "${credentialId}" does not exist`);
+  }
+  await deps.access.authorize(user, action, {
+    type: 'credential',
+    id: credentialId,
+    created_by: credential.created_by,
+    tenant_id: credential.tenant_id,
+  });
+  return credential;
 }

@@ -1,16 +1,22 @@
-import { ErrorCode } from '@flowloom/core';
+import { DEFAULT_LIMITS, ErrorCode, findJsonDepthProblem } from '@flowloom/core';
 import { httpError } from './errorResponse';
 
 /** The default request body limit: 1 MiB. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 /**
- * Reads a request's JSON body, refusing more than `limit` bytes without reading past it.
- * An empty body reads as `{}`.
+ * Reads a request's JSON body, refusing more than `limit` bytes without reading past it, and
+ * JSON nested deeper than `maxDepth` (it would overflow the stack of whatever walks it next: a
+ * store's `JSON.stringify`, a deep copy). An empty body reads as `{}`.
  *
- * @throws FlowloomError `PAYLOAD_TOO_LARGE` (413) or `VALIDATION_FAILED` (400) for bad JSON.
+ * @throws FlowloomError `PAYLOAD_TOO_LARGE` (413) or `VALIDATION_FAILED` (400) for bad or too
+ * deeply nested JSON, naming the path.
  */
-export async function readJsonBody(request: Request, limit: number): Promise<unknown> {
+export async function readJsonBody(
+  request: Request,
+  limit: number,
+  maxDepth: number = DEFAULT_LIMITS.maxJsonDepth,
+): Promise<unknown> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
   if (!request.body) return {};
@@ -35,8 +41,10 @@ export async function readJsonBody(request: Request, limit: number): Promise<unk
   }
   const text = new TextDecoder().decode(concat(chunks, size));
   if (text.trim() === '') return {};
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    // V8's JSON.parse does not recurse, so any depth parses; the walk below is iterative too.
+    body = JSON.parse(text);
   } catch (error) {
     throw httpError(
       ErrorCode.VALIDATION_FAILED,
@@ -44,6 +52,15 @@ export async function readJsonBody(request: Request, limit: number): Promise<unk
       [{ path: '', message: 'Invalid JSON' }],
     );
   }
+  const tooDeep = findJsonDepthProblem(body, maxDepth);
+  if (tooDeep) {
+    throw httpError(
+      ErrorCode.VALIDATION_FAILED,
+      `The request body nests deeper than ${maxDepth} levels at ${tooDeep.path || '(body)'}`,
+      [{ path: tooDeep.path, message: `Nested deeper than ${maxDepth} levels` }],
+    );
+  }
+  return body;
 }
 
 function tooLarge(limit: number) {

@@ -14,6 +14,11 @@ export const ROUTE_NAMES = [
   'list',
   'openapi',
   'websocket',
+  'createCredential',
+  'listCredentials',
+  'getCredential',
+  'updateCredential',
+  'deleteCredential',
 ] as const;
 
 /** The name of each route, as rate limits and logs refer to it. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 /** `POST /instances`: a document, or a saved workflow's id. */
 export const CreateInstanceRequestSchema = z
-  .object({
+  .strictObject({
     name: z.string().trim().min(1, 'Name must not be empty').max(200),
     workflow_data: z.unknown().optional(),
     workflow_id: z.string().min(1).optional(),
@@ -29,7 +29,7 @@ export const ListWorkflowsQuerySchema = z.object({
 });
 
 /** `POST /instances/{id}/execute`. */
-export const ExecuteRequestSchema = z.object({
+export const ExecuteRequestSchema = z.strictObject({
   input_data: z.record(z.string(), z.unknown()).default({}),
 });
 
@@ -40,7 +40,7 @@ export const LogsQuerySchema = z.object({
 });
 
 /** `POST /editor/save`: drafts that fail validation are still saved; malformed bodies are not. */
-export const SaveRequestSchema = z.object({
+export const SaveRequestSchema = z.strictObject({
   workflow_id: z.string().min(1).optional(),
   name: z.string().trim().min(1, 'Name must not be empty').max(200),
   workflow_data: WorkflowDataSchema,

@@ -101,13 +101,14 @@ describe('buildOpenApiDocument', () => {
     }
   });
 
-  it('gives every operation a JSON success answer with a schema, and the error answers', () => {
+  it('gives every operation a JSON success answer with a schema (none for 204), and the error answers', () => {
     for (const { method, path, operation } of operationsOf(document)) {
       const where = `${method} ${path}`;
       const success = Object.keys(operation.responses).filter((code) => code.startsWith('2'));
       expect(success, where).toHaveLength(1);
       const schema = operation.responses[success[0]!].content?.['application/json']?.schema;
-      expect(schema, where).toEqual(expect.any(Object));
+      if (success[0] === '204') expect(schema, where).toBeUndefined();
+      else expect(schema, where).toEqual(expect.any(Object));
       for (const status of ['400', '401', '403', '404', '408', '413', '429', '500']) {
         expect(operation.responses[status]?.content['application/json'].schema, where).toEqual({
           $ref: '#/components/schemas/Error',
@@ -130,9 +131,12 @@ describe('buildOpenApiDocument', () => {
       [`${BASE_PATH}/instances`]: ['name', 'workflow_data', 'workflow_id'],
       [`${BASE_PATH}/instances/{instance_id}/execute`]: ['input_data'],
       [`${BASE_PATH}/editor/save`]: ['workflow_id', 'name', 'workflow_data'],
+      [`${BASE_PATH}/credentials`]: ['name', 'type', 'data'],
+      [`${BASE_PATH}/credentials/{credential_id}`]: ['name', 'data'],
     };
     for (const [path, fields] of Object.entries(withBody)) {
-      const schema = document.paths[path].post.requestBody.content['application/json'].schema;
+      const item = document.paths[path];
+      const schema = (item.post ?? item.put).requestBody.content['application/json'].schema;
       expect(schema.type, path).toBe('object');
       expect(Object.keys(schema.properties).sort(), path).toEqual([...fields].sort());
     }
@@ -156,6 +160,7 @@ describe('buildOpenApiDocument', () => {
     expect(queryOf('/instances')).toEqual(['limit', 'offset', 'status']);
     expect(queryOf('/instances/{instance_id}/logs')).toEqual(['limit', 'since']);
     expect(queryOf('/editor/list')).toEqual(['limit', 'offset']);
+    expect(queryOf('/credentials')).toEqual(['limit', 'offset', 'type']);
     const status = document.paths[`${BASE_PATH}/instances`].get.parameters.find(
       (parameter: Json) => parameter.name === 'status',
     );

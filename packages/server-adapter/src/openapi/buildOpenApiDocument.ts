@@ -1,4 +1,5 @@
 import {
+  CredentialSummarySchema,
   ExecutionEventSchema,
   ExecutionStatusSchema,
   LogEntrySchema,
@@ -8,6 +9,12 @@ import {
   WorkflowSummarySchema,
 } from '@flowloom/core';
 import { z } from 'zod';
+import {
+  CreateCredentialRequestSchema,
+  CredentialListResponseSchema,
+  ListCredentialsQuerySchema,
+  UpdateCredentialRequestSchema,
+} from '../http/credentialSchemas';
 import {
   CreateInstanceRequestSchema,
   ErrorResponseSchema,
@@ -67,6 +74,8 @@ const standardErrors = {
   500: errorContent('A bug; no details are given'),
 };
 
+const notConfigured = errorContent('Credentials are not configured: no credentialsKey');
+
 /**
  * The OpenAPI 3.1 document of the API under `basePath`, generated from the same zod schemas the
  * routes validate with.
@@ -74,6 +83,7 @@ const standardErrors = {
 export function buildOpenApiDocument(basePath: string): Record<string, unknown> {
   const at = (path: string) => `${basePath}${path}`;
   const instanceId = [pathParameter('instance_id')];
+  const credentialId = [pathParameter('credential_id')];
   return {
     openapi: '3.1.0',
     info: {
@@ -199,6 +209,49 @@ export function buildOpenApiDocument(basePath: string): Record<string, unknown> 
             ),
             ...standardErrors,
           },
+        },
+      },
+      [at('/credentials')]: {
+        post: {
+          operationId: 'createCredential',
+          summary: 'Store a credential: its data is encrypted and never returned',
+          requestBody: body(CreateCredentialRequestSchema),
+          responses: {
+            201: ok(CredentialSummarySchema, 'Created'),
+            501: notConfigured,
+            ...standardErrors,
+          },
+        },
+        get: {
+          operationId: 'listCredentials',
+          summary: 'The credentials the caller may use (their own and their tenant’s), no data',
+          parameters: queryParameters(ListCredentialsQuerySchema),
+          responses: {
+            200: ok(CredentialListResponseSchema),
+            501: notConfigured,
+            ...standardErrors,
+          },
+        },
+      },
+      [at('/credentials/{credential_id}')]: {
+        get: {
+          operationId: 'getCredential',
+          summary: 'One credential, without its data',
+          parameters: credentialId,
+          responses: { 200: ok(CredentialSummarySchema), 501: notConfigured, ...standardErrors },
+        },
+        put: {
+          operationId: 'updateCredential',
+          summary: 'Rename a credential and/or replace its data',
+          parameters: credentialId,
+          requestBody: body(UpdateCredentialRequestSchema),
+          responses: { 200: ok(CredentialSummarySchema), 501: notConfigured, ...standardErrors },
+        },
+        delete: {
+          operationId: 'deleteCredential',
+          summary: 'Delete a credential',
+          parameters: credentialId,
+          responses: { 204: { description: 'Deleted' }, 501: notConfigured, ...standardErrors },
         },
       },
       [at('/openapi.json')]: {

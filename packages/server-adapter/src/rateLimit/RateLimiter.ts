@@ -8,8 +8,15 @@ import type { RateLimitStore } from './RateLimitStore';
 
 const KNOWN_ROUTES: ReadonlySet<string> = new Set(ROUTE_NAMES);
 
-/** Limits by route name; `default` covers the routes not named. E.g. `{ execute: '10/minute' }`. */
-export type RateLimitOptions = Partial<Record<RouteName | 'default', RateSpec>>;
+/**
+ * Limits by route name; `default` covers the routes not named. E.g. `{ execute: '10/minute' }`.
+ * `unauthenticated` bounds the requests per client IP that `authenticate` refuses (token
+ * guessing, WebSocket upgrades included): `'60/minute'` unless set.
+ */
+export type RateLimitOptions = Partial<Record<RouteName | 'default' | 'unauthenticated', RateSpec>>;
+
+/** The default limit on refused authentications per client IP. */
+export const DEFAULT_UNAUTHENTICATED_RATE = '60/minute';
 
 /** The `Retry-After` header value for a refused request, in whole seconds. */
 export type RetryAfter = { retryAfterSeconds: number };
@@ -26,14 +33,27 @@ export class RateLimiter {
   ) {
     for (const [route, spec] of Object.entries(options)) {
       // A misspelt route name would otherwise leave that route unlimited without a word.
-      if (route !== 'default' && !KNOWN_ROUTES.has(route)) {
+      if (route !== 'default' && route !== 'unauthenticated' && !KNOWN_ROUTES.has(route)) {
         throw new FlowloomError(
           ErrorCode.VALIDATION_FAILED,
-          `Unknown route "${route}" in rateLimit: use "default" or one of ${ROUTE_NAMES.join(', ')}`,
+          `Unknown route "${route}" in rateLimit: use "default", "unauthenticated" or one of ${ROUTE_NAMES.join(', ')}`,
         );
       }
       if (spec !== undefined) this.rates.set(route, parseRate(spec));
     }
+    this.unauthenticated = parseRate(options.unauthenticated ?? DEFAULT_UNAUTHENTICATED_RATE);
+  }
+
+  private readonly unauthenticated: Rate;
+
+  /**
+   * Counts a request that `authenticate` refused, per client IP.
+   *
+   * @throws FlowloomError `RATE_LIMITED` (429, with `retryAfterSeconds`) past the
+   * `unauthenticated` limit.
+   */
+  async checkUnauthenticated(clientIp: string | undefined): Promise<void> {
+    await this.consume(`unauthenticated:ip:${clientIp ?? 'unknown'}`, this.unauthenticated);
   }
 
   /**
@@ -50,7 +70,11 @@ export class RateLimiter {
     const rate = this.rates.get(route) ?? this.rates.get('default');
     if (!rate) return;
     const caller = anonymous ? `ip:${clientIp ?? 'unknown'}` : `user:${user.id}`;
-    const decision = await this.store.consume(`${route}:${caller}`, rate.points, rate.durationMs);
+    await this.consume(`${route}:${caller}`, rate);
+  }
+
+  private async consume(key: string, rate: Rate): Promise<void> {
+    const decision = await this.store.consume(key, rate.points, rate.durationMs);
     if (!decision.allowed) {
       const error = httpError(
         ErrorCode.RATE_LIMITED,

@@ -44,7 +44,8 @@ if (!databaseUrl) {
     await store.migrate();
     await pool.query(
       `TRUNCATE "${schema}".workflows, "${schema}".workflow_instances,
-        "${schema}".execution_events, "${schema}".workflow_task_logs RESTART IDENTITY`,
+        "${schema}".execution_events, "${schema}".workflow_task_logs, "${schema}".credentials
+        RESTART IDENTITY`,
     );
     return store;
   };
@@ -99,8 +100,43 @@ if (!databaseUrl) {
           'idx_workflow_instances_status',
           'idx_workflow_instances_created_by',
           'idx_execution_logs_instance_id',
+          'idx_workflows_tenant_id',
+          'idx_workflow_instances_tenant_id',
+          'idx_credentials_created_by',
+          'idx_credentials_tenant_id',
         ]),
       );
+    });
+
+    it('upgrades a version-1 schema: old rows get no tenant and keep their U+E000 intact', async () => {
+      const old = freshSchema();
+      await migratePostgres(pool, old, postgresMigrations.slice(0, 1));
+      const marked = 'icon \uE000 then 0: \uE0000, doubled: \uE000\uE000';
+      await pool.query(
+        `INSERT INTO "${old}".workflows
+           (workflow_id, name, version, workflow_data, created_by, created_at, updated_at)
+         VALUES ('w1', $1, 1, $2::jsonb, 'u1', $3, $3)`,
+        [marked, JSON.stringify({ nodes: [], edges: [], note: marked }), '2026-01-01T00:00:00Z'],
+      );
+      const store = new PostgresStore({ pool, schema: old });
+      const workflow = await store.loadWorkflow('w1');
+      expect(workflow).toMatchObject({ name: marked, tenant_id: null, created_by: 'u1' });
+      expect(workflow?.workflow_data).toMatchObject({ note: marked });
+      await store.close();
+    });
+
+    it('stores NUL escaped, so plain SQL sees no U+0000 and the store reads it back', async () => {
+      const store = new PostgresStore({ pool, schema: migrated });
+      const saved = await store.saveWorkflow({
+        name: 'a\u0000b',
+        workflow_data: { nodes: [], edges: [] },
+      });
+      const { rows } = await pool.query(
+        `SELECT name FROM "${migrated}".workflows WHERE workflow_id = $1`,
+        [saved.workflow_id],
+      );
+      expect(rows[0].name).toBe('a\uE0000b');
+      expect((await store.loadWorkflow(saved.workflow_id))?.name).toBe('a\u0000b');
     });
 
     it('leaves a pool it was given open when it closes', async () => {

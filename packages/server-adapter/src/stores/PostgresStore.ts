@@ -1,14 +1,19 @@
 import {
+  type CreateCredentialRecord,
+  type CredentialPatch,
+  type CredentialSummary,
   createId,
   ErrorCode,
   type ExecutionEvent,
   FlowloomError,
   type InstancePatch,
+  type ListCredentialsOptions,
   type ListInstancesOptions,
   type ListOptions,
   type LogEntry,
   type SavedWorkflow,
   type SaveWorkflowRecord,
+  type StoredCredential,
   type WorkflowInstance,
   type WorkflowStore,
   type WorkflowSummary,
@@ -17,21 +22,24 @@ import { Pool } from 'pg';
 import { constraintViolation } from './constraintViolation';
 import { journalError, seqConflict } from './journalErrors';
 import { migratePostgres } from './migratePostgres';
+import { PostgresCredentials } from './PostgresCredentials';
 import { pageBounds } from './pageBounds';
 import { postgresMigrations } from './postgresMigrations';
 import { type PostgresQueries, postgresQueries } from './postgresQueries';
 import {
-  type EventRow,
-  eventFromRow,
-  type InstanceRow,
-  instanceFromRow,
-  type LogRow,
-  logFromRow,
-  summaryFromRow,
-  type WorkflowRow,
-  type WorkflowSummaryRow,
-  workflowFromRow,
-} from './recordsFromRows';
+  eventFromPostgres,
+  instanceFromPostgres,
+  logFromPostgres,
+  type PgEventRow,
+  type PgInstanceRow,
+  type PgLogRow,
+  type PgWorkflowRow,
+  summaryFromPostgres,
+  workflowFromPostgres,
+} from './postgresRows';
+import { toPostgresText as text, toPostgresJson } from './postgresText';
+import { type PostgresListQueries, readPostgresList } from './readPostgresList';
+import type { WorkflowSummaryRow } from './recordsFromRows';
 
 /** Options of {@link PostgresStore}: a connection string or a pool, and a schema. */
 export type PostgresStoreOptions = {
@@ -64,7 +72,8 @@ const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
  *
  * @remarks The schema is migrated on first use (or by {@link PostgresStore.migrate}), one
  * server at a time. JSONB columns keep values, not text: objects come back with their keys in
- * PostgreSQL's order, and strings may not contain `\u0000`.
+ * PostgreSQL's order. PostgreSQL refuses `\u0000` in text and jsonb, so strings are stored with
+ * it escaped (see `postgresText.ts`) and read back intact: query the tables through the store.
  *
  * @example
  * const store = new PostgresStore({ connectionString: process.env.DATABASE_URL! });
@@ -75,6 +84,7 @@ export class PostgresStore implements WorkflowStore {
   private readonly ownsPool: boolean;
   private readonly schema: string;
   private readonly sql: PostgresQueries;
+  private readonly credentials: PostgresCredentials;
   private migration: Promise<void> | undefined;
   private closed = false;
 
@@ -102,6 +112,7 @@ export class PostgresStore implements WorkflowStore {
       // 'error' event would crash the process.
       this.pool.on('error', () => {});
     }
+    this.credentials = new PostgresCredentials(this.pool, this.sql, () => this.migrate());
   }
 
   /**
@@ -123,11 +134,11 @@ export class PostgresStore implements WorkflowStore {
   async saveWorkflow(record: SaveWorkflowRecord): Promise<SavedWorkflow> {
     await this.migrate();
     const now = new Date().toISOString();
-    const data = JSON.stringify(record.workflow_data);
+    const data = toPostgresJson(record.workflow_data);
     if (record.workflow_id !== undefined) {
-      const { rows } = await this.pool.query<WorkflowRow>(this.sql.updateWorkflow, [
-        record.workflow_id,
-        record.name,
+      const { rows } = await this.pool.query<PgWorkflowRow>(this.sql.updateWorkflow, [
+        text(record.workflow_id),
+        text(record.name),
         data,
         now,
       ]);
@@ -137,63 +148,61 @@ export class PostgresStore implements WorkflowStore {
           `Workflow "${record.workflow_id}" does not exist`,
         );
       }
-      return workflowFromRow(rows[0]);
+      return workflowFromPostgres(rows[0]);
     }
-    const { rows } = await this.pool.query<WorkflowRow>(this.sql.insertWorkflow, [
+    const { rows } = await this.pool.query<PgWorkflowRow>(this.sql.insertWorkflow, [
       createId('wf'),
-      record.name,
+      text(record.name),
       data,
-      record.created_by ?? null,
+      text(record.created_by ?? null),
+      text(record.tenant_id ?? null),
       now,
     ]);
-    return workflowFromRow(rows[0]!);
+    return workflowFromPostgres(rows[0]!);
   }
 
   async loadWorkflow(workflowId: string): Promise<SavedWorkflow | null> {
     await this.migrate();
-    const { rows } = await this.pool.query<WorkflowRow>(this.sql.selectWorkflow, [workflowId]);
-    return rows[0] ? workflowFromRow(rows[0]) : null;
+    const { rows } = await this.pool.query<PgWorkflowRow>(this.sql.selectWorkflow, [
+      text(workflowId),
+    ]);
+    return rows[0] ? workflowFromPostgres(rows[0]) : null;
   }
 
   async listWorkflows(
     options: ListOptions = {},
   ): Promise<{ workflows: WorkflowSummary[]; total: number }> {
-    await this.migrate();
-    const { page, count } = this.sql.listWorkflows(
-      { created_by: options.created_by },
-      pageBounds(options),
+    const { rows, total } = await this.list<WorkflowSummaryRow>(
+      this.sql.listWorkflows(options, pageBounds(options)),
     );
-    const [rows, total] = await Promise.all([
-      this.pool.query<WorkflowSummaryRow>(page.text, page.values),
-      this.pool.query<{ total: string }>(count.text, count.values),
-    ]);
-    return { workflows: rows.rows.map(summaryFromRow), total: Number(total.rows[0]!.total) };
+    return { workflows: rows.map(summaryFromPostgres), total };
   }
 
   async deleteWorkflow(workflowId: string): Promise<boolean> {
     await this.migrate();
-    const result = await this.pool.query(this.sql.deleteWorkflow, [workflowId]);
+    const result = await this.pool.query(this.sql.deleteWorkflow, [text(workflowId)]);
     return (result.rowCount ?? 0) > 0;
   }
 
   async createInstance(instance: WorkflowInstance): Promise<WorkflowInstance> {
     await this.migrate();
     try {
-      const { rows } = await this.pool.query<InstanceRow>(this.sql.insertInstance, [
-        instance.instance_id,
-        instance.workflow_id,
-        instance.name,
+      const { rows } = await this.pool.query<PgInstanceRow>(this.sql.insertInstance, [
+        text(instance.instance_id),
+        text(instance.workflow_id),
+        text(instance.name),
         instance.status,
-        JSON.stringify(instance.workflow_data),
+        toPostgresJson(instance.workflow_data),
         nullableJson(instance.input_data),
-        instance.created_by,
+        text(instance.created_by),
+        text(instance.tenant_id ?? null),
         instance.created_at,
         instance.updated_at,
-        instance.started_at,
-        instance.finished_at,
+        text(instance.started_at),
+        text(instance.finished_at),
         nullableJson(instance.error),
       ]);
-      return instanceFromRow(rows[0]!);
+      return instanceFromPostgres(rows[0]!);
     } catch (error) {
       if (constraintViolation(error) === 'unique') {
         throw new FlowloomError(
@@ -208,48 +217,44 @@ export class PostgresStore implements WorkflowStore {
 
   async getInstance(instanceId: string): Promise<WorkflowInstance | null> {
     await this.migrate();
-    const { rows } = await this.pool.query<InstanceRow>(this.sql.selectInstance, [instanceId]);
-    return rows[0] ? instanceFromRow(rows[0]) : null;
+    const { rows } = await this.pool.query<PgInstanceRow>(this.sql.selectInstance, [
+      text(instanceId),
+    ]);
+    return rows[0] ? instanceFromPostgres(rows[0]) : null;
   }
 
   async listInstances(
     options: ListInstancesOptions = {},
   ): Promise<{ instances: WorkflowInstance[]; total: number }> {
-    await this.migrate();
-    const { page, count } = this.sql.listInstances(
-      { created_by: options.created_by, status: options.status },
-      pageBounds(options),
+    const { rows, total } = await this.list<PgInstanceRow>(
+      this.sql.listInstances(options, pageBounds(options)),
     );
-    const [rows, total] = await Promise.all([
-      this.pool.query<InstanceRow>(page.text, page.values),
-      this.pool.query<{ total: string }>(count.text, count.values),
-    ]);
-    return { instances: rows.rows.map(instanceFromRow), total: Number(total.rows[0]!.total) };
+    return { instances: rows.map(instanceFromPostgres), total };
   }
 
   async updateInstance(instanceId: string, patch: InstancePatch): Promise<WorkflowInstance> {
     await this.migrate();
     // A field the patch leaves out (or sets to undefined) keeps its value.
-    const { rows } = await this.pool.query<InstanceRow>(this.sql.updateInstance, [
-      instanceId,
+    const { rows } = await this.pool.query<PgInstanceRow>(this.sql.updateInstance, [
+      text(instanceId),
       new Date().toISOString(),
       patch.status !== undefined,
       patch.status ?? null,
       patch.name !== undefined,
-      patch.name ?? null,
+      text(patch.name ?? null),
       patch.input_data !== undefined,
       nullableJson(patch.input_data),
       patch.started_at !== undefined,
-      patch.started_at ?? null,
+      text(patch.started_at ?? null),
       patch.finished_at !== undefined,
-      patch.finished_at ?? null,
+      text(patch.finished_at ?? null),
       patch.error !== undefined,
       nullableJson(patch.error),
     ]);
     if (!rows[0]) {
       throw new FlowloomError(ErrorCode.NOT_FOUND, `Instance "${instanceId}" does not exist`);
     }
-    return instanceFromRow(rows[0]);
+    return instanceFromPostgres(rows[0]);
   }
 
   async appendEvents(events: readonly ExecutionEvent[]): Promise<void> {
@@ -259,17 +264,18 @@ export class PostgresStore implements WorkflowStore {
       const instanceIds = [...new Set(events.map((event) => event.instance_id))];
       const { rows } = await this.pool.query<{ instance_id: string; seq: number }>(
         this.sql.lastEventSeqs,
-        [instanceIds],
+        [instanceIds.map((id) => text(id))],
       );
       const lastSeqs = new Map(rows.map((row) => [row.instance_id, row.seq]));
       for (const event of events) {
-        if (event.seq <= (lastSeqs.get(event.instance_id) ?? 0)) throw seqConflict(event);
-        lastSeqs.set(event.instance_id, event.seq);
+        if (event.seq <= (lastSeqs.get(text(event.instance_id)) ?? 0)) throw seqConflict(event);
+        lastSeqs.set(text(event.instance_id), event.seq);
       }
       // One INSERT for the batch: a statement is its own transaction, so a refused row (a seq
-      // another writer stored meanwhile, an unknown instance) stores none of the batch.
+      // another writer stored meanwhile, an unknown instance) stores none of the batch. The
+      // batch is escaped as a whole: its strings reach the text columns escaped as text.
       await this.pool.query(this.sql.insertEvents, [
-        JSON.stringify(
+        toPostgresJson(
           events.map((event) => ({
             instance_id: event.instance_id,
             seq: event.seq,
@@ -287,7 +293,9 @@ export class PostgresStore implements WorkflowStore {
 
   async lastEventSeq(instanceId: string): Promise<number> {
     await this.migrate();
-    const { rows } = await this.pool.query<{ seq: number }>(this.sql.lastEventSeq, [instanceId]);
+    const { rows } = await this.pool.query<{ seq: number }>(this.sql.lastEventSeq, [
+      text(instanceId),
+    ]);
     return rows[0]!.seq;
   }
 
@@ -296,12 +304,12 @@ export class PostgresStore implements WorkflowStore {
     options: { afterSeq?: number; limit?: number } = {},
   ): Promise<ExecutionEvent[]> {
     await this.migrate();
-    const { rows } = await this.pool.query<EventRow>(this.sql.listEvents, [
-      instanceId,
+    const { rows } = await this.pool.query<PgEventRow>(this.sql.listEvents, [
+      text(instanceId),
       options.afterSeq ?? 0,
       postgresLimit(options.limit),
     ]);
-    return rows.map(eventFromRow);
+    return rows.map(eventFromPostgres);
   }
 
   async appendLogs(logs: readonly LogEntry[]): Promise<void> {
@@ -309,14 +317,15 @@ export class PostgresStore implements WorkflowStore {
     await this.migrate();
     try {
       await this.pool.query(this.sql.insertLogs, [
-        JSON.stringify(
+        toPostgresJson(
           logs.map((entry) => ({
             instance_id: entry.instance_id,
             seq: entry.seq,
             step_id: entry.step_id,
             level: entry.level,
             message: entry.message,
-            data_json: entry.data === undefined ? null : JSON.stringify(entry.data),
+            has_data: entry.data !== undefined,
+            data: entry.data ?? null,
             timestamp: entry.timestamp,
           })),
         ),
@@ -326,19 +335,50 @@ export class PostgresStore implements WorkflowStore {
     }
   }
 
+  async trimLogs(instanceId: string, beforeSeq: number, keepSeq = 0): Promise<void> {
+    await this.migrate();
+    await this.pool.query(this.sql.trimLogs, [text(instanceId), beforeSeq, keepSeq]);
+  }
+
   async listLogs(
     instanceId: string,
     options: { since?: number; limit?: number } = {},
   ): Promise<LogEntry[]> {
     await this.migrate();
-    const { rows } = await this.pool.query<LogRow & { no_data: boolean }>(this.sql.listLogs, [
-      instanceId,
+    const { rows } = await this.pool.query<PgLogRow>(this.sql.listLogs, [
+      text(instanceId),
       options.since ?? 0,
       postgresLimit(options.limit),
     ]);
-    return rows.map(({ no_data, ...row }) =>
-      logFromRow(no_data ? { ...row, data: undefined } : row),
-    );
+    return rows.map(logFromPostgres);
+  }
+
+  createCredential(record: CreateCredentialRecord): Promise<StoredCredential> {
+    return this.credentials.create(record);
+  }
+
+  getCredential(credentialId: string): Promise<StoredCredential | null> {
+    return this.credentials.get(credentialId);
+  }
+
+  listCredentials(
+    options: ListCredentialsOptions = {},
+  ): Promise<{ credentials: CredentialSummary[]; total: number }> {
+    return this.credentials.list(options);
+  }
+
+  updateCredential(credentialId: string, patch: CredentialPatch): Promise<StoredCredential> {
+    return this.credentials.update(credentialId, patch);
+  }
+
+  deleteCredential(credentialId: string): Promise<boolean> {
+    return this.credentials.delete(credentialId);
+  }
+
+  /** A list's page and total, read at once. */
+  private async list<Row extends object>(queries: PostgresListQueries) {
+    await this.migrate();
+    return readPostgresList<Row>(this.pool, queries);
   }
 
   /** Waits for a migration under way, then ends the pool the store opened (not a host's pool). */
@@ -351,7 +391,7 @@ export class PostgresStore implements WorkflowStore {
 }
 
 function nullableJson(value: unknown): string | null {
-  return value === null || value === undefined ? null : JSON.stringify(value);
+  return value === null || value === undefined ? null : toPostgresJson(value);
 }
 
 /** `LIMIT NULL` is no limit. */

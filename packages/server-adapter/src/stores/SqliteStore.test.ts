@@ -35,12 +35,7 @@ describe('SqliteStore (file)', () => {
 
   /** Works on the file through a second connection, as another process would. */
   function withConnection<T>(work: (db: Database.Database) => T): T {
-    const db = new Database(file);
-    try {
-      return work(db);
-    } finally {
-      db.close();
-    }
+    return withFile(file, work);
   }
 
   it('keeps workflows, instances, events and logs when the file is reopened', async () => {
@@ -100,7 +95,29 @@ describe('SqliteStore (file)', () => {
         'idx_workflow_instances_status',
         'idx_workflow_instances_created_by',
         'idx_execution_logs_instance_id',
+        'idx_workflows_tenant_id',
+        'idx_workflow_instances_tenant_id',
+        'idx_credentials_created_by',
+        'idx_credentials_tenant_id',
       ]),
+    );
+  });
+
+  it('upgrades a version-1 file: old rows read back with no tenant', async () => {
+    await store.close();
+    const old = freshFile();
+    withFile(old, (db) => {
+      migrateSqlite(db, sqliteMigrations.slice(0, 1));
+      db.prepare(
+        `INSERT INTO workflow_instances (instance_id, workflow_id, name, status, workflow_data,
+           created_by, created_at, updated_at)
+         VALUES ('i1', NULL, 'Old', 'pending', ?, 'u1', ?, ?)`,
+      ).run(JSON.stringify(sampleInstance('i1').workflow_data), '2026-01-01', '2026-01-01');
+    });
+    store = new SqliteStore(old);
+    expect(await store.getInstance('i1')).toMatchObject({ created_by: 'u1', tenant_id: null });
+    expect((await store.listInstances({ access: { user_id: 'u1', tenant_id: 't1' } })).total).toBe(
+      1,
     );
   });
 
@@ -134,3 +151,13 @@ describe('SqliteStore (file)', () => {
     });
   });
 });
+
+/** Works on a database file through a connection of its own. */
+function withFile<T>(path: string, work: (db: Database.Database) => T): T {
+  const db = new Database(path);
+  try {
+    return work(db);
+  } finally {
+    db.close();
+  }
+}

@@ -1,37 +1,48 @@
 import {
+  type CreateCredentialRecord,
+  type CredentialPatch,
+  type CredentialSummary,
   createId,
   ErrorCode,
   type ExecutionEvent,
   FlowloomError,
   type InstancePatch,
+  type ListCredentialsOptions,
   type ListInstancesOptions,
   type ListOptions,
   type LogEntry,
   type SavedWorkflow,
   type SaveWorkflowRecord,
+  type StoredCredential,
   type WorkflowInstance,
   type WorkflowStore,
   type WorkflowSummary,
 } from '@flowloom/core';
 import Database from 'better-sqlite3';
 import { constraintViolation } from './constraintViolation';
+import { createSqliteLister, type SqliteLister } from './createSqliteLister';
 import { journalError, seqConflict } from './journalErrors';
 import { migrateSqlite } from './migrateSqlite';
 import { pageBounds } from './pageBounds';
 import {
   prepareSqliteStatements,
+  SQLITE_CREDENTIAL_SUMMARY_COLUMNS,
+  SQLITE_INSTANCE_COLUMNS,
+  SQLITE_SUMMARY_COLUMNS,
   type SqliteInstanceRow,
   type SqliteStatements,
-  type SqliteWorkflowRow,
 } from './prepareSqliteStatements';
 import {
+  type CredentialSummaryRow,
+  credentialFromRow,
+  credentialSummaryFromRow,
   eventFromRow,
-  instanceFromRow,
   logFromRow,
   summaryFromRow,
-  workflowFromRow,
+  type WorkflowSummaryRow,
 } from './recordsFromRows';
 import { sqliteMigrations } from './sqliteMigrations';
+import { instanceFromSqlite, workflowFromSqlite } from './sqliteRows';
 
 /** Options of {@link SqliteStore}. */
 export interface SqliteStoreOptions {
@@ -67,6 +78,7 @@ export interface SqliteStoreOptions {
 export class SqliteStore implements WorkflowStore {
   private readonly db: Database.Database;
   private readonly statements: SqliteStatements;
+  private readonly list: SqliteLister;
 
   constructor(options: string | SqliteStoreOptions) {
     const {
@@ -85,6 +97,7 @@ export class SqliteStore implements WorkflowStore {
       this.db.pragma('foreign_keys = ON');
       migrateSqlite(this.db, sqliteMigrations);
       this.statements = prepareSqliteStatements(this.db);
+      this.list = createSqliteLister(this.db);
     } catch (error) {
       this.db.close();
       throw error;
@@ -110,6 +123,7 @@ export class SqliteStore implements WorkflowStore {
       1,
       data,
       record.created_by ?? null,
+      record.tenant_id ?? null,
       now,
       now,
     );
@@ -124,17 +138,12 @@ export class SqliteStore implements WorkflowStore {
   async listWorkflows(
     options: ListOptions = {},
   ): Promise<{ workflows: WorkflowSummary[]; total: number }> {
-    const { limit, offset } = pageBounds(options);
-    const byOwner = options.created_by !== undefined;
-    const { page, count } = byOwner
-      ? this.statements.listWorkflows.byOwner
-      : this.statements.listWorkflows.all;
-    const filters = byOwner ? [options.created_by] : [];
-    // One read transaction, so the page and the total come from the same snapshot.
-    return this.db.transaction(() => ({
-      workflows: page.all(...filters, limit, offset).map(summaryFromRow),
-      total: count.get(...filters)!.total,
-    }))();
+    const { rows, total } = this.list<WorkflowSummaryRow>(
+      { table: 'workflows', columns: SQLITE_SUMMARY_COLUMNS, orderColumn: 'updated_at' },
+      options,
+      pageBounds(options),
+    );
+    return { workflows: rows.map(summaryFromRow), total };
   }
 
   async deleteWorkflow(workflowId: string): Promise<boolean> {
@@ -151,6 +160,7 @@ export class SqliteStore implements WorkflowStore {
         JSON.stringify(instance.workflow_data),
         nullableJson(instance.input_data),
         instance.created_by,
+        instance.tenant_id ?? null,
         instance.created_at,
         instance.updated_at,
         instance.started_at,
@@ -178,25 +188,12 @@ export class SqliteStore implements WorkflowStore {
   async listInstances(
     options: ListInstancesOptions = {},
   ): Promise<{ instances: WorkflowInstance[]; total: number }> {
-    const { limit, offset } = pageBounds(options);
-    const byOwner = options.created_by !== undefined;
-    const byStatus = options.status !== undefined;
-    const lists = this.statements.listInstances;
-    const { page, count } = byOwner
-      ? byStatus
-        ? lists.byOwnerAndStatus
-        : lists.byOwner
-      : byStatus
-        ? lists.byStatus
-        : lists.all;
-    const filters = [
-      ...(byOwner ? [options.created_by] : []),
-      ...(byStatus ? [options.status] : []),
-    ];
-    return this.db.transaction(() => ({
-      instances: page.all(...filters, limit, offset).map(instanceFromSqlite),
-      total: count.get(...filters)!.total,
-    }))();
+    const { rows, total } = this.list<SqliteInstanceRow>(
+      { table: 'workflow_instances', columns: SQLITE_INSTANCE_COLUMNS, orderColumn: 'created_at' },
+      options,
+      pageBounds(options),
+    );
+    return { instances: rows.map(instanceFromSqlite), total };
   }
 
   async updateInstance(instanceId: string, patch: InstancePatch): Promise<WorkflowInstance> {
@@ -286,6 +283,10 @@ export class SqliteStore implements WorkflowStore {
     }
   }
 
+  async trimLogs(instanceId: string, beforeSeq: number, keepSeq = 0): Promise<void> {
+    this.statements.trimLogs.run(instanceId, beforeSeq, keepSeq);
+  }
+
   async listLogs(
     instanceId: string,
     options: { since?: number; limit?: number } = {},
@@ -297,30 +298,75 @@ export class SqliteStore implements WorkflowStore {
       );
   }
 
+  async createCredential(record: CreateCredentialRecord): Promise<StoredCredential> {
+    const credentialId = record.credential_id ?? createId('cred');
+    const now = new Date().toISOString();
+    try {
+      const row = this.statements.insertCredential.get(
+        credentialId,
+        record.name,
+        record.type,
+        record.ciphertext,
+        record.created_by ?? null,
+        record.tenant_id ?? null,
+        now,
+        now,
+      );
+      return credentialFromRow(row!);
+    } catch (error) {
+      if (constraintViolation(error) === 'unique') {
+        throw new FlowloomError(ErrorCode.CONFLICT, `Credential "${credentialId}" already exists`, {
+          cause: error,
+        });
+      }
+      throw error;
+    }
+  }
+
+  async getCredential(credentialId: string): Promise<StoredCredential | null> {
+    const row = this.statements.selectCredential.get(credentialId);
+    return row ? credentialFromRow(row) : null;
+  }
+
+  async listCredentials(
+    options: ListCredentialsOptions = {},
+  ): Promise<{ credentials: CredentialSummary[]; total: number }> {
+    const { rows, total } = this.list<CredentialSummaryRow>(
+      {
+        table: 'credentials',
+        columns: SQLITE_CREDENTIAL_SUMMARY_COLUMNS,
+        orderColumn: 'created_at',
+      },
+      options,
+      pageBounds(options),
+    );
+    return { credentials: rows.map(credentialSummaryFromRow), total };
+  }
+
+  async updateCredential(credentialId: string, patch: CredentialPatch): Promise<StoredCredential> {
+    const row = this.statements.updateCredential.get(
+      patch.name ?? null,
+      patch.ciphertext ?? null,
+      new Date().toISOString(),
+      credentialId,
+    );
+    if (!row) {
+      throw new FlowloomError(ErrorCode.NOT_FOUND, `Credential "${credentialId}" does not exist`);
+    }
+    return credentialFromRow(row);
+  }
+
+  async deleteCredential(credentialId: string): Promise<boolean> {
+    return this.statements.deleteCredential.run(credentialId).changes > 0;
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }
 
-function workflowFromSqlite(row: SqliteWorkflowRow): SavedWorkflow {
-  return workflowFromRow({ ...row, workflow_data: JSON.parse(row.workflow_data!) });
-}
-
-function instanceFromSqlite(row: SqliteInstanceRow): WorkflowInstance {
-  return instanceFromRow({
-    ...row,
-    workflow_data: JSON.parse(row.workflow_data!),
-    input_data: parseNullableJson(row.input_data),
-    error: parseNullableJson(row.error),
-  });
-}
-
 function nullableJson(value: unknown): string | null {
   return value === null || value === undefined ? null : JSON.stringify(value);
-}
-
-function parseNullableJson(text: string | null): unknown {
-  return text === null ? null : JSON.parse(text);
 }
 
 function isSet(value: unknown): 0 | 1 {

@@ -1,4 +1,5 @@
-import { ExecutionEngine, type ExecutionEvent, type WorkflowInstance } from '@flowloom/core';
+import { ExecutionEngine, type ExecutionEvent } from '@flowloom/core';
+import { sampleInstance } from '@flowloom/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PostgresStore } from './PostgresStore';
 import type { SqliteStore } from './SqliteStore';
@@ -127,32 +128,8 @@ function at(second: number): string {
   return `2026-01-01T00:00:0${second}.000Z`;
 }
 
-/** A pending instance of a one-node workflow. */
-export function sampleInstance(
-  id: string,
-  overrides: Partial<WorkflowInstance> = {},
-): WorkflowInstance {
-  return {
-    instance_id: id,
-    workflow_id: null,
-    name: `Instance ${id}`,
-    status: 'pending',
-    workflow_data: {
-      nodes: [
-        { id: 'a', type: 'manual_trigger', position: { x: 0, y: 0 }, data: { parameters: {} } },
-      ],
-      edges: [],
-    },
-    input_data: null,
-    created_by: null,
-    created_at: at(0),
-    updated_at: at(0),
-    started_at: null,
-    finished_at: null,
-    error: null,
-    ...overrides,
-  };
-}
+/** A pending instance of a one-node workflow, owned by nobody. */
+export { sampleInstance };
 
 /** A `log` event of step `s`. */
 export function logEvent(instanceId: string, seq: number): ExecutionEvent {

@@ -69,4 +69,64 @@ export const postgresMigrations: readonly Migration[] = [
         ON workflow_task_logs(workflow_instance_id, seq);
     `,
   },
+  {
+    version: 2,
+    name: 'tenant_id on workflows and instances',
+    sql: `
+      ALTER TABLE workflows ADD COLUMN IF NOT EXISTS tenant_id TEXT;
+      ALTER TABLE workflow_instances ADD COLUMN IF NOT EXISTS tenant_id TEXT;
+      -- Lists by access read "created_by = $1 OR tenant_id = $2", newest first.
+      CREATE INDEX IF NOT EXISTS idx_workflows_tenant_id ON workflows(tenant_id, updated_at);
+      CREATE INDEX IF NOT EXISTS idx_workflow_instances_tenant_id
+        ON workflow_instances(tenant_id, created_at);
+    `,
+  },
+  {
+    version: 3,
+    name: 'credentials',
+    sql: `
+      -- The data is only ever stored sealed, in ciphertext; no column holds it in the clear.
+      CREATE TABLE IF NOT EXISTS credentials (
+        credential_id   TEXT PRIMARY KEY,
+        name            TEXT NOT NULL,
+        type            TEXT NOT NULL,
+        ciphertext      TEXT NOT NULL,
+        created_by      TEXT,
+        tenant_id       TEXT,
+        created_at      TEXT COLLATE "C" NOT NULL,
+        updated_at      TEXT COLLATE "C" NOT NULL,
+        insertion_order BIGINT GENERATED ALWAYS AS IDENTITY
+      );
+      CREATE INDEX IF NOT EXISTS idx_credentials_created_by ON credentials(created_by);
+      CREATE INDEX IF NOT EXISTS idx_credentials_tenant_id ON credentials(tenant_id);
+    `,
+  },
+  {
+    version: 4,
+    name: 'escape U+E000 in stored text, as strings holding NUL are now stored',
+    // From now on U+E000 is the escape character of text and jsonb values (postgresText.ts):
+    // one already stored is doubled, so it reads back as itself. Ids are left alone.
+    sql: `
+      ${escapeMarker('workflows', ['name', 'created_by'], ['workflow_data'])}
+      ${escapeMarker('workflow_instances', ['name', 'created_by'], ['workflow_data', 'input_data', 'error'])}
+      ${escapeMarker('execution_events', ['step_id'], ['data'])}
+      ${escapeMarker('workflow_task_logs', ['step_id', 'message'], ['data'])}
+    `,
+  },
 ];
+
+/** The UPDATE that doubles every U+E000 in a table's text and jsonb columns. */
+function escapeMarker(table: string, textColumns: string[], jsonColumns: string[]): string {
+  const mark = 'chr(57344)';
+  const doubled = (value: string) => `replace(${value}, ${mark}, ${mark} || ${mark})`;
+  const holds = (value: string) => `strpos(${value}, ${mark}) > 0`;
+  const sets = [
+    ...textColumns.map((column) => `${column} = ${doubled(column)}`),
+    ...jsonColumns.map((column) => `${column} = ${doubled(`${column}::text`)}::jsonb`),
+  ];
+  const where = [
+    ...textColumns.map((column) => holds(column)),
+    ...jsonColumns.map((column) => holds(`${column}::text`)),
+  ];
+  return `UPDATE ${table} SET ${sets.join(', ')} WHERE ${where.join(' OR ')};`;
+}

@@ -1,16 +1,23 @@
+import { type ListFilters, listWhereClause } from './listWhereClause';
+import { toPostgresText } from './postgresText';
 import { quoteIdentifier } from './quoteIdentifier';
 
-const SUMMARY_COLUMNS = 'workflow_id, name, version, created_by, created_at, updated_at';
-const WORKFLOW_COLUMNS = `${SUMMARY_COLUMNS}, workflow_data`;
-const INSTANCE_COLUMNS = `instance_id, workflow_id, name, status, workflow_data, input_data,
-  created_by, created_at, updated_at, started_at, finished_at, error`;
-const EVENT_COLUMNS = 'instance_id, seq, event_type, step_id, "timestamp", data';
+// jsonb columns are read as text and parsed by the store, which undoes the escapes of
+// postgresText.ts on the way (pg would parse them, escapes and all).
+const SUMMARY_COLUMNS = 'workflow_id, name, version, created_by, tenant_id, created_at, updated_at';
+const WORKFLOW_COLUMNS = `${SUMMARY_COLUMNS}, workflow_data::text AS workflow_data`;
+const INSTANCE_FIELDS = `instance_id, workflow_id, name, status, workflow_data, input_data,
+  created_by, tenant_id, created_at, updated_at, started_at, finished_at, error`;
+const INSTANCE_COLUMNS = `instance_id, workflow_id, name, status,
+  workflow_data::text AS workflow_data, input_data::text AS input_data, created_by, tenant_id,
+  created_at, updated_at, started_at, finished_at, error::text AS error`;
+const EVENT_FIELDS = 'instance_id, seq, event_type, step_id, "timestamp", data';
+const EVENT_COLUMNS = 'instance_id, seq, event_type, step_id, "timestamp", data::text AS data';
+const CREDENTIAL_SUMMARY_COLUMNS =
+  'credential_id, name, type, created_by, tenant_id, created_at, updated_at';
+const CREDENTIAL_COLUMNS = `${CREDENTIAL_SUMMARY_COLUMNS}, ciphertext`;
 
-/** Filters of a list query; `null` for `created_by` means "created by nobody". */
-export interface ListFilters {
-  created_by?: string | null;
-  status?: string;
-}
+export type { ListFilters } from './listWhereClause';
 
 /** A query's text and its parameters. */
 export interface Query {
@@ -28,6 +35,7 @@ export function postgresQueries(schema: string) {
   const instances = table('workflow_instances');
   const events = table('execution_events');
   const logs = table('workflow_task_logs');
+  const credentials = table('credentials');
 
   /** The page and the total of a filtered list, ordered newest first by `orderColumn`. */
   const listQueries = (
@@ -37,19 +45,11 @@ export function postgresQueries(schema: string) {
     filters: ListFilters,
     page: { limit: number; offset: number },
   ): { page: Query; count: Query } => {
-    const conditions: string[] = [];
     const values: unknown[] = [];
-    // `created_by = NULL` matches nothing, so "created by nobody" is its own condition.
-    if (filters.created_by === null) conditions.push('created_by IS NULL');
-    else if (filters.created_by !== undefined) {
-      values.push(filters.created_by);
-      conditions.push(`created_by = $${values.length}`);
-    }
-    if (filters.status !== undefined) {
-      values.push(filters.status);
-      conditions.push(`status = $${values.length}`);
-    }
-    const where = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
+    const where = listWhereClause(filters, (value) => {
+      values.push(toPostgresText(value));
+      return `$${values.length}`;
+    });
     return {
       page: {
         text: `SELECT ${columns} FROM ${from} ${where}
@@ -63,8 +63,8 @@ export function postgresQueries(schema: string) {
 
   return {
     insertWorkflow: `INSERT INTO ${workflows}
-        (workflow_id, name, version, workflow_data, created_by, created_at, updated_at)
-      VALUES ($1, $2, 1, $3::jsonb, $4, $5, $5) RETURNING ${WORKFLOW_COLUMNS}`,
+        (workflow_id, name, version, workflow_data, created_by, tenant_id, created_at, updated_at)
+      VALUES ($1, $2, 1, $3::jsonb, $4, $5, $6, $6) RETURNING ${WORKFLOW_COLUMNS}`,
     updateWorkflow: `UPDATE ${workflows}
       SET name = $2, workflow_data = $3::jsonb, version = version + 1, updated_at = $4
       WHERE workflow_id = $1 RETURNING ${WORKFLOW_COLUMNS}`,
@@ -73,8 +73,8 @@ export function postgresQueries(schema: string) {
     listWorkflows: (filters: ListFilters, page: { limit: number; offset: number }) =>
       listQueries(workflows, SUMMARY_COLUMNS, 'updated_at', filters, page),
 
-    insertInstance: `INSERT INTO ${instances} (${INSTANCE_COLUMNS})
-      VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $9, $10, $11, $12::jsonb)
+    insertInstance: `INSERT INTO ${instances} (${INSTANCE_FIELDS})
+      VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $9, $10, $11, $12, $13::jsonb)
       RETURNING ${INSTANCE_COLUMNS}`,
     selectInstance: `SELECT ${INSTANCE_COLUMNS} FROM ${instances} WHERE instance_id = $1`,
     // One statement, so a patch is applied whole and two patches never interleave field by field.
@@ -93,7 +93,7 @@ export function postgresQueries(schema: string) {
     lastEventSeqs: `SELECT instance_id, MAX(seq) AS seq FROM ${events}
       WHERE instance_id = ANY($1::text[]) GROUP BY instance_id`,
     // The whole batch travels as one JSON array: one round trip, one statement.
-    insertEvents: `INSERT INTO ${events} (${EVENT_COLUMNS})
+    insertEvents: `INSERT INTO ${events} (${EVENT_FIELDS})
       SELECT instance_id, seq, event_type, step_id, "timestamp", data
       FROM jsonb_to_recordset($1::jsonb) AS batch(instance_id text, seq integer,
         event_type text, step_id text, "timestamp" text, data jsonb)`,
@@ -101,16 +101,30 @@ export function postgresQueries(schema: string) {
     listEvents: `SELECT ${EVENT_COLUMNS} FROM ${events} WHERE instance_id = $1 AND seq > $2
       ORDER BY seq LIMIT $3`,
 
-    // `data_json` is JSON text or NULL, so an entry without data stays apart from `data: null`.
+    // jsonb_to_recordset reads a JSON null as SQL NULL, so `has_data` tells an entry without
+    // data (NULL) from one whose data is null (the jsonb value `null`).
     insertLogs: `INSERT INTO ${logs}
         (workflow_instance_id, seq, step_id, level, message, data, "timestamp")
-      SELECT instance_id, seq, step_id, level, message, data_json::jsonb, "timestamp"
+      SELECT instance_id, seq, step_id, level, message,
+        CASE WHEN has_data THEN COALESCE(data, 'null'::jsonb) END, "timestamp"
       FROM jsonb_to_recordset($1::jsonb) AS batch(instance_id text, seq integer,
-        step_id text, level text, message text, data_json text, "timestamp" text)`,
-    listLogs: `SELECT workflow_instance_id, seq, step_id, level, message, data,
+        step_id text, level text, message text, has_data boolean, data jsonb, "timestamp" text)`,
+    trimLogs: `DELETE FROM ${logs} WHERE workflow_instance_id = $1 AND seq < $2 AND seq <> $3`,
+    listLogs: `SELECT workflow_instance_id, seq, step_id, level, message, data::text AS data,
         data IS NULL AS no_data, "timestamp"
       FROM ${logs} WHERE workflow_instance_id = $1 AND seq > $2
       ORDER BY seq, id LIMIT $3`,
+
+    insertCredential: `INSERT INTO ${credentials}
+        (credential_id, name, type, ciphertext, created_by, tenant_id, created_at, updated_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING ${CREDENTIAL_COLUMNS}`,
+    selectCredential: `SELECT ${CREDENTIAL_COLUMNS} FROM ${credentials} WHERE credential_id = $1`,
+    updateCredential: `UPDATE ${credentials} SET
+        name = COALESCE($2, name), ciphertext = COALESCE($3, ciphertext), updated_at = $4
+      WHERE credential_id = $1 RETURNING ${CREDENTIAL_COLUMNS}`,
+    deleteCredential: `DELETE FROM ${credentials} WHERE credential_id = $1`,
+    listCredentials: (filters: ListFilters, page: { limit: number; offset: number }) =>
+      listQueries(credentials, CREDENTIAL_SUMMARY_COLUMNS, 'created_at', filters, page),
   };
 }
 

@@ -1,11 +1,5 @@
 import type Database from 'better-sqlite3';
-import type {
-  EventRow,
-  InstanceRow,
-  LogRow,
-  WorkflowRow,
-  WorkflowSummaryRow,
-} from './recordsFromRows';
+import type { CredentialRow, EventRow, InstanceRow, LogRow, WorkflowRow } from './recordsFromRows';
 
 // Rows as SQLite returns them: JSON columns are still text.
 type Text<Row, Keys extends keyof Row> = Omit<Row, Keys> & { [K in Keys]: string | null };
@@ -18,10 +12,17 @@ export type SqliteEventRow = Text<EventRow, 'data'>;
 /** A `workflow_task_logs` row as SQLite returns it. */
 export type SqliteLogRow = Text<LogRow, 'data'>;
 
-const SUMMARY_COLUMNS = 'workflow_id, name, version, created_by, created_at, updated_at';
-const WORKFLOW_COLUMNS = `${SUMMARY_COLUMNS}, workflow_data`;
-const INSTANCE_COLUMNS = `instance_id, workflow_id, name, status, workflow_data, input_data,
-  created_by, created_at, updated_at, started_at, finished_at, error`;
+/** The columns of a workflow summary. */
+export const SQLITE_SUMMARY_COLUMNS =
+  'workflow_id, name, version, created_by, tenant_id, created_at, updated_at';
+const WORKFLOW_COLUMNS = `${SQLITE_SUMMARY_COLUMNS}, workflow_data`;
+/** The columns of an instance. */
+export const SQLITE_INSTANCE_COLUMNS = `instance_id, workflow_id, name, status, workflow_data,
+  input_data, created_by, tenant_id, created_at, updated_at, started_at, finished_at, error`;
+/** The columns of a credential summary. */
+export const SQLITE_CREDENTIAL_SUMMARY_COLUMNS =
+  'credential_id, name, type, created_by, tenant_id, created_at, updated_at';
+const CREDENTIAL_COLUMNS = `${SQLITE_CREDENTIAL_SUMMARY_COLUMNS}, ciphertext`;
 const EVENT_COLUMNS = 'instance_id, seq, event_type, step_id, timestamp, data';
 const LOG_COLUMNS = 'workflow_instance_id, seq, step_id, level, message, data, timestamp';
 
@@ -46,22 +47,15 @@ export interface InstancePatchParams {
 type Statement<Params extends unknown[], Row = unknown> = Database.Statement<Params, Row>;
 type Nullable = string | null;
 
-/** A filtered list: its page (filters, then LIMIT and OFFSET) and its total (filters). */
-export interface SqliteList<Row> {
-  page: Statement<unknown[], Row>;
-  count: Statement<unknown[], { total: number }>;
-}
-
 /** The statements of a {@link SqliteStore}, with the parameters each takes and the rows it reads. */
 export interface SqliteStatements {
   insertWorkflow: Statement<
-    [string, string, number, string, Nullable, string, string],
+    [string, string, number, string, Nullable, Nullable, string, string],
     SqliteWorkflowRow
   >;
   updateWorkflow: Statement<[string, string, string, string], SqliteWorkflowRow>;
   selectWorkflow: Statement<[string], SqliteWorkflowRow>;
   deleteWorkflow: Statement<[string]>;
-  listWorkflows: { all: SqliteList<WorkflowSummaryRow>; byOwner: SqliteList<WorkflowSummaryRow> };
   insertInstance: Statement<
     [
       string,
@@ -69,6 +63,7 @@ export interface SqliteStatements {
       string,
       string,
       string,
+      Nullable,
       Nullable,
       Nullable,
       string,
@@ -81,15 +76,19 @@ export interface SqliteStatements {
   >;
   selectInstance: Statement<[string], SqliteInstanceRow>;
   updateInstance: Statement<[InstancePatchParams], SqliteInstanceRow>;
-  listInstances: Record<
-    'all' | 'byOwner' | 'byStatus' | 'byOwnerAndStatus',
-    SqliteList<SqliteInstanceRow>
-  >;
   insertEvent: Statement<[string, number, string, Nullable, string, string]>;
   lastEventSeq: Statement<[string], { seq: number }>;
   listEvents: Statement<[string, number, number], SqliteEventRow>;
   insertLog: Statement<[string, number, Nullable, string, string, Nullable, string]>;
   listLogs: Statement<[string, number, number], SqliteLogRow>;
+  trimLogs: Statement<[string, number, number]>;
+  insertCredential: Statement<
+    [string, string, string, string, Nullable, Nullable, string, string],
+    CredentialRow
+  >;
+  selectCredential: Statement<[string], CredentialRow>;
+  updateCredential: Statement<[Nullable, Nullable, string, string], CredentialRow>;
+  deleteCredential: Statement<[string]>;
 }
 
 /**
@@ -97,34 +96,11 @@ export interface SqliteStatements {
  * values as parameters; the SQL text never holds a value.
  */
 export function prepareSqliteStatements(db: Database.Database): SqliteStatements {
-  // Owner and status filters are fixed fragments, so each combination is its own statement
-  // (and can use its index) instead of one statement with `? IS NULL OR ...` tests.
-  const listInstances = (byOwner: boolean, byStatus: boolean): SqliteList<SqliteInstanceRow> => {
-    const where = whereClause([byOwner && 'created_by IS ?', byStatus && 'status = ?']);
-    return {
-      page: db.prepare(
-        `SELECT ${INSTANCE_COLUMNS} FROM workflow_instances ${where}
-         ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?`,
-      ),
-      count: db.prepare(`SELECT COUNT(*) AS total FROM workflow_instances ${where}`),
-    };
-  };
-  const listWorkflows = (byOwner: boolean): SqliteList<WorkflowSummaryRow> => {
-    const where = whereClause([byOwner && 'created_by IS ?']);
-    return {
-      page: db.prepare(
-        `SELECT ${SUMMARY_COLUMNS} FROM workflows ${where}
-         ORDER BY updated_at DESC, rowid DESC LIMIT ? OFFSET ?`,
-      ),
-      count: db.prepare(`SELECT COUNT(*) AS total FROM workflows ${where}`),
-    };
-  };
-
   return {
     insertWorkflow: db.prepare(
-      `INSERT INTO workflows (workflow_id, name, version, workflow_data, created_by, created_at,
-         updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING ${WORKFLOW_COLUMNS}`,
+      `INSERT INTO workflows (workflow_id, name, version, workflow_data, created_by, tenant_id,
+         created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${WORKFLOW_COLUMNS}`,
     ),
     updateWorkflow: db.prepare(
       `UPDATE workflows SET name = ?, workflow_data = ?, version = version + 1, updated_at = ?
@@ -132,14 +108,13 @@ export function prepareSqliteStatements(db: Database.Database): SqliteStatements
     ),
     selectWorkflow: db.prepare(`SELECT ${WORKFLOW_COLUMNS} FROM workflows WHERE workflow_id = ?`),
     deleteWorkflow: db.prepare('DELETE FROM workflows WHERE workflow_id = ?'),
-    listWorkflows: { all: listWorkflows(false), byOwner: listWorkflows(true) },
 
     insertInstance: db.prepare(
-      `INSERT INTO workflow_instances (${INSTANCE_COLUMNS})
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${INSTANCE_COLUMNS}`,
+      `INSERT INTO workflow_instances (${SQLITE_INSTANCE_COLUMNS})
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${SQLITE_INSTANCE_COLUMNS}`,
     ),
     selectInstance: db.prepare(
-      `SELECT ${INSTANCE_COLUMNS} FROM workflow_instances WHERE instance_id = ?`,
+      `SELECT ${SQLITE_INSTANCE_COLUMNS} FROM workflow_instances WHERE instance_id = ?`,
     ),
     // One statement, so a patch is applied whole and two patches never interleave field by field.
     updateInstance: db.prepare(
@@ -151,14 +126,8 @@ export function prepareSqliteStatements(db: Database.Database): SqliteStatements
          finished_at = CASE WHEN @set_finished_at THEN @finished_at ELSE finished_at END,
          error = CASE WHEN @set_error THEN @error ELSE error END,
          updated_at = @updated_at
-       WHERE instance_id = @instance_id RETURNING ${INSTANCE_COLUMNS}`,
+       WHERE instance_id = @instance_id RETURNING ${SQLITE_INSTANCE_COLUMNS}`,
     ),
-    listInstances: {
-      all: listInstances(false, false),
-      byOwner: listInstances(true, false),
-      byStatus: listInstances(false, true),
-      byOwnerAndStatus: listInstances(true, true),
-    },
 
     insertEvent: db.prepare(
       `INSERT INTO execution_events (${EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -178,10 +147,23 @@ export function prepareSqliteStatements(db: Database.Database): SqliteStatements
       `SELECT ${LOG_COLUMNS} FROM workflow_task_logs WHERE workflow_instance_id = ? AND seq > ?
        ORDER BY seq, id LIMIT ?`,
     ),
-  };
-}
+    trimLogs: db.prepare(
+      `DELETE FROM workflow_task_logs WHERE workflow_instance_id = ? AND seq < ? AND seq <> ?`,
+    ),
 
-function whereClause(conditions: readonly (string | false)[]): string {
-  const active = conditions.filter((condition) => condition !== false);
-  return active.length === 0 ? '' : `WHERE ${active.join(' AND ')}`;
+    insertCredential: db.prepare(
+      `INSERT INTO credentials (credential_id, name, type, ciphertext, created_by, tenant_id,
+         created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${CREDENTIAL_COLUMNS}`,
+    ),
+    selectCredential: db.prepare(
+      `SELECT ${CREDENTIAL_COLUMNS} FROM credentials WHERE credential_id = ?`,
+    ),
+    updateCredential: db.prepare(
+      `UPDATE credentials SET name = COALESCE(?, name), ciphertext = COALESCE(?, ciphertext),
+         updated_at = ?
+       WHERE credential_id = ? RETURNING ${CREDENTIAL_COLUMNS}`,
+    ),
+    deleteCredential: db.prepare('DELETE FROM credentials WHERE credential_id = ?'),
+  };
 }

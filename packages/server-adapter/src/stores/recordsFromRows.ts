@@ -1,10 +1,14 @@
 import {
+  type CredentialSummary,
+  CredentialSummarySchema,
   type ExecutionEvent,
   ExecutionEventSchema,
   type LogEntry,
   LogEntrySchema,
   type SavedWorkflow,
   SavedWorkflowSchema,
+  type StoredCredential,
+  StoredCredentialSchema,
   type WorkflowInstance,
   WorkflowInstanceSchema,
   type WorkflowSummary,
@@ -21,6 +25,7 @@ export interface WorkflowSummaryRow {
   name: string;
   version: number;
   created_by: string | null;
+  tenant_id: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -39,6 +44,7 @@ export interface InstanceRow {
   workflow_data: unknown;
   input_data: unknown;
   created_by: string | null;
+  tenant_id: string | null;
   created_at: string;
   updated_at: string;
   started_at: string | null;
@@ -65,6 +71,22 @@ export interface LogRow {
   message: string;
   data: unknown;
   timestamp: string;
+}
+
+/** A `credentials` row without its ciphertext. */
+export interface CredentialSummaryRow {
+  credential_id: string;
+  name: string;
+  type: string;
+  created_by: string | null;
+  tenant_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A `credentials` row. */
+export interface CredentialRow extends CredentialSummaryRow {
+  ciphertext: string;
 }
 
 /** A saved workflow from its row, validated. */
@@ -102,4 +124,14 @@ export function logFromRow(row: LogRow): LogEntry {
       : { instance_id: workflow_instance_id, ...rest, data },
     `log entry ${row.seq} of instance "${workflow_instance_id}"`,
   );
+}
+
+/** A stored credential from its row, validated. */
+export function credentialFromRow(row: CredentialRow): StoredCredential {
+  return readStoredRecord(StoredCredentialSchema, row, `credential "${row.credential_id}"`);
+}
+
+/** A credential summary from its row, validated. */
+export function credentialSummaryFromRow(row: CredentialSummaryRow): CredentialSummary {
+  return readStoredRecord(CredentialSummarySchema, row, `credential "${row.credential_id}"`);
 }

@@ -63,4 +63,34 @@ export const sqliteMigrations: readonly Migration[] = [
       CREATE INDEX idx_execution_logs_instance_id ON workflow_task_logs(workflow_instance_id, seq);
     `,
   },
+  {
+    version: 2,
+    name: 'tenant_id on workflows and instances',
+    sql: `
+      ALTER TABLE workflows ADD COLUMN tenant_id TEXT;
+      ALTER TABLE workflow_instances ADD COLUMN tenant_id TEXT;
+      -- Lists by access read "created_by = ? OR tenant_id = ?", newest first.
+      CREATE INDEX idx_workflows_tenant_id ON workflows(tenant_id, updated_at);
+      CREATE INDEX idx_workflow_instances_tenant_id ON workflow_instances(tenant_id, created_at);
+    `,
+  },
+  {
+    version: 3,
+    name: 'credentials',
+    sql: `
+      -- The data is only ever stored sealed, in ciphertext; no column holds it in the clear.
+      CREATE TABLE credentials (
+        credential_id TEXT PRIMARY KEY NOT NULL,
+        name          TEXT NOT NULL,
+        type          TEXT NOT NULL,
+        ciphertext    TEXT NOT NULL,
+        created_by    TEXT,
+        tenant_id     TEXT,
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL
+      );
+      CREATE INDEX idx_credentials_created_by ON credentials(created_by);
+      CREATE INDEX idx_credentials_tenant_id ON credentials(tenant_id);
+    `,
+  },
 ];

@@ -48,6 +48,59 @@ describe('WebSocketHub.authorizeUpgrade', () => {
     expect((await hub.authorizeUpgrade(allowed)).ok).toBe(true);
   });
 
+  it("refuses a browser page of another site by default: its Origin must be the server's own", async () => {
+    const { hub, createInstance } = setup();
+    const instance = await createInstance();
+    const path = url(`/ws/${instance.instance_id}`);
+    const fromEvil = new Request(path, {
+      headers: { origin: 'https://evil.example', host: '127.0.0.1' },
+    });
+    expect((await refusal(hub, fromEvil)).status).toBe(403);
+    const sameOrigin = new Request(path, {
+      headers: { origin: 'http://127.0.0.1', host: '127.0.0.1' },
+    });
+    expect((await hub.authorizeUpgrade(sameOrigin)).ok).toBe(true);
+    // `Origin: null` (sandboxed frames, file: pages) is no origin of ours either.
+    const opaque = new Request(path, { headers: { origin: 'null', host: '127.0.0.1' } });
+    expect((await refusal(hub, opaque)).status).toBe(403);
+  });
+
+  it('lets clients that send no Origin connect (servers, command-line tools)', async () => {
+    const { hub, createInstance } = setup();
+    const instance = await createInstance();
+    expect((await hub.authorizeUpgrade(new Request(url(`/ws/${instance.instance_id}`)))).ok).toBe(
+      true,
+    );
+  });
+
+  it("allows any origin with allowedOrigins: ['*']", async () => {
+    const { hub, createInstance } = setup({ allowedOrigins: ['*'] });
+    const instance = await createInstance();
+    const request = new Request(url(`/ws/${instance.instance_id}`), {
+      headers: { origin: 'https://elsewhere.example', host: '127.0.0.1' },
+    });
+    expect((await hub.authorizeUpgrade(request)).ok).toBe(true);
+  });
+
+  it('limits token guessing per IP: refused authentications past the limit answer 429', async () => {
+    const { hub, createInstance } = setup({
+      authenticate: users,
+      limiter: new RateLimiter({ unauthenticated: '3/minute' }),
+    });
+    const instance = await createInstance('alice');
+    const guess = (token: string) =>
+      refusal(hub, new Request(url(`/ws/${instance.instance_id}?token=${token}`)), '10.9.9.9');
+    const statuses = [];
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      // `users` accepts any bearer token as a user id: a refused guess is one with no token.
+      statuses.push(
+        (await refusal(hub, new Request(url(`/ws/${instance.instance_id}`)), '10.9.9.9')).status,
+      );
+    }
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    expect((await guess('bob')).status).toBe(403);
+  });
+
   it.each(['abc', '1.5', '-1', '1e400'])('refuses since=%s with 400', async (since) => {
     const { hub, createInstance } = setup();
     const instance = await createInstance();

@@ -8,6 +8,7 @@ import {
 import type { AccessControl } from '../auth/AccessControl';
 import type { WorkflowUser } from '../auth/authTypes';
 import { type ErrorReporter, httpError } from '../http/errorResponse';
+import { authenticateOrCount } from '../http/guardRoute';
 import { httpStatusOf } from '../http/httpStatusOf';
 import type { RateLimiter } from '../rateLimit/RateLimiter';
 import { WEBSOCKET_OPEN, type WebSocketLike } from './WebSocketLike';
@@ -98,8 +99,7 @@ export class WebSocketHub {
         throw httpError(ErrorCode.NOT_FOUND, 'No such WebSocket endpoint');
       const instanceId = decodePathSegment(url.pathname.slice(this.pathPrefix.length));
       const origin = request.headers.get('origin');
-      const allowed = this.options.allowedOrigins;
-      if (origin && allowed && !allowed.includes('*') && !allowed.includes(origin)) {
+      if (origin && !isOriginAllowed(origin, request, this.options.allowedOrigins)) {
         throw httpError(ErrorCode.FORBIDDEN, `Origin ${origin} is not allowed`);
       }
       const sinceText = url.searchParams.get('since');
@@ -111,7 +111,7 @@ export class WebSocketHub {
           [{ path: 'since', message: 'Expected a whole number ≥ 0' }],
         );
       }
-      const user = await this.options.access.authenticate(withQueryToken(request, url));
+      const user = await authenticateOrCount(this.options, withQueryToken(request, url), clientIp);
       await this.options.limiter?.check('websocket', user, clientIp, this.options.access.isOpen);
       const instance = await this.options.store.getInstance(instanceId);
       if (!instance)
@@ -120,6 +120,7 @@ export class WebSocketHub {
         type: 'instance',
         id: instanceId,
         created_by: instance.created_by,
+        tenant_id: instance.tenant_id,
       });
       return { ok: true, session: { instanceId, user, since } };
     } catch (thrown) {
@@ -231,6 +232,26 @@ function refusal(
 ): UpgradeDecision {
   const body = JSON.stringify({ error: { code, message, issues } });
   return headers ? { ok: false, status, body, headers } : { ok: false, status, body };
+}
+
+/**
+ * Whether a browser page of `origin` may open the socket: one of `allowedOrigins` (`'*'` for
+ * any), or, when none are configured, the server's own origin only, so that with cookie
+ * authentication no other site can subscribe to a signed-in user's runs.
+ */
+function isOriginAllowed(
+  origin: string,
+  request: Request,
+  allowedOrigins: readonly string[] | undefined,
+): boolean {
+  if (allowedOrigins) return allowedOrigins.includes('*') || allowedOrigins.includes(origin);
+  const host = request.headers.get('host') ?? new URL(request.url).host;
+  try {
+    return new URL(origin).host.toLowerCase() === host.toLowerCase();
+  } catch {
+    // `null` (sandboxed frames, file: pages) and garbage are no origin of ours.
+    return false;
+  }
 }
 
 /** A malformed escape (`%E0%A4%A`) names no instance: 404, not a 500 from `URIError`. */

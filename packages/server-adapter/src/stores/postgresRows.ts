@@ -1,0 +1,92 @@
+import type {
+  CredentialSummary,
+  ExecutionEvent,
+  LogEntry,
+  SavedWorkflow,
+  StoredCredential,
+  WorkflowInstance,
+  WorkflowSummary,
+} from '@flowloom/core';
+import { fromNullablePostgresJson, fromPostgresJson, fromPostgresText } from './postgresText';
+import {
+  type CredentialRow,
+  type CredentialSummaryRow,
+  credentialFromRow,
+  credentialSummaryFromRow,
+  type EventRow,
+  eventFromRow,
+  type InstanceRow,
+  instanceFromRow,
+  type LogRow,
+  logFromRow,
+  summaryFromRow,
+  type WorkflowRow,
+  type WorkflowSummaryRow,
+  workflowFromRow,
+} from './recordsFromRows';
+
+// Rows as PostgreSQL returns them: jsonb read as text, every string still escaped by
+// postgresText.ts. Each reader unescapes, parses and validates.
+
+type Text<Row, Keys extends keyof Row> = Omit<Row, Keys> & { [K in Keys]: string | null };
+/** A `workflows` row as PostgreSQL returns it. */
+export type PgWorkflowRow = Text<WorkflowRow, 'workflow_data'>;
+/** A `workflow_instances` row as PostgreSQL returns it. */
+export type PgInstanceRow = Text<InstanceRow, 'workflow_data' | 'input_data' | 'error'>;
+/** An `execution_events` row as PostgreSQL returns it. */
+export type PgEventRow = Text<EventRow, 'data'>;
+/** A `workflow_task_logs` row as PostgreSQL returns it, with whether it had data. */
+export type PgLogRow = Text<LogRow, 'data'> & { no_data: boolean };
+
+/** Every string field of a row unescaped; `except` names the jsonb-as-text ones. */
+function unescapeStrings<Row extends object>(row: Row, except: readonly string[] = []): Row {
+  const copy = { ...row } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(copy)) {
+    if (typeof value === 'string' && !except.includes(key)) copy[key] = fromPostgresText(value);
+  }
+  return copy as Row;
+}
+
+/** A saved workflow from its PostgreSQL row. */
+export function workflowFromPostgres(row: PgWorkflowRow): SavedWorkflow {
+  const plain = unescapeStrings(row, ['workflow_data']);
+  return workflowFromRow({ ...plain, workflow_data: fromPostgresJson(row.workflow_data!) });
+}
+
+/** A workflow summary from its PostgreSQL row. */
+export function summaryFromPostgres(row: WorkflowSummaryRow): WorkflowSummary {
+  return summaryFromRow(unescapeStrings(row));
+}
+
+/** An instance from its PostgreSQL row. */
+export function instanceFromPostgres(row: PgInstanceRow): WorkflowInstance {
+  const plain = unescapeStrings(row, ['workflow_data', 'input_data', 'error']);
+  return instanceFromRow({
+    ...plain,
+    workflow_data: fromPostgresJson(row.workflow_data!),
+    input_data: fromNullablePostgresJson(row.input_data),
+    error: fromNullablePostgresJson(row.error),
+  });
+}
+
+/** An event from its PostgreSQL row. */
+export function eventFromPostgres(row: PgEventRow): ExecutionEvent {
+  const plain = unescapeStrings(row, ['data']);
+  return eventFromRow({ ...plain, data: fromPostgresJson(row.data!) });
+}
+
+/** A log entry from its PostgreSQL row; `data` is left out when the entry had none. */
+export function logFromPostgres({ no_data, ...row }: PgLogRow): LogEntry {
+  const plain = unescapeStrings(row, ['data']);
+  return logFromRow({ ...plain, data: no_data ? undefined : fromPostgresJson(row.data!) });
+}
+
+/** A stored credential from its PostgreSQL row. */
+export function credentialFromPostgres(row: CredentialRow): StoredCredential {
+  return credentialFromRow(unescapeStrings(row));
+}
+
+/** A credential summary from its PostgreSQL row. */
+export function credentialSummaryFromPostgres(row: CredentialSummaryRow): CredentialSummary {
+  return credentialSummaryFromRow(unescapeStrings(row));
+}
