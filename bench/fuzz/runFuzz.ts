@@ -11,6 +11,10 @@ import { wellFormed } from './wellFormed';
 /** What a fuzz run saw. */
 export interface FuzzReport {
   cases: number;
+  /** The generator's seed: `runFuzz(cases, seed)` replays the same requests. */
+  seed: number;
+  /** Runs read back after the requests, once their steps had time to end. */
+  runsChecked: number;
   /** Answers by HTTP status. */
   statuses: Record<number, number>;
   /** The first few requests answered 500, or answered something that is not the error shape. */
@@ -50,11 +54,18 @@ function routesOf(server: WorkflowServer): FuzzRoute[] {
 /** Ids from earlier answers, so later requests reach real records. */
 class SeenIds {
   private readonly ids: string[] = ['inst_missing'];
+  private readonly instances = new Set<string>();
 
   remember(text: string): void {
-    for (const match of text.matchAll(/"(?:instance_id|workflow_id|credential_id)":"([^"]+)"/g)) {
-      if (this.ids.length < 500) this.ids.push(match[1]!);
+    for (const match of text.matchAll(/"(instance_id|workflow_id|credential_id)":"([^"]+)"/g)) {
+      if (this.ids.length < 500) this.ids.push(match[2]!);
+      if (match[1] === 'instance_id' && this.instances.size < 500) this.instances.add(match[2]!);
     }
+  }
+
+  /** Ids of the instances the answers named. */
+  instanceIds(): string[] {
+    return [...this.instances];
   }
 
   pick(index: number): string {
@@ -83,13 +94,17 @@ function toRequest(server: WorkflowServer, generated: FuzzRequest, seen: SeenIds
  * the answers. A 500, or an error answer that is not `{ error: { code, message, issues } }`,
  * is a failure.
  */
-export async function runFuzz(cases: number, seed?: number): Promise<FuzzReport> {
+export async function runFuzz(
+  cases: number,
+  seed = Math.floor(Math.random() * 2 ** 31),
+): Promise<FuzzReport> {
   const server = createFuzzTarget();
   const routes = routesOf(server);
   const seen = new SeenIds();
   const statuses: Record<number, number> = {};
   const failures: FuzzReport['failures'] = [];
   const samples = fc.sample(fuzzRequest(routes), { numRuns: cases, seed });
+  let runsChecked = 0;
   try {
     for (const [index, generated] of samples.entries()) {
       const request = toRequest(server, generated, seen);
@@ -107,10 +122,49 @@ export async function runFuzz(cases: number, seed?: number): Promise<FuzzReport>
         });
       }
     }
+    runsChecked = await readBackRuns(server, seen, failures);
   } finally {
     await server.close();
   }
-  return { cases, statuses, failures };
+  return { cases, seed, runsChecked, statuses, failures };
+}
+
+/**
+ * A stored run can break later than the request that made it (a malformed event answers 500 on
+ * every read afterwards): once the runs had a moment to end, read each one's status and logs.
+ */
+async function readBackRuns(
+  server: WorkflowServer,
+  seen: SeenIds,
+  failures: FuzzReport['failures'],
+): Promise<number> {
+  const instanceIds = seen.instanceIds();
+  for (
+    let waited = 0;
+    waited < 50 && instanceIds.some((id) => server.engine.isRunning(id));
+    waited++
+  ) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  for (const id of instanceIds) {
+    for (const path of [`/instances/${id}/status`, `/instances/${id}/logs`, `/instances/${id}`]) {
+      for (const token of Object.keys(USERS)) {
+        const request = new Request(`http://127.0.0.1${server.basePath}${path}`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        const response = await server.fetch(request, { clientIp: '198.51.100.9' });
+        const text = await response.text();
+        if (!isWellFormed(request, response, text) && failures.length < 20) {
+          failures.push({
+            request: `GET ${path} as ${token}`,
+            status: response.status,
+            body: text.slice(0, 300),
+          });
+        }
+      }
+    }
+  }
+  return instanceIds.length;
 }
 
 function isWellFormed(request: Request, response: Response, text: string): boolean {

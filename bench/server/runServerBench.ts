@@ -17,7 +17,7 @@ const target = fork(fileURLToPath(new URL('./serveTargets.ts', import.meta.url))
   execArgv: ['--import', 'tsx'],
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 });
-const { barePort, apiPort, listingBytes } = await nextReply(target, 'ready');
+const { barePort, apiPort, listingBytes, webhookPath } = await nextReply(target, 'ready');
 const origin = `http://127.0.0.1:${apiPort}`;
 const basePath = '/api/workflow';
 
@@ -123,17 +123,29 @@ async function measureAll() {
       sameBody: { url: `http://127.0.0.1:${barePort}/same-body` },
       components: { url: `${origin}${basePath}/components` },
     });
-    // Alone and last: the runs it starts go on in the background after its requests end.
+    // Alone, each: the runs they start go on in the background after their requests end.
     const pairs = await loadTest({ url: origin, requests: createExecuteRequests() });
     const runs = await ask(target, { type: 'waitIdle' }, 'idle');
+    const webhook = await loadTest({
+      url: `${origin}${webhookPath}`,
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify(runInput),
+    });
+    const afterWebhook = await ask(target, { type: 'waitIdle' }, 'idle');
+    const webhookRuns = {
+      completed: afterWebhook.completed - runs.completed,
+      failed: afterWebhook.failed - runs.failed,
+    };
     const fanOut = await measureFanOut();
-    return { bare, sameBody, components, pairs, runs, fanOut };
+    return { bare, sameBody, components, pairs, runs, webhook, webhookRuns, fanOut };
   } finally {
     await ask(target, { type: 'stop' }, 'stopped');
   }
 }
 
-const { bare, sameBody, components, pairs, runs, fanOut } = await measureAll();
+const { bare, sameBody, components, pairs, runs, webhook, webhookRuns, fanOut } =
+  await measureAll();
 const row = (workload: string, result: LoadResult, opsPerSecond = result.requestsPerSecond) => ({
   workload,
   'req/s': Math.round(result.requestsPerSecond),
@@ -151,9 +163,13 @@ console.table([
   row('bare Hono, the same JSON as /components', sameBody),
   row('GET /components', components),
   row('POST /instances + execute (3 steps, SQLite file)', pairs, pairs.requestsPerSecond / 2),
+  row('POST webhook, respond immediately (3 steps, SQLite file)', webhook),
 ]);
 console.log(
   `create + execute: ${Math.round(pairs.requestsPerSecond / 2)} pairs/s; the runs they started: ${runs.completed} completed, ${runs.failed} failed`,
+);
+console.log(
+  `webhook: ${Math.round(webhook.requestsPerSecond)} runs started/s (${(webhook.requestsPerSecond / (pairs.requestsPerSecond / 2)).toFixed(2)}× create + execute pairs); the runs they started: ${webhookRuns.completed} completed, ${webhookRuns.failed} failed`,
 );
 console.log(
   `\nWebSocket fan-out: ${FAN_OUT_CLIENTS} ws clients on one instance, ${FAN_OUT_RUNS} runs of the 3-step workflow; delay from the engine publishing an event to a client receiving it`,

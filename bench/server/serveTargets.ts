@@ -19,6 +19,7 @@ import {
   type TargetReply,
   wallClockMs,
 } from './targetProtocol';
+import { threeStepWebhookWorkflow } from './threeStepWorkflow';
 
 const reply = (message: TargetReply) => process.send?.(message);
 
@@ -40,6 +41,8 @@ const folder = mkdtempSync(join(tmpdir(), 'flowloom-server-bench-'));
 const store = new SqliteStore(join(folder, 'bench.db'));
 const workflows = createWorkflowServer({
   store,
+  // The bench measures the route, not its default limit of 600 calls a minute per workflow.
+  rateLimit: { webhook: '100000000/minute' },
   // The open-server notice is expected here; real errors still go to stderr.
   logger: { info() {}, warn() {}, error: (message, error) => console.error(message, error) },
 });
@@ -55,6 +58,21 @@ bareApp.get('/', (c) => c.text('Hello, world!'));
 bareApp.get('/same-body', (c) => c.body(listing, 200, { 'content-type': 'application/json' }));
 const bare = await listen(bareApp.fetch);
 const webSocket = attachWorkflowWebSocket(api.server, workflows);
+
+// The webhook target: the 3-step workflow saved and activated through the API.
+const saved = await workflows.fetch(
+  new Request('http://127.0.0.1/api/workflow/editor/save', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'bench webhook', workflow_data: threeStepWebhookWorkflow }),
+  }),
+);
+const { workflow_id: webhookWorkflowId } = (await saved.json()) as { workflow_id: string };
+await workflows.fetch(
+  new Request(`http://127.0.0.1/api/workflow/workflows/${webhookWorkflowId}/activate`, {
+    method: 'POST',
+  }),
+);
 
 // Without the bench process (it ended or crashed) there is nobody to serve: leave no temp files.
 process.once('disconnect', () => {
@@ -124,4 +142,5 @@ reply({
   barePort: bare.port,
   apiPort: api.port,
   listingBytes: Buffer.byteLength(listing),
+  webhookPath: `/api/workflow/webhooks/${webhookWorkflowId}/bench`,
 });

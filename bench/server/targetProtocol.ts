@@ -15,7 +15,14 @@ export type TargetCommand =
 
 /** The answers, one per command, plus `ready` once the servers listen. */
 export type TargetReply =
-  | { type: 'ready'; barePort: number; apiPort: number; listingBytes: number }
+  | {
+      type: 'ready';
+      barePort: number;
+      apiPort: number;
+      listingBytes: number;
+      /** Path of the active 3-step workflow's webhook (`respond: immediately`). */
+      webhookPath: string;
+    }
   | { type: 'watching' }
   | { type: 'marks'; marks: EventMark[] }
   | { type: 'idle'; completed: number; failed: number }

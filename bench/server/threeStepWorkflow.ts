@@ -25,5 +25,30 @@ export const threeStepWorkflow: WorkflowData = {
   ],
 };
 
+/** The same three steps started by a webhook (`respond: immediately`) on `/bench`. */
+export const threeStepWebhookWorkflow: WorkflowData = {
+  nodes: [
+    {
+      id: 'start',
+      type: 'webhook_trigger',
+      position: at,
+      data: { parameters: { path: '/bench', method: 'POST' } },
+    },
+    {
+      id: 'shape',
+      type: 'transform',
+      position: at,
+      data: { parameters: { mapping: { greeting: 'hello {{ input.body.name }}' } } },
+    },
+    {
+      id: 'record',
+      type: 'log',
+      position: at,
+      data: { parameters: { message: 'said {{ input.greeting }}', level: 'info' } },
+    },
+  ],
+  edges: threeStepWorkflow.edges,
+};
+
 /** The input each bench run starts with. */
 export const runInput = { name: 'bench' };

@@ -1,6 +1,10 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// Real servers and the MSW kit answer asynchronously; on a loaded two-core CI machine the
+// default 1 s of `waitFor`/`findBy*` is too short for a save, a create and a run.
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   cleanup();

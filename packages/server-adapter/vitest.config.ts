@@ -10,6 +10,10 @@ export default defineConfig({
     alias: [
       { find: /^@flowloom\/core$/, replacement: coreSource('index.ts') },
       { find: /^@flowloom\/core\/testing$/, replacement: coreSource('testing.ts') },
+      {
+        find: /^@flowloom\/core\/testing\/store-contract$/,
+        replacement: coreSource('storeContract.ts'),
+      },
     ],
   },
   test: {

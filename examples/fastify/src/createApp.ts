@@ -17,7 +17,7 @@ export interface CreateAppOptions {
 
 /**
  * A Fastify 5 app of the host's own (here a `/health` route) with the Flowloom API and its
- * WebSocket under `/api/workflow`. `app.close()` closes the sockets, stops the runs and closes
+ * WebSocket under `/api/workflow`. `app.close()` closes the sockets, interrupts the runs and closes
  * the database.
  *
  * @example

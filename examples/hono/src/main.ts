@@ -11,7 +11,8 @@ const stop = async (signal: NodeJS.Signals) => {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: shutting down`);
-  // No new requests or runs; WebSockets closed (1001); running steps cancelled; database closed.
+  // No new requests or runs; WebSockets closed (1001); running steps get up to 10 s, then runs
+  // are left interrupted (the next start resumes them); database closed.
   await server.close();
   console.log('Closed.');
 };

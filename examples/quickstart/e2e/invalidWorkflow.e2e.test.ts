@@ -52,7 +52,8 @@ describe('an invalid workflow', () => {
     ]);
     expect(await field.locator('input').getAttribute('aria-invalid')).toBe('true');
 
-    // Execute saves, then refuses, naming the reason; no run starts.
+    // Execute refuses with the reason the save found (nothing changed since: no new save); no
+    // run starts.
     await toolbarButton(page, 'Execute').click();
     const alert = page.getByRole('alert').filter({ hasText: 'Cannot execute' });
     await alert.waitFor({ timeout: UI_TIMEOUT });

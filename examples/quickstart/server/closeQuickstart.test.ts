@@ -28,7 +28,7 @@ function nextClose(socket: WebSocket): Promise<number> {
   });
 }
 
-it('close() cancels the running run, closes its WebSocket, the HTTP server and the database', async () => {
+it('close() leaves the running run interrupted (not cancelled), closes its WebSocket, the HTTP server and the database', async () => {
   const databasePath = path.join(tempDir, 'flowloom.db');
   const quickstart = await startQuickstart({
     port: 0,
@@ -57,14 +57,14 @@ it('close() cancels the running run, closes its WebSocket, the HTTP server and t
   await firstMessage;
   const closed = nextClose(socket);
 
-  await quickstart.close();
+  await quickstart.close({ graceMs: 0 });
 
   expect(await closed).toBe(1001);
   await expect(fetch(`${quickstart.url}/api/workflow/components`)).rejects.toThrow();
-  // The database was closed cleanly and the run did not stay "running".
+  // The database was closed cleanly and the run was left to resume at the next start.
   const store = new SqliteStore(databasePath);
   try {
-    expect((await store.getInstance(instance_id))?.status).toBe('cancelled');
+    expect((await store.getInstance(instance_id))?.status).toBe('interrupted');
   } finally {
     await store.close();
   }

@@ -23,13 +23,14 @@ const shutDown = (reason: string, exitCode = 0): void => {
   if (shuttingDown) return;
   shuttingDown = true;
   console.log(`\n${reason}: Shutting down...`);
-  // A run or socket that will not let go must not keep the process up forever.
+  // Running steps get 8 s to finish; runs still going are left interrupted and resume at the
+  // next start. A socket that will not let go must not keep the process up forever.
   const force = setTimeout(() => {
-    console.error('Shutdown took over 10 s; exiting anyway.');
+    console.error('Shutdown took over 15 s; exiting anyway.');
     process.exit(1);
-  }, 10_000);
+  }, 15_000);
   force.unref();
-  quickstart.close().then(
+  quickstart.close({ graceMs: 8_000 }).then(
     () => process.exit(exitCode),
     (error: unknown) => {
       console.error('Shutdown failed:', error);

@@ -18,7 +18,6 @@ import { createPageHandler } from './createPageHandler';
 import { credentialsKeyFile } from './credentialsKeyFile';
 import { mountWorkflowApi } from './mountWorkflowApi';
 import { QuickstartEngine } from './QuickstartEngine';
-import { resumeInterruptedRuns } from './resumeInterruptedRuns';
 import { seedSampleWorkflows } from './seedSampleWorkflows';
 import { startDemoServer } from './startDemoServer';
 
@@ -66,14 +65,19 @@ export interface RunningQuickstart {
   server: WorkflowServer;
   /** The Node HTTP server. */
   httpServer: Server;
-  /** Refuses new requests, closes the WebSockets, stops runs, closes the database and the HTTP server. */
-  close(): Promise<void>;
+  /**
+   * Refuses new requests, lets running steps finish for up to `graceMs` (default 10 s), leaves
+   * unfinished runs `interrupted` (the next start resumes them), closes the WebSockets, the
+   * database and the HTTP server.
+   */
+  close(options?: { graceMs?: number }): Promise<void>;
 }
 
 /**
  * Starts the quickstart: the workflow API on Express with SQLite, its WebSocket, the demo
  * endpoint the samples call and the built editor page, all on one port. Seeds the sample
- * workflows when the database holds none.
+ * workflows when the database holds none, and resumes the runs a previous process left
+ * unfinished (the workflow server's `resumeOnStart`) before it resolves.
  *
  * @example
  * const quickstart = await startQuickstart({ port: 0, databasePath: ':memory:' });
@@ -95,7 +99,8 @@ export async function startQuickstart(options: QuickstartOptions = {}): Promise<
   const credentialsKey = credentialsKeyFile(databasePath, options.logger ?? console);
   const store = new SqliteStore(databasePath);
   const vault = new CredentialVault(credentialsKey);
-  const demo = await startDemoServer();
+  // Next to the API's port (8001 beside 8000), stable across restarts for resumed runs.
+  const demo = await startDemoServer(port === 0 ? 0 : port + 1);
   const sandbox = createCodeSandbox();
   const transport = createNodeGuardTransport();
   // Its own engine (for `demo_base_url`), so it is given what createWorkflowServer would give
@@ -136,12 +141,13 @@ export async function startQuickstart(options: QuickstartOptions = {}): Promise<
   const address = httpServer.address() as AddressInfo;
   const url = `http://${urlHost(address)}:${address.port}`;
 
-  const close = (): Promise<void> => {
+  const close = (closeOptions: { graceMs?: number } = {}): Promise<void> => {
     closing ??= (async () => {
       const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeIdleConnections();
+      // Runs first, so their `execution_interrupted` still reaches the open WebSockets.
+      await server.close(closeOptions);
       await webSocket.close();
-      await server.close();
       await store.close();
       await sandbox.close?.();
       await transport.close();
@@ -154,9 +160,9 @@ export async function startQuickstart(options: QuickstartOptions = {}): Promise<
 
   try {
     await seedSampleWorkflows(store);
-    const log = options.logger ?? console;
-    const resumed = await resumeInterruptedRuns(engine, log);
-    if (resumed > 0) log.info(`Resumed ${resumed} run(s) the previous process left unfinished.`);
+    // The workflow server resumes, in the background, the runs a previous process left
+    // unfinished (`resumeOnStart`); the quickstart is ready once it has.
+    await server.ready;
   } catch (error) {
     await close();
     throw error;

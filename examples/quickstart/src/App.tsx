@@ -30,9 +30,10 @@ export function App() {
       workflowId={workflowId}
       onBack={() => navigate({ page: 'list' })}
       onSaved={(saved) => {
-        if (route.page !== 'new') return;
+        // A save keeps the workflow; an import in the editor opens another one.
+        if (route.page === 'edit' && route.workflowId === saved.workflow_id) return;
         // No hashchange (replaceState): the editor keeps its undo history, and a reload
-        // reopens the saved workflow.
+        // reopens the saved (or imported) workflow.
         savedNew.current = saved.workflow_id;
         window.history.replaceState(
           null,

@@ -1,5 +1,34 @@
 export { builtinComponents } from './components/builtinComponents';
 export { CodeComponent } from './components/CodeComponent';
+export { ConditionComponent } from './components/ConditionComponent';
+export {
+  type CronCheck,
+  checkCron,
+  isKnownTimeZone,
+  nextCronRun,
+} from './components/cronSchedule';
+export { DelayComponent } from './components/DelayComponent';
+export { ForEachComponent } from './components/ForEachComponent';
+export { HttpRequestComponent } from './components/HttpRequestComponent';
+export { LogComponent } from './components/LogComponent';
+export { ManualTriggerComponent } from './components/ManualTriggerComponent';
+export { MergeComponent } from './components/MergeComponent';
+export { RespondToWebhookComponent } from './components/RespondToWebhookComponent';
+export { ScheduleTriggerComponent } from './components/ScheduleTriggerComponent';
+export { SetVariableComponent } from './components/SetVariableComponent';
+export { SubWorkflowComponent } from './components/SubWorkflowComponent';
+export { SwitchComponent } from './components/SwitchComponent';
+export { TransformComponent } from './components/TransformComponent';
+export { WaitComponent } from './components/WaitComponent';
+export {
+  WEBHOOK_MAX_TIMEOUT_MS,
+  WebhookTriggerComponent,
+} from './components/WebhookTriggerComponent';
+export {
+  type CredentialPlaceholder,
+  CredentialPlaceholderSchema,
+  isCredentialPlaceholder,
+} from './credentials/credentialPlaceholder';
 export {
   type CredentialReference,
   CredentialReferenceSchema,
@@ -7,6 +36,7 @@ export {
   isCredentialReference,
   type RunOwner,
 } from './credentials/credentialReference';
+export { replaceCredentialReferences } from './credentials/replaceCredentialReferences';
 export { ErrorCode } from './errors/errorCodes';
 export {
   CancelledError,
@@ -16,15 +46,20 @@ export {
   StepError,
   toFlowloomError,
 } from './errors/FlowloomError';
+export { VersionConflictError } from './errors/VersionConflictError';
 export { applyEventToStatus, emptyExecutionStatus } from './executor/applyEventToStatus';
 export {
+  type CloseOptions,
   type ExecuteOptions,
   ExecutionEngine,
   type ExecutionEngineOptions,
   type StartedRun,
+  type StopOptions,
+  type WorkflowSource,
 } from './executor/ExecutionEngine';
 export type { ExecutionEngineEvents, ExecutionEventListener } from './executor/engineEvents';
 export { logEntryOf } from './executor/logEntryOf';
+export { workflowOutputOf } from './executor/workflowOutputOf';
 export { type CompiledValue, compileValue } from './expressions/compileValue';
 export { containsExpression } from './expressions/containsExpression';
 export { type ExpressionScope, evaluatePath } from './expressions/evaluatePath';
@@ -40,6 +75,7 @@ export {
 } from './expressions/parseTemplate';
 export { buildExecutionPlan } from './graph/buildExecutionPlan';
 export type { ExecutionPlan, PlanEdge, PlanStep } from './graph/executionPlan';
+export { invalidWorkflowError } from './graph/invalidWorkflowError';
 export { type ValidateWorkflowOptions, validateWorkflow } from './graph/validateWorkflow';
 export {
   findJsonDepthProblem,
@@ -73,6 +109,12 @@ export {
   type RegistrableComponent,
 } from './registry/ComponentRegistry';
 export type { CompiledParameters, ValidateParametersOptions } from './registry/compileParameters';
+export {
+  type CapturedLog,
+  type CreatedExecutionContext,
+  createExecutionContext,
+  type ExecutionContextInit,
+} from './registry/createExecutionContext';
 export { componentRegistry } from './registry/defaultRegistry';
 export { type ComponentDefinition, defineComponent } from './registry/defineComponent';
 export { type ParameterIssue, ParameterIssueSchema } from './registry/parameterIssue';
@@ -131,9 +173,20 @@ export {
   type StepState,
   StepStateSchema,
 } from './schema/executionStatus';
+export {
+  type InstanceSummary,
+  InstanceSummarySchema,
+  type InstanceSummarySource,
+  instanceSummaryOf,
+  type StoredInstanceSummary,
+  StoredInstanceSummarySchema,
+  toInstanceSummary,
+} from './schema/instanceSummary';
 export { isReservedId, RESERVED_IDS } from './schema/isReservedId';
 export { type LogEntry, LogEntrySchema, type LogLevel, LogLevelSchema } from './schema/logEntry';
 export { ParameterType, ParameterTypeSchema } from './schema/parameterType';
+export { type RunProgress, RunProgressSchema } from './schema/runProgress';
+export { type RunTrigger, RunTriggerSchema } from './schema/runTrigger';
 export {
   type SavedWorkflow,
   SavedWorkflowSchema,
@@ -152,6 +205,10 @@ export {
   StepStatusSchema,
 } from './schema/status';
 export {
+  type WorkflowActivation,
+  WorkflowActivationSchema,
+} from './schema/workflowActivation';
+export {
   type NodeSettings,
   NodeSettingsSchema,
   type RetrySettings,
@@ -165,6 +222,7 @@ export {
   WorkflowNodeDataSchema,
   WorkflowNodeSchema,
 } from './schema/workflowData';
+export { type WorkflowExport, WorkflowExportSchema } from './schema/workflowExport';
 export {
   type CreateInstanceInput,
   CreateInstanceInputSchema,
@@ -178,16 +236,31 @@ export {
   type WorkflowValidationResult,
   WorkflowValidationResultSchema,
 } from './schema/workflowValidation';
+export {
+  type WorkflowVersionSummary,
+  WorkflowVersionSummarySchema,
+} from './schema/workflowVersion';
 export { createId } from './store/createId';
+export {
+  decodeInstanceCursor,
+  encodeInstanceCursor,
+  type InstanceCursor,
+  isAfterCursor,
+} from './store/instanceCursor';
 export { MemoryStore } from './store/MemoryStore';
 export type {
   CreateCredentialRecord,
   CredentialPatch,
+  DueWait,
   InstancePatch,
+  InstanceSummaryPage,
   ListAccess,
   ListCredentialsOptions,
+  ListInstanceSummariesOptions,
   ListInstancesOptions,
   ListOptions,
+  PruneInstancesOptions,
   SaveWorkflowRecord,
   WorkflowStore,
 } from './store/WorkflowStore';
+export { triggerTypeOf } from './triggers/triggerTypeOf';

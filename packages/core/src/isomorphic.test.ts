@@ -14,6 +14,7 @@ function librarySources(dir: string): string[] {
     const isTestOnly =
       /\.test(-d|-helpers)?\.ts$/.test(name) ||
       name === 'testing.ts' ||
+      name === 'storeContract.ts' ||
       name === 'workflowStoreContract.ts';
     return name.endsWith('.ts') && !isTestOnly ? [path] : [];
   });

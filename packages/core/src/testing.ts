@@ -1,5 +1,4 @@
 export { sampleInstance, sampleWorkflow } from './store/contractSamples';
-export { describeWorkflowStoreContract } from './store/workflowStoreContract';
 export {
   type CapturedLog,
   createTestContext,

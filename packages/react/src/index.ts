@@ -3,12 +3,15 @@ export type {
   CredentialSummary,
   ExecutionEvent,
   ExecutionStatus,
+  InstanceSummary,
   LogEntry,
   SavedWorkflow,
   WorkflowComponentMetadata,
   WorkflowData,
+  WorkflowExport,
   WorkflowInstance,
   WorkflowSummary,
+  WorkflowVersionSummary,
 } from '@flowloom/core';
 export type {
   ClientError,
@@ -16,10 +19,13 @@ export type {
   CreateCredentialRequest,
   CreateInstanceRequest,
   CredentialPage,
+  InstanceListQuery,
+  InstancePage,
   SaveWorkflowRequest,
   SaveWorkflowResult,
   SubscribeOptions,
   UpdateCredentialRequest,
+  VersionConflictClientError,
   WebSocketConstructor,
   WebSocketLike,
   WorkflowClient,
@@ -27,6 +33,7 @@ export type {
 } from './client/clientTypes';
 export { createWorkflowClient } from './client/createWorkflowClient';
 export { getDefaultWorkflowClient } from './client/getDefaultWorkflowClient';
+export { isVersionConflict } from './client/isVersionConflict';
 export { ClientErrorCode } from './client/requestJson';
 export { CredentialPicker, type CredentialPickerProps } from './editor/CredentialPicker';
 export { EnhancedWorkflowEditor } from './editor/EnhancedWorkflowEditor';
@@ -47,18 +54,18 @@ export {
   type ExecutionSnapshot,
   ExecutionTracker as experimental_ExecutionTracker,
 } from './hooks/ExecutionTracker';
-export {
-  InstanceList as experimental_InstanceList,
-  type InstanceListQuery,
-  type InstancePage,
-} from './hooks/InstanceList';
+export { InstanceList as experimental_InstanceList } from './hooks/InstanceList';
 export { type UseCredentialsResult, useCredentials } from './hooks/useCredentials';
 export { useWorkflowClient } from './hooks/useWorkflowClient';
 export {
   type UseWorkflowComponentsResult,
   useWorkflowComponents,
 } from './hooks/useWorkflowComponents';
-export { type UseWorkflowEditorResult, useWorkflowEditor } from './hooks/useWorkflowEditor';
+export {
+  type SaveOptions,
+  type UseWorkflowEditorResult,
+  useWorkflowEditor,
+} from './hooks/useWorkflowEditor';
 export {
   type UseWorkflowExecutionResult,
   useWorkflowExecution,
@@ -84,6 +91,7 @@ export {
   selectRunStatus,
   selectSelectedNode,
   selectSelectedNodeIds,
+  selectVersion,
   selectWorkflowId,
 } from './store/editorSelectors';
 export type {

@@ -6,7 +6,7 @@
  * (`@flowloom/react` is `./index` here). `vitest --typecheck` (and `tsc`) compiling this file is
  * the test that each sample works against the package as written.
  */
-import type { ClientResult, WorkflowInstance } from './index';
+import type { ClientResult, InstanceSummary, WorkflowInstance } from './index';
 import { describe, expectTypeOf, test } from 'vitest';
 
 // ---- Sample 2: "Frontend - Using the Enhanced Editor" -------------------------------------
@@ -101,7 +101,8 @@ describe('the seed frontend samples', () => {
     expectTypeOf<Awaited<ReturnType<Instances['createInstance']>>>().toEqualTypeOf<
       ClientResult<WorkflowInstance>
     >();
-    expectTypeOf<Instances['instances']>().toEqualTypeOf<WorkflowInstance[]>();
+    // The list holds run summaries: what a history shows, without each run's document.
+    expectTypeOf<Instances['instances']>().toEqualTypeOf<InstanceSummary[]>();
   });
 
   test('sample 4: the execution hook gives events with event_type and data, logs and isConnected', () => {

@@ -5,6 +5,9 @@ import {
   createGuardedFetch,
   ExecutionEngine,
   type NetworkOptionsInput,
+  NetworkOptionsSchema,
+  resolveLimits,
+  type StartedRun,
   type WorkflowLimitsInput,
   type WorkflowStore,
 } from '@flowloom/core';
@@ -21,8 +24,20 @@ import { createNodeGuardTransport } from './network/createNodeGuardTransport';
 import { buildOpenApiDocument } from './openapi/buildOpenApiDocument';
 import { RateLimiter, type RateLimitOptions } from './rateLimit/RateLimiter';
 import type { RateLimitStore } from './rateLimit/RateLimitStore';
+import { resumeUnfinishedRuns } from './resumeUnfinishedRuns';
+import {
+  createRunRetention,
+  parseRetentionOptions,
+  type RetentionOptions,
+} from './retention/createRunRetention';
 import { createCodeSandbox } from './sandbox/createCodeSandbox';
 import { SqliteStore } from './stores/SqliteStore';
+import { readSyncInterval } from './triggers/readSyncInterval';
+import { type ScheduleClock, systemClock } from './triggers/ScheduleClock';
+import { InProcessTickClaim, type TickClaim } from './triggers/TickClaim';
+import { WorkflowTriggers } from './triggers/WorkflowTriggers';
+import { createWaker } from './waits/createWaker';
+import { createWorkflowLoader } from './waits/createWorkflowLoader';
 import { type EventSource, WebSocketHub } from './ws/WebSocketHub';
 
 /** Where the server writes its start-up notes and unexpected errors. */
@@ -105,7 +120,8 @@ export interface WorkflowServerOptions {
   /**
    * Where `code` steps run end users' JavaScript. `false` leaves the engine without one (code
    * steps then fail `NOT_CONFIGURED`).
-   * @default createCodeSandbox(): WebAssembly QuickJS in a worker thread, started on first use
+   * @default createCodeSandbox({ maxOutputBytes: limits.maxStepOutputBytes }): WebAssembly
+   * QuickJS in worker threads, started on first use
    */
   sandbox?: CodeSandbox | false;
   /**
@@ -135,6 +151,88 @@ export interface WorkflowServerOptions {
    * @default console
    */
   logger?: ServerLogger;
+  /**
+   * Resume, in the background, every run a previous process left unfinished on the store:
+   * `interrupted` by a shutdown, or still `running` because the process was killed. Finished
+   * steps are kept; a step that was in flight runs again (at-least-once: see
+   * `context.idempotency_key`). `server.ready` settles when it is done. Works for a server given
+   * an `engine` too.
+   * @default true
+   * @remarks Turn it off when several processes share the store and a queue or another process
+   * owns resuming runs: a run another live process executes would otherwise run twice.
+   */
+  resumeOnStart?: boolean;
+  /**
+   * How long finished runs (completed, failed, cancelled) are kept, with their events and logs:
+   * past `finishedRunsMaxAgeMs` after they finished, or beyond the newest `maxRunsPerWorkflow`
+   * of a saved workflow, a sweep deletes them, at start and every `sweepIntervalMs` (default an
+   * hour), in batches that never hold the store or the event loop for long.
+   * `server.pruneRuns()` sweeps on demand.
+   * @default keep every run
+   */
+  retention?: RetentionOptions;
+  /**
+   * Webhook and schedule triggers of active workflows. Activation is stored: at start the server
+   * arms the schedules of every active workflow, and keeps them in line with the store (changes
+   * made through another server sharing it) every `syncIntervalMs`.
+   */
+  triggers?: TriggerOptions;
+  /**
+   * The waker: every `intervalMs` it continues the waiting runs (`wait` steps) whose wake time
+   * has come, by the engine's clock. No process holds a waiting run meanwhile: whichever server
+   * is up then wakes it, a restarted one included. `false` turns it off (e.g. on all but one of
+   * several servers sharing a store).
+   * @default { intervalMs: 1000 }
+   */
+  waker?: { intervalMs?: number } | false;
+  /**
+   * The clock of the engine the server creates, for `wait` steps; tests pass one they move.
+   * @default Date.now
+   */
+  now?: () => number;
+}
+
+/** Options of the server's triggers (`triggers` of {@link createWorkflowServer}). */
+export interface TriggerOptions {
+  /**
+   * The origin webhook URLs are shown under (`'https://api.example.com'`), for a server behind
+   * a proxy that rewrites the host.
+   * @default the origin of the request asking (activate, `GET /workflows/{id}`)
+   */
+  publicUrl?: string;
+  /**
+   * Whether this process fires schedules. Webhooks work on every process either way.
+   * @default true
+   * @remarks Several servers sharing a store each fire every schedule, each tick once per
+   * process: turn schedules off on all but one, or give every server a shared `tickClaim`.
+   */
+  schedules?: boolean;
+  /**
+   * Decides whether this process fires a tick (see `TickClaim`).
+   * @default new InProcessTickClaim(): each tick once in this process
+   */
+  tickClaim?: TickClaim;
+  /**
+   * The time and timers of the scheduler; tests pass one they move by hand.
+   * @default the system clock
+   */
+  clock?: ScheduleClock;
+  /**
+   * How often the armed schedules are brought in line with the store's activations (changes
+   * another server made), in milliseconds; at least 1000.
+   * @default 60000
+   */
+  syncIntervalMs?: number;
+}
+
+/** Options of {@link WorkflowServer.close}. */
+export interface ServerCloseOptions {
+  /**
+   * How long steps already running may take to finish before their runs are left
+   * `interrupted` (to resume at the next start).
+   * @default 10000
+   */
+  graceMs?: number;
 }
 
 /** The API, ready to mount: a web-standard handler and the WebSocket hub. */
@@ -149,8 +247,45 @@ export interface WorkflowServer {
   readonly store: WorkflowStore;
   readonly registry: ComponentRegistry;
   readonly basePath: string;
-  /** Stops: closes WebSockets, cancels runs, and closes the store if the server opened it. */
-  close(): Promise<void>;
+  /**
+   * Settles once the start-up resume (`resumeOnStart`) is done, with how many runs it resumed
+   * (0 when it is off); never rejects. Hosts and tests wait for it before counting on the
+   * resumed runs.
+   */
+  readonly ready: Promise<{ resumed: number }>;
+  /**
+   * Settles once the schedules of the active workflows are armed at start, with how many
+   * workflows are active; never rejects.
+   */
+  readonly triggersReady: Promise<{ active: number }>;
+  /**
+   * Starts a run of an active workflow from one of its trigger steps, as `engine.trigger` does
+   * (the same checks: `NOT_FOUND`, `WORKFLOW_INACTIVE`, `VALIDATION_FAILED` for a step that is
+   * not a trigger): the host's own events as triggers.
+   *
+   * @example
+   * bus.on('invoice.paid', (invoice) => server.trigger(workflowId, 'on_paid', { body: invoice }));
+   */
+  trigger(
+    workflowId: string,
+    stepId: string,
+    runInput?: Record<string, unknown>,
+  ): Promise<StartedRun>;
+  /**
+   * Deletes the finished runs past the `retention` bounds now, batch by batch; resolves with how
+   * many. Without `retention` it deletes nothing.
+   */
+  pruneRuns(): Promise<{ deleted: number }>;
+  /**
+   * Shuts down without losing runs: accepts no new run (503 `SHUTTING_DOWN`), lets running
+   * steps finish for up to `graceMs`, leaves unfinished runs `interrupted` (the next start
+   * resumes them), closes WebSockets, and closes the store if the server opened it. Runs are
+   * never cancelled here; only `POST /stop` cancels.
+   *
+   * @example
+   * process.once('SIGTERM', () => void server.close({ graceMs: 25_000 }).then(() => process.exit(0)));
+   */
+  close(options?: ServerCloseOptions): Promise<void>;
 }
 
 /**
@@ -167,6 +302,10 @@ export function createWorkflowServer(options: WorkflowServerOptions = {}): Workf
   // Options that can be refused are read before a store is opened, so a refusal leaks nothing.
   // Always made: refused authentications are limited per IP even when no route is.
   const limiter = new RateLimiter(options.rateLimit ?? {}, options.rateLimitStore);
+  const retentionOptions = parseRetentionOptions(options.retention);
+  const limits = resolveLimits(options.limits);
+  const syncIntervalMs = readSyncInterval(options.triggers?.syncIntervalMs);
+  const network = NetworkOptionsSchema.parse(options.network ?? {});
   const vault =
     options.credentialsKey === undefined ? undefined : new CredentialVault(options.credentialsKey);
   const ownsStore = !options.store && !options.engine;
@@ -178,22 +317,56 @@ export function createWorkflowServer(options: WorkflowServerOptions = {}): Workf
   const sandbox =
     options.engine || options.sandbox === false
       ? undefined
-      : (options.sandbox ?? createCodeSandbox());
+      : (options.sandbox ??
+        createCodeSandbox({ maxOutputBytes: options.limits?.maxStepOutputBytes }));
   const credentials = vault
-    ? createCredentialResolver({ store, vault, canAccess: options.canAccess })
+    ? createCredentialResolver({
+        store,
+        vault,
+        canAccess: options.canAccess,
+        authorize: options.authorize,
+      })
     : undefined;
   const engine =
     options.engine ??
     new ExecutionEngine({
       registry,
       store,
-      limits: options.limits,
-      network: options.network,
-      fetch: createGuardedFetch({ network: options.network ?? {}, transport }),
+      limits,
+      network,
+      fetch: createGuardedFetch({ network, transport }),
       sandbox,
       credentials,
+      // Sub-workflows run only the workflows their run's owner may read.
+      workflows: createWorkflowLoader({
+        store,
+        canAccess: options.canAccess,
+        authorize: options.authorize,
+      }),
+      now: options.now,
     });
   const access = new AccessControl(options.authenticate, options.authorize, options.canAccess);
+  const triggers = new WorkflowTriggers({
+    engine,
+    basePath,
+    publicUrl: options.triggers?.publicUrl?.replace(/\/+$/, ''),
+    logger,
+    clock: options.triggers?.clock ?? systemClock,
+    tickClaim: options.triggers?.tickClaim ?? new InProcessTickClaim(),
+    schedules: options.triggers?.schedules ?? true,
+    syncIntervalMs,
+    credentials,
+  });
+  const retention = createRunRetention(store, retentionOptions, logger);
+  retention.start();
+  const waker =
+    options.waker === false
+      ? undefined
+      : createWaker({ engine, store, logger, intervalMs: options.waker?.intervalMs });
+  waker?.start();
+  let closing: Promise<void> | undefined;
+  const resumeOnStart = options.resumeOnStart ?? true;
+  let resumeDone = false;
   let openApi: unknown;
   const app = createApiApp(basePath, {
     engine,
@@ -210,6 +383,8 @@ export function createWorkflowServer(options: WorkflowServerOptions = {}): Workf
       openApi ??= buildOpenApiDocument(basePath);
       return openApi;
     },
+    cancelsOrphanedRuns: () => resumeOnStart && resumeDone,
+    triggers,
   });
   const hub = new WebSocketHub({
     basePath,
@@ -226,7 +401,35 @@ export function createWorkflowServer(options: WorkflowServerOptions = {}): Workf
       `[flowloom] No authenticate hook: the API at ${basePath} is open, every caller acts as one anonymous user.`,
     );
   }
-  let closing: Promise<void> | undefined;
+  // In the background, once the host's synchronous set-up (mounting the server) is done.
+  const ready = resumeOnStart
+    ? Promise.resolve()
+        .then(() => resumeUnfinishedRuns(engine, store, logger, () => closing !== undefined))
+        .then(
+          (report) => {
+            if (report.resumed > 0) {
+              logger.info(
+                `[flowloom] Resumed ${report.resumed} run(s) a previous process left unfinished.`,
+              );
+            }
+            return report;
+          },
+          (error: unknown) => {
+            logger.error('[flowloom] Resuming unfinished runs failed', error);
+            return { resumed: 0 };
+          },
+        )
+        .finally(() => {
+          resumeDone = true;
+        })
+    : Promise.resolve({ resumed: 0 });
+  const triggersReady = triggers.start().then(
+    (active) => ({ active }),
+    (error: unknown) => {
+      logger.error('[flowloom] Arming the triggers of the active workflows failed', error);
+      return { active: 0 };
+    },
+  );
   return {
     fetch: async (request, context = {}) => app.fetch(request, context),
     hub,
@@ -235,10 +438,19 @@ export function createWorkflowServer(options: WorkflowServerOptions = {}): Workf
     store,
     registry,
     basePath,
-    close: () => {
+    ready,
+    triggersReady,
+    trigger: (workflowId, stepId, runInput) => triggers.trigger(workflowId, stepId, runInput),
+    pruneRuns: () => retention.prune(),
+    close: (closeOptions = {}) => {
       closing ??= (async () => {
+        await retention.stop();
+        await waker?.stop();
+        triggers.close();
+        // The engine refuses new runs at once, so the start-up resume, if still going, stops at
+        // its next run; runs it already resumed are interrupted like the others.
+        await engine.close({ graceMs: closeOptions.graceMs });
         hub.close();
-        await engine.close();
         await transport?.close();
         if (ownsSandbox) await sandbox?.close?.();
         if (ownsStore) await store.close();

@@ -11,7 +11,9 @@ export { ANONYMOUS_USER } from './auth/authTypes';
 export { defaultCanAccess } from './auth/defaultCanAccess';
 export {
   createWorkflowServer,
+  type ServerCloseOptions,
   type ServerLogger,
+  type TriggerOptions,
   type WorkflowServer,
   type WorkflowServerOptions,
 } from './createWorkflowServer';
@@ -24,7 +26,7 @@ export type { RequestContext } from './http/apiEnv';
 export { httpStatusOf } from './http/httpStatusOf';
 export type { RouteName } from './http/routeNames';
 export type { LookupAll } from './network/createGuardedConnector';
-export { createGuardedNodeFetch } from './network/createGuardedNodeFetch';
+export { type ClosableStepFetch, createGuardedNodeFetch } from './network/createGuardedNodeFetch';
 export {
   createNodeGuardTransport,
   type NodeGuardTransport,
@@ -49,6 +51,8 @@ export {
 export { type CodeSandboxOptions, createCodeSandbox } from './sandbox/createCodeSandbox';
 export { PostgresStore, type PostgresStoreOptions } from './stores/PostgresStore';
 export { SqliteStore, type SqliteStoreOptions } from './stores/SqliteStore';
+export { type ScheduleClock, systemClock } from './triggers/ScheduleClock';
+export { InProcessTickClaim, type TickClaim } from './triggers/TickClaim';
 export {
   type EventSource,
   type HubConnection,

@@ -39,7 +39,7 @@ describe('CodeComponent', () => {
     });
   });
 
-  it('asks the sandbox to run the code over input, steps and vars with its limits and signal', async () => {
+  it('asks the sandbox to run the code over input, steps and vars with its timeout and signal', async () => {
     const sandbox = answeringSandbox({ ok: true, value: {}, logs: [] });
     const context = createTestContext({
       input_data: { code: 'return vars.n', timeout_ms: 250 },
@@ -54,11 +54,36 @@ describe('CodeComponent', () => {
         code: 'return vars.n',
         globals: { input: { item: 1 }, steps: { fetch: { status: 200 } }, vars: { n: 2 } },
         timeoutMs: 250,
-        memoryLimitBytes: 64 * 1024 * 1024,
-        maxOutputBytes: 1024 * 1024,
         signal: context.signal,
       },
     ]);
+  });
+
+  it("leaves the memory, output and input limits to the sandbox's own settings", async () => {
+    const sandbox = answeringSandbox({ ok: true, value: {}, logs: [] });
+    await run(sandbox).result;
+    const request = sandbox.requests[0] as CodeRunRequest;
+    expect(Object.keys(request).sort()).toEqual(['code', 'globals', 'signal', 'timeoutMs']);
+  });
+
+  it('hands the sandbox the steps and vars as they were when the step started', async () => {
+    const sandbox = answeringSandbox({ ok: true, value: {}, logs: [] });
+    const context = createTestContext({
+      input_data: { code: 'return steps', timeout_ms: 250 },
+      previous_outputs: { fetch: { status: 200 } },
+      global_variables: { n: 1 },
+      sandbox,
+    });
+    await new CodeComponent().execute(context);
+    // A parallel branch finishing while this run waits for a busy sandbox.
+    context.previous_outputs.later = { done: true };
+    context.global_variables.m = 2;
+    expect(sandbox.requests[0]?.globals).toMatchObject({
+      steps: { fetch: { status: 200 } },
+      vars: { n: 1 },
+    });
+    expect(sandbox.requests[0]?.globals.steps).not.toHaveProperty('later');
+    expect(sandbox.requests[0]?.globals.vars).not.toHaveProperty('m');
   });
 
   it('gives the sandbox a 1000 ms timeout when timeout_ms is absent', async () => {
@@ -107,6 +132,18 @@ describe('CodeComponent', () => {
       { level: 'error', message: 'bad' },
       { level: 'debug', message: 'detail' },
     ]);
+  });
+
+  it.each([
+    ['INPUT_TOO_LARGE', 'The data handed to the code is larger than 8 MiB'],
+    ['CODE_SANDBOX_BUSY', 'The code sandbox is busy'],
+  ])('fails the step with %s when the sandbox refuses the run', async (code, message) => {
+    const sandbox = answeringSandbox({ ok: false, error: { code, message }, logs: [] });
+    await expect(run(sandbox).result).resolves.toEqual({
+      success: false,
+      output_data: {},
+      error: { code, message },
+    });
   });
 
   it("fails the step with the sandbox's error code and message, keeping the logs", async () => {

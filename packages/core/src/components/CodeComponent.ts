@@ -33,10 +33,6 @@ const PARAMETERS = declareParameters([
 
 type CodeParameters = ParameterValues<typeof PARAMETERS>;
 
-/** Memory the code may use: enough for real data, small enough that a runaway array fails fast. */
-const MEMORY_LIMIT_BYTES = 64 * 1024 * 1024;
-/** Largest output the code may return, as JSON. */
-const MAX_OUTPUT_BYTES = 1024 * 1024;
 const DEFAULT_TIMEOUT_MS = 1_000;
 
 const NO_SANDBOX_MESSAGE =
@@ -48,9 +44,11 @@ const NO_SANDBOX_MESSAGE =
  * Runs the end user's JavaScript in the host's {@link CodeSandbox} and outputs what it returns:
  * the object itself, or `{ result }` for any other JSON value.
  *
- * @remarks The code's `console.*` lines go to the step's log. A failure (`CODE_TIMEOUT`,
- * `CODE_MEMORY_LIMIT`, `CODE_ERROR`, `OUTPUT_TOO_LARGE`, or `NOT_CONFIGURED` when the host gave
- * no sandbox) follows the `error` handle. A stopped run is not converted: its abort is rethrown.
+ * @remarks The code's `console.*` lines go to the step's log. Memory, output and input limits
+ * are the sandbox's (`createWorkflowServer` sets its output limit to `limits.maxStepOutputBytes`).
+ * A failure (`CODE_TIMEOUT`, `CODE_MEMORY_LIMIT`, `CODE_ERROR`, `OUTPUT_TOO_LARGE`,
+ * `INPUT_TOO_LARGE`, `CODE_SANDBOX_BUSY`, or `NOT_CONFIGURED` when the host gave no sandbox)
+ * follows the `error` handle. A stopped run is not converted: its abort is rethrown.
  */
 export class CodeComponent extends BaseWorkflowComponent {
   static getMetadata(): WorkflowComponentMetadataInput {
@@ -82,14 +80,14 @@ export class CodeComponent extends BaseWorkflowComponent {
     }
     const result = await sandbox.run({
       code,
+      // Shallow copies of the run's live records (references, not data): a run that waits for a
+      // busy sandbox still sees the steps and variables as they were when this step started.
       globals: {
         input: context.input,
-        steps: context.previous_outputs,
-        vars: context.global_variables,
+        steps: { ...context.previous_outputs },
+        vars: { ...context.global_variables },
       },
       timeoutMs: timeout_ms,
-      memoryLimitBytes: MEMORY_LIMIT_BYTES,
-      maxOutputBytes: MAX_OUTPUT_BYTES,
       signal: context.signal,
     });
     for (const line of result.logs) context.logger.log(line.level, line.message);

@@ -1,4 +1,5 @@
 import { abortableSleep } from '../executor/abortableSleep';
+import { stepControlOf } from '../executor/stepControl';
 import { BaseWorkflowComponent } from '../registry/BaseWorkflowComponent';
 import type { ParameterValues } from '../registry/parameterValues';
 import { ComponentCategory } from '../schema/componentCategory';
@@ -25,7 +26,11 @@ const PARAMETERS = declareParameters([
 
 type DelayParameters = ParameterValues<typeof PARAMETERS>;
 
-/** Waits a number of milliseconds, then passes its input on; a stopped run ends the wait at once. */
+/**
+ * Waits a number of milliseconds, then passes its input on; a stopped run ends the wait at once.
+ * After a restart it waits only what is left: its start time is in the run's journal. For long
+ * pauses use `wait`, which holds no process meanwhile.
+ */
 export class DelayComponent extends BaseWorkflowComponent {
   static getMetadata(): WorkflowComponentMetadataInput {
     return {
@@ -43,7 +48,10 @@ export class DelayComponent extends BaseWorkflowComponent {
 
   async execute(context: ExecutionContext): Promise<ExecutionResult> {
     const { ms } = context.input_data as DelayParameters;
-    await abortableSleep(ms, context.signal);
+    // Event times are wall-clock times, so the time already waited is too.
+    const startedAt = stepControlOf(context)?.startedAt;
+    const waited = startedAt ? Math.max(0, Date.now() - Date.parse(startedAt)) : 0;
+    await abortableSleep(Math.max(0, ms - waited), context.signal);
     return { success: true, output_data: passThroughInput(context.input) };
   }
 }

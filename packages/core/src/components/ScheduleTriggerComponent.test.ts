@@ -27,6 +27,15 @@ describe('ScheduleTriggerComponent', () => {
     expect(result.output_data).toEqual({ triggered_at: '2020-01-01T00:00:00.000Z' });
   });
 
+  it('outputs the fired_at of a scheduled run as triggered_at', async () => {
+    const run_input = {
+      scheduled_at: '2024-05-01T09:00:00.000Z',
+      fired_at: '2024-05-01T09:00:00.004Z',
+    };
+    const result = await new ScheduleTriggerComponent().execute(createTestContext({ run_input }));
+    expect(result.output_data).toEqual({ ...run_input, triggered_at: run_input.fired_at });
+  });
+
   it('does not change the run input', async () => {
     const run_input = { a: 1 };
     await new ScheduleTriggerComponent().execute(createTestContext({ run_input }));
@@ -59,15 +68,22 @@ describe('ScheduleTriggerComponent parameters', () => {
       {
         parameter: 'cron',
         code: 'INVALID_PARAMETER_VALUE',
-        message: 'Cron expression is invalid: hour field "25": 25 is out of range 0-23',
+        message: 'Cron expression is invalid: Invalid value for hour: 25',
       },
     ]);
   });
 
   it('rejects a cron expression with the wrong number of fields', () => {
     expect(validate({ cron: '* * *' })).toMatchObject([
-      { parameter: 'cron', message: expect.stringMatching(/5 fields/) },
+      { parameter: 'cron', message: expect.stringMatching(/five, six/) },
     ]);
+    expect(validate({ cron: '0 0 0 1 1 * 2030' })).toMatchObject([
+      { parameter: 'cron', message: expect.stringMatching(/5 or 6 parts/) },
+    ]);
+  });
+
+  it('accepts a 6-field cron expression with seconds', () => {
+    expect(validate({ cron: '*/10 * * * * *' })).toEqual([]);
   });
 
   it('rejects an unknown time zone', () => {

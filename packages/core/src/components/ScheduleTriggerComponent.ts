@@ -7,8 +7,8 @@ import type { WorkflowComponentMetadataInput } from '../schema/componentMetadata
 import type { ExecutionContext } from '../schema/executionContext';
 import type { ExecutionResult } from '../schema/executionResult';
 import { ParameterType } from '../schema/parameterType';
+import { checkCron, isKnownTimeZone } from './cronSchedule';
 import { declareParameters } from './declareParameters';
-import { parseCron } from './parseCron';
 
 const PARAMETERS = declareParameters([
   {
@@ -18,7 +18,7 @@ const PARAMETERS = declareParameters([
     required: true,
     placeholder: '0 9 * * 1-5',
     description:
-      'Five fields: minute hour day-of-month month day-of-week. Each takes *, a number, a range a-b, a step */n or a-b/n, or a comma list.',
+      'Five fields (minute hour day-of-month month day-of-week), or six with seconds first. Each takes *, a number, a range a-b, a step */n or a-b/n, a comma list, or names (MON, JAN); @hourly, @daily and the like work too.',
   },
   {
     name: 'timezone',
@@ -33,8 +33,9 @@ const PARAMETERS = declareParameters([
 /**
  * Starts a run on a cron schedule; outputs the run's input plus `triggered_at`.
  *
- * @remarks The component describes the schedule; the host's scheduler fires the runs and may pass
- * `triggered_at` in the run's input.
+ * @remarks The component describes the schedule; the server's scheduler fires the runs of an
+ * active workflow with the input `{ scheduled_at, fired_at }` (`triggered_at` is then
+ * `fired_at`). Ticks missed while no server was up are not fired afterwards.
  */
 export class ScheduleTriggerComponent extends BaseWorkflowComponent {
   static getMetadata(): WorkflowComponentMetadataInput {
@@ -55,7 +56,7 @@ export class ScheduleTriggerComponent extends BaseWorkflowComponent {
   static validateParameters(values: Readonly<Record<string, unknown>>): CustomParameterIssue[] {
     const issues: CustomParameterIssue[] = [];
     if (typeof values.cron === 'string') {
-      const parsed = parseCron(values.cron);
+      const parsed = checkCron(values.cron);
       if (!parsed.success) {
         issues.push({
           parameter: 'cron',
@@ -71,16 +72,7 @@ export class ScheduleTriggerComponent extends BaseWorkflowComponent {
 
   async execute(context: ExecutionContext): Promise<ExecutionResult> {
     const output_data: Record<string, unknown> = { ...context.run_input };
-    output_data.triggered_at ??= new Date().toISOString();
+    output_data.triggered_at ??= output_data.fired_at ?? new Date().toISOString();
     return { success: true, output_data };
-  }
-}
-
-function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -15,12 +15,16 @@ describe('builtinComponents', () => {
       'http_request',
       'condition',
       'switch',
+      'sub_workflow',
+      'for_each',
+      'wait',
       'transform',
       'code',
       'delay',
       'merge',
       'set_variable',
       'log',
+      'respond_to_webhook',
     ]);
   });
 

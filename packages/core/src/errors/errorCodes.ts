@@ -59,8 +59,41 @@ export const ErrorCode = {
   CODE_MEMORY_LIMIT: 'CODE_MEMORY_LIMIT',
   /** A `code` step threw, did not compile, or returned something that is not JSON. */
   CODE_ERROR: 'CODE_ERROR',
+  /**
+   * The data a `code` step hands its code (`input`, `steps` and `vars`, as JSON) is larger than
+   * its sandbox accepts (`maxInputBytes` of `createCodeSandbox`).
+   */
+  INPUT_TOO_LARGE: 'INPUT_TOO_LARGE',
+  /** Every worker of the code sandbox is busy and its queue is full: the `code` step did not run. */
+  CODE_SANDBOX_BUSY: 'CODE_SANDBOX_BUSY',
   /** The server is running as many runs as `limits.maxConcurrentRuns` allows. */
   TOO_MANY_RUNS: 'TOO_MANY_RUNS',
+  /**
+   * A save named the version it was based on (`expected_version`) and the workflow has moved
+   * on since: nothing was written; the error carries `current_version` (HTTP 409).
+   */
+  VERSION_CONFLICT: 'VERSION_CONFLICT',
+  /**
+   * The engine or server is shutting down: it accepts no new run (HTTP 503). Runs it had are
+   * left `interrupted` and resume when a server starts again.
+   */
+  SHUTTING_DOWN: 'SHUTTING_DOWN',
+  /** A workflow to activate has no webhook or schedule trigger: nothing would start it (HTTP 400). */
+  NO_TRIGGER: 'NO_TRIGGER',
+  /** A trigger fired for a workflow that is not active (HTTP 409): activate it first. */
+  WORKFLOW_INACTIVE: 'WORKFLOW_INACTIVE',
+  /** A webhook was called with another method than its trigger's `method` (HTTP 405). */
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
+  /** A webhook waiting for its run (`respond: when_finished`) saw the run fail (HTTP 502). */
+  RUN_FAILED: 'RUN_FAILED',
+  /** A `sub_workflow` step's child run (or a `for_each` item's) failed or was cancelled. */
+  SUB_WORKFLOW_FAILED: 'SUB_WORKFLOW_FAILED',
+  /** A sub-workflow would nest deeper than `limits.maxWorkflowDepth` (recursion included). */
+  MAX_DEPTH_EXCEEDED: 'MAX_DEPTH_EXCEEDED',
+  /** A `for_each` step was given more items than `limits.maxItems`. */
+  TOO_MANY_ITEMS: 'TOO_MANY_ITEMS',
+  /** A `wait` step for a resume request passed its `timeout_ms` with no `timeout` branch. */
+  WAIT_TIMEOUT: 'WAIT_TIMEOUT',
   /** An unexpected failure: a bug, never an expected outcome. */
   INTERNAL_ERROR: 'INTERNAL_ERROR',
 } as const;

@@ -23,6 +23,10 @@ const produce = defineComponent({
     { name: 'make', label: 'Make', type: 'string', required: true },
     { name: 'size', label: 'Size', type: 'number', default: 0 },
   ],
+  output_handles: [
+    { id: 'success', type: 'source', position: 'right' },
+    { id: 'error', type: 'source', position: 'bottom' },
+  ],
   async execute({ input_data, logger }) {
     const { make, size } = input_data;
     if (make === 'deep') {
@@ -36,6 +40,9 @@ const produce = defineComponent({
       return { success: true, output_data: root };
     }
     if (make === 'big') return { success: true, output_data: { text: 'x'.repeat(size) } };
+    if (make === 'big-failure') {
+      return { success: false, output_data: { page: 'x'.repeat(size) }, error: 'HTTP 500' };
+    }
     if (make === 'proto-vars') {
       const set_variables = JSON.parse('{"__proto__": {"polluted": true}}');
       return { success: true, output_data: {}, set_variables };
@@ -146,6 +153,21 @@ describe('run limits', () => {
     expect(stored.at(-1)?.event_type).toBe('execution_failed');
     // The run stopped recording soon after the limit, not after all 1,000 lines.
     expect(stored.filter((event) => event.event_type === 'log').length).toBeLessThan(200);
+  });
+
+  it('counts the outputs of failed steps against maxRunEventBytes too', async () => {
+    // Failing steps chained through their error handles, each recording a 5 KB error page.
+    const nodes = Array.from({ length: 40 }, (_, index) =>
+      node(`f${index}`, 'produce', { make: 'big-failure', size: 5_000 }),
+    );
+    const edges = nodes.slice(1).map((_, index) => edge(`f${index}`, `f${index + 1}`, 'error'));
+    const { run, store } = engineWith({ limits: { maxRunEventBytes: 30_000 } });
+    const { status, instance } = await run(nodes, edges);
+    expect(status.error?.code).toBe('RUN_TOO_LARGE');
+    const failed = (await store.listEvents(instance.instance_id)).filter(
+      (event) => event.event_type === 'step_failed',
+    );
+    expect(failed.length).toBeLessThan(10);
   });
 
   it('cuts a very long log message and drops log data over the output limit', async () => {

@@ -694,7 +694,7 @@ describe('ExecutionEngine: events and status', () => {
       status: 'running',
       steps: { s: { status: 'completed' }, w: { status: 'running' } },
     });
-    await engine.close();
+    await engine.close({ graceMs: 0 });
     expect(engine.isRunning(instance.instance_id)).toBe(false);
   });
 });

@@ -2,59 +2,113 @@
 export const REDACTED = '[redacted]';
 
 /**
+ * Secrets shorter than this are not redacted: replacing every `e` or `ok` in a run's records
+ * would garble them, and a secret that short guards nothing. The credential routes say so.
+ */
+export const MIN_REDACTED_LENGTH = 4;
+
+/** The most secret forms one run redacts; a run resolving more fails its step instead. */
+export const MAX_SECRETS_PER_RUN = 256;
+
+/**
+ * Fields of an event's data that hold what steps and users made (values, and keys of the objects
+ * in them): redacted whole. Every other field is the engine's own (codes, handles, counters) and
+ * keeps its shape: only its strings are redacted, never its keys, so an event stays valid
+ * whatever the secret happens to spell.
+ */
+const CONTENT_FIELDS: ReadonlySet<string> = new Set([
+  'input_data',
+  'output_data',
+  'data',
+  'set_variables',
+  'variables',
+]);
+
+/** Engine fields whose strings are free text a step or user may have written. */
+const TEXT_FIELDS: ReadonlySet<string> = new Set(['message', 'reason', 'error']);
+
+/**
  * The secret values a run resolved, and their removal from whatever the run records: step
  * inputs, outputs, logs and error messages. A run that uses no credential pays nothing.
  *
- * @remarks Secrets shorter than 4 characters are redacted too: a short secret is still a
- * secret, and over-redacting a log is the safe failure.
+ * @remarks Replacement is a plain substring search per secret, longest first: linear in the text,
+ * whatever the secrets hold (a single alternation regex over several secrets can backtrack).
  */
 export class SecretRedactor {
   private readonly secrets = new Set<string>();
-  private pattern: RegExp | undefined;
+  /** Longest first, so a secret that contains another is replaced whole. */
+  private ordered: string[] = [];
 
   /** Whether any secret was added. */
   get active(): boolean {
     return this.secrets.size > 0;
   }
 
-  /** Adds a secret value and the forms it commonly travels in (URL-encoded, JSON-escaped). */
-  add(secret: string): void {
-    if (secret === '' || secret === REDACTED) return;
-    const before = this.secrets.size;
-    this.secrets.add(secret);
-    const encoded = encodeURIComponent(secret);
-    if (encoded !== secret) this.secrets.add(encoded);
-    const escaped = JSON.stringify(secret).slice(1, -1);
-    if (escaped !== secret) this.secrets.add(escaped);
-    if (this.secrets.size !== before) this.pattern = undefined;
+  /**
+   * Adds a secret value and the forms it commonly travels in (URL-encoded, JSON-escaped).
+   *
+   * @returns false when the run already holds {@link MAX_SECRETS_PER_RUN} secret forms.
+   */
+  add(secret: string): boolean {
+    if (secret.length < MIN_REDACTED_LENGTH || secret === REDACTED) return true;
+    const forms = new Set([
+      secret,
+      encodeURIComponent(secret),
+      JSON.stringify(secret).slice(1, -1),
+    ]);
+    const fresh = [...forms].filter((form) => !this.secrets.has(form));
+    if (fresh.length === 0) return true;
+    if (this.secrets.size + fresh.length > MAX_SECRETS_PER_RUN) return false;
+    for (const form of fresh) this.secrets.add(form);
+    this.ordered = [...this.secrets].sort((a, b) => b.length - a.length);
+    return true;
+  }
+
+  /** A string with every secret in it replaced. */
+  redactText(text: string): string {
+    let result = text;
+    for (const secret of this.ordered) {
+      if (result.includes(secret)) result = result.split(secret).join(REDACTED);
+    }
+    return result;
   }
 
   /**
-   * A copy of `value` with every secret in its strings (keys included) replaced; parts without
-   * a secret are shared, not copied. Iterative, so no depth can overflow the stack.
+   * A copy of any value with every secret in its strings and keys replaced; parts without a
+   * secret are shared, not copied. Iterative, so no depth can overflow the stack.
    */
   redact<T>(value: T): T {
     if (!this.active) return value;
-    const pattern = this.compiledPattern();
-    const redactString = (text: string): string =>
-      text.length === 0 ? text : text.replace(pattern, REDACTED);
-    return redactTree(value, redactString) as T;
+    return redactTree(value, (text) => this.redactText(text), true) as T;
   }
 
-  private compiledPattern(): RegExp {
-    if (!this.pattern) {
-      // Longest first, so a secret that contains another is replaced whole.
-      const alternatives = [...this.secrets]
-        .sort((a, b) => b.length - a.length)
-        .map((secret) => secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-      this.pattern = new RegExp(alternatives.join('|'), 'g');
+  /**
+   * An event's data with secrets removed: content fields whole (keys included), the engine's
+   * text fields by their string values only, everything else untouched.
+   */
+  redactEventData<T>(data: T): T {
+    if (!this.active || data === null || typeof data !== 'object') return data;
+    const redactString = (text: string): string => this.redactText(text);
+    let copy: Record<string, unknown> | undefined;
+    for (const [field, value] of Object.entries(data as Record<string, unknown>)) {
+      let next = value;
+      if (CONTENT_FIELDS.has(field)) next = redactTree(value, redactString, true);
+      else if (TEXT_FIELDS.has(field)) next = redactTree(value, redactString, false);
+      if (next !== value) {
+        copy ??= { ...(data as Record<string, unknown>) };
+        copy[field] = next;
+      }
     }
-    return this.pattern;
+    return (copy ?? data) as T;
   }
 }
 
 /** Rebuilds the containers on the path to each changed string; everything else is shared. */
-function redactTree(root: unknown, redactString: (text: string) => string): unknown {
+function redactTree(
+  root: unknown,
+  redactString: (text: string) => string,
+  redactKeys: boolean,
+): unknown {
   if (typeof root === 'string') return redactString(root);
   if (root === null || typeof root !== 'object') return root;
   type Frame = { source: object; copy: unknown[] | Record<string, unknown>; changed: boolean };
@@ -86,7 +140,7 @@ function redactTree(root: unknown, redactString: (text: string) => string): unkn
         const childFrame = copies.get(child)!;
         if (childFrame.changed) next = childFrame.copy;
       }
-      const nextKey = redactString(key);
+      const nextKey = redactKeys && !Array.isArray(frame.source) ? redactString(key) : key;
       if (next !== child || nextKey !== key) frame.changed = true;
       Object.defineProperty(frame.copy, nextKey, {
         value: next,

@@ -3,6 +3,7 @@ import type { CodeSandbox } from '../sandbox/codeSandbox';
 import type { ExecutionContext, StepLogger } from '../schema/executionContext';
 import type { LogLevel } from '../schema/logEntry';
 import { createDictionary } from './runState';
+import { STEP_CONTROL, type StepControl } from './stepControl';
 
 /** What a {@link StepContext} reads from its run. */
 export interface StepContextSource {
@@ -18,6 +19,8 @@ export interface StepContextSource {
   /** Ids of the steps that delivered into a step, in edge order. */
   deliveredSourceIds(stepIndex: number): string[];
   log(stepId: string, level: LogLevel, message: string, data: unknown): void;
+  /** The control-flow port of a step's execution (waits, sub-workflows, the clock). */
+  controlFor(stepIndex: number, idempotencyKey: string): StepControl;
 }
 
 /**
@@ -31,6 +34,7 @@ export class StepContext implements ExecutionContext, StepLogger {
   readonly previous_outputs: Record<string, unknown>;
   readonly global_variables: Record<string, unknown>;
   readonly run_input: Record<string, unknown>;
+  readonly idempotency_key: string;
   private inputsCache: Record<string, unknown> | undefined;
 
   constructor(
@@ -39,7 +43,9 @@ export class StepContext implements ExecutionContext, StepLogger {
     readonly step_id: string,
     readonly input_data: Record<string, unknown>,
     readonly signal: AbortSignal,
+    attempt: number,
   ) {
+    this.idempotency_key = `${source.instanceId}:${step_id}:${attempt}`;
     this.workflow_id = source.workflowId;
     this.instance_id = source.instanceId;
     this.previous_outputs = source.outputs;
@@ -60,6 +66,11 @@ export class StepContext implements ExecutionContext, StepLogger {
   get input(): unknown {
     const ids = this.source.deliveredSourceIds(this.stepIndex);
     return ids.length === 0 ? this.run_input : this.source.outputs[ids[0]!];
+  }
+
+  /** Built on first read: only the control-flow components read it. */
+  get [STEP_CONTROL](): StepControl {
+    return this.source.controlFor(this.stepIndex, this.idempotency_key);
   }
 
   get logger(): StepLogger {

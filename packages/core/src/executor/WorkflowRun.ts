@@ -3,24 +3,33 @@ import { ErrorCode } from '../errors/errorCodes';
 import { CancelledError, toFlowloomError } from '../errors/FlowloomError';
 import type { ExpressionScope } from '../expressions/evaluatePath';
 import type { ExecutionPlan, PlanStep } from '../graph/executionPlan';
+import { measureJsonBytes } from '../limits/measureJson';
 import type { WorkflowLimits } from '../limits/workflowLimits';
 import type { StepFetch } from '../network/stepFetch';
 import type { CodeSandbox } from '../sandbox/codeSandbox';
 import type { ExecutionEvent } from '../schema/executionEvent';
 import type { ExecutionStatus } from '../schema/executionStatus';
 import type { LogLevel } from '../schema/logEntry';
-import type { ErrorInfo } from '../schema/status';
+import type { ErrorInfo, StepStatus } from '../schema/status';
 import type { WorkflowInstance } from '../schema/workflowInstance';
 import type { WorkflowStore } from '../store/WorkflowStore';
 import { applyEvent } from './applyEvent';
-import { checkStepData } from './checkStepData';
+import { createStepControl, type RunControl } from './createStepControl';
 import { EventJournal } from './EventJournal';
+import { type EndStatus, journalRunEnd } from './journalRunEnd';
+import { journalStepOutcome } from './journalStepOutcome';
+import { RunLog } from './RunLog';
+import { RunWaits } from './RunWaits';
+import { recordRunEnd } from './recordRunEnd';
 import type { SecretSource } from './resolveSecrets';
 import { createRunState, type RunState } from './runState';
 import { runStep, type StepRunHost } from './runStep';
 import { SecretRedactor } from './SecretRedactor';
 import { StepScheduler } from './StepScheduler';
+import type { StepControl } from './stepControl';
 import type { StepOutcome } from './stepOutcome';
+import { stepsToRetry } from './stepsToRetry';
+import { type ResumeRequest, stepsToWake } from './stepsToWake';
 import { toExecutionStatus } from './toExecutionStatus';
 
 /** What a {@link WorkflowRun} is made from. */
@@ -43,12 +52,9 @@ export interface WorkflowRunOptions {
   credentials: CredentialResolver | undefined;
   /** Waits before each retry of a failed journal write. */
   journalRetryDelaysMs?: readonly number[];
+  /** The engine's clock and the run's sub-workflows, for its steps' control ports. */
+  control: RunControl;
 }
-
-/** The longest log message kept whole; longer ones are cut. */
-const MAX_LOG_MESSAGE_CHARS = 10_000;
-
-type FinalStatus = 'completed' | 'failed' | 'cancelled';
 
 /**
  * One run of one instance: the orchestrator. It starts ready steps up to the concurrency
@@ -77,12 +83,11 @@ export class WorkflowRun implements StepRunHost {
   /** Whether each step's outgoing edges were handed to the scheduler. */
   private readonly resolved: Uint8Array;
   private ended = false;
-  /** `seq` of each log line the run keeps in the store, oldest first. */
-  private logSeqs: number[] = [];
-  /** `seq` of the notice that lines were dropped, once written. */
-  private logNoticeSeq: number | undefined;
-  /** The log trims in flight, one after another. */
-  private logTrim: Promise<void> = Promise.resolve();
+  /** Why the run is draining: set by `drain()`, it starts no new step and ends `interrupted`. */
+  private drainReason: string | undefined;
+  private readonly runLog: RunLog;
+  /** Timers and early wakes of the steps that wait while other branches run. */
+  private readonly waits: RunWaits;
   private startedAt = 0;
   private settle!: (status: ExecutionStatus) => void;
 
@@ -110,13 +115,20 @@ export class WorkflowRun implements StepRunHost {
       (event) => applyEvent(this.state, event),
       options.publish,
       {
-        redact: (data) => redactor.redact(data),
+        redact: (data) => redactor.redactEventData(data),
         ...(options.journalRetryDelaysMs ? { retryDelaysMs: options.journalRetryDelaysMs } : {}),
       },
     );
+    this.runLog = new RunLog(this.journal, options.store, this.instanceId, this.limits);
+    this.waits = new RunWaits(options.control.now, (stepId) => this.wakeStep(stepId));
     this.done = new Promise((resolve) => {
       this.settle = resolve;
     });
+  }
+
+  /** Whether the run has ended (its end may still be being stored: see `done`). */
+  get isEnded(): boolean {
+    return this.ended;
   }
 
   get signal(): AbortSignal {
@@ -136,16 +148,21 @@ export class WorkflowRun implements StepRunHost {
     const { plan, input_data, variables } = this.options;
     this.startedAt = performance.now();
     this.guarded(() => {
-      this.journal.append('execution_started', {
-        input_data,
-        variables,
-        total_steps: plan.steps.length,
-      });
+      // The run's input counts against its event budget like anything else it records.
+      const budget = this.limits.maxRunEventBytes;
+      const inputBytes = measureJsonBytes({ input_data, variables }, budget) ?? budget + 1;
+      this.journal.append(
+        'execution_started',
+        { input_data, variables, total_steps: plan.steps.length },
+        undefined,
+        inputBytes,
+      );
       this.useStateScope();
       for (const step of plan.steps) {
         if (!step.reachable) this.skip(step.index, 'unreachable');
         else if (step.isEntry) this.scheduler.enqueue(step.index);
       }
+      this.checkEventBudget();
       this.pump();
     });
     return this.done;
@@ -162,19 +179,109 @@ export class WorkflowRun implements StepRunHost {
 
   /**
    * Continues a run that a previous process left unfinished, from its journal (the run's
-   * events, `execution_started` first). Finished steps are not run again; steps that were running
-   * are run again from their first attempt.
+   * events, `execution_started` first): `execution_resumed` is appended, finished steps are not
+   * run again, and a step that was in flight runs its abandoned attempt again (same attempt
+   * number, same `idempotency_key`).
    */
   resume(journal: readonly ExecutionEvent[]): Promise<ExecutionStatus> {
     this.startedAt = performance.now();
-    this.guarded(() => this.replayAndContinue(journal));
+    this.guarded(() => {
+      this.replay(journal);
+      const inFlight = Object.keys(this.state.steps).filter(
+        (id) => this.state.steps[id]!.status === 'running',
+      );
+      this.journal.append('execution_resumed', { step_ids: inFlight });
+      this.wakeDueSteps();
+      this.continueFromState();
+    });
     return this.done;
   }
 
-  private replayAndContinue(journal: readonly ExecutionEvent[]): void {
-    const { plan } = this.options;
+  /**
+   * Continues a `waiting` run whose journal was replayed (`replay`): `execution_resumed`, then
+   * `step_resumed` for each step that wakes (the one `request` names, those whose time came,
+   * those waiting for their sub-workflows); the others wait on.
+   */
+  wake(request?: ResumeRequest): Promise<ExecutionStatus> {
+    this.startedAt = performance.now();
+    this.guarded(() => {
+      this.journal.append('execution_resumed', { step_ids: [] });
+      this.wakeDueSteps(request);
+      this.continueFromState();
+    });
+    return this.done;
+  }
+
+  private wakeDueSteps(request?: ResumeRequest): void {
+    for (const woken of stepsToWake(this.state, this.options.control.now(), request)) {
+      this.journal.append(
+        'step_resumed',
+        'data' in woken ? { data: woken.data ?? null } : {},
+        woken.step_id,
+      );
+    }
+  }
+
+  /**
+   * Wakes a waiting step of this live run (a resume request with its `data`, or a timer or a
+   * sub-workflow's end without); a step still running wakes as soon as it begins to wait.
+   * `false` when the run has ended or the step neither waits (for a request: a resume) nor runs.
+   */
+  wakeStep(stepId: string, request?: { data: unknown }): boolean {
+    const index = this.options.plan.indexById.get(stepId);
+    const step = this.state.steps[stepId];
+    if (this.ended || index === undefined || !step) return false;
+    if (step.status === 'running' && !request) {
+      this.waits.defer(stepId);
+      return true;
+    }
+    if (step.status !== 'waiting' || (request && !step.wait?.resume)) return false;
+    this.waits.settle(stepId);
+    this.journal.append('step_resumed', request ? { data: request.data ?? null } : {}, stepId);
+    this.scheduler.enqueue(index);
+    this.guarded(() => this.pump());
+    return true;
+  }
+
+  /**
+   * Runs a failed or cancelled run again from where it stopped: replays its journal, appends
+   * `execution_retried` for its failed steps and everything finished downstream of them (they
+   * become pending, their attempt numbers continue), then goes on as a resume does, reusing
+   * the outputs of the steps that completed.
+   */
+  retry(journal: readonly ExecutionEvent[]): Promise<ExecutionStatus> {
+    this.startedAt = performance.now();
+    this.guarded(() => {
+      this.replay(journal);
+      const stepIds = stepsToRetry(this.options.plan, this.state);
+      this.journal.append('execution_retried', { step_ids: stepIds });
+      this.continueFromState();
+    });
+    return this.done;
+  }
+
+  /**
+   * Cancels a run no process is running (interrupted, or left `running` by a killed process):
+   * replays its journal, then ends it as `cancel` does, with its in-flight steps failed.
+   */
+  cancelFrom(journal: readonly ExecutionEvent[], reason: string): Promise<ExecutionStatus> {
+    this.startedAt = performance.now();
+    this.guarded(() => {
+      this.replay(journal);
+      this.end('cancelled', { code: ErrorCode.CANCELLED, message: reason });
+    });
+    return this.done;
+  }
+
+  /** Rebuilds the run's state from its journal (its events, `execution_started` first). */
+  replay(journal: readonly ExecutionEvent[]): void {
     for (const event of journal) applyEvent(this.state, event);
     this.useStateScope();
+  }
+
+  /** Hands the replayed state's finished steps to the scheduler and goes on from there. */
+  private continueFromState(): void {
+    const { plan } = this.options;
     let unhandled: ErrorInfo | undefined;
     for (const step of plan.steps) {
       const stepState = this.state.steps[step.id]!;
@@ -223,6 +330,39 @@ export class WorkflowRun implements StepRunHost {
     return this.done;
   }
 
+  /**
+   * Lets the run wind down for a shutdown: no new step starts, the running ones finish and
+   * their outcomes are journaled as usual; then the run ends `interrupted` (or `completed`, when
+   * nothing was left to run). Returns `done`.
+   */
+  drain(reason: string): Promise<ExecutionStatus> {
+    if (this.drainReason === undefined) {
+      this.drainReason = reason;
+      this.guarded(() => this.pump());
+    }
+    return this.done;
+  }
+
+  /**
+   * Ends the run `interrupted` at once: running steps see their signal abort and their attempt
+   * is abandoned (run again on resume). Not final: a later process resumes the run.
+   */
+  interrupt(reason: string): Promise<ExecutionStatus> {
+    this.end('interrupted', { code: ErrorCode.SHUTTING_DOWN, message: reason });
+    return this.done;
+  }
+
+  attemptsOf(step: PlanStep): { first: number; base: number } {
+    const stepState = this.state.steps[step.id]!;
+    const base = this.state.attemptBase[step.id] ?? 0;
+    // Found running: its attempt was in flight when the previous process stopped; run it again.
+    const first =
+      stepState.status === 'running'
+        ? Math.max(stepState.attempts, base + 1)
+        : stepState.attempts + 1;
+    return { first, base };
+  }
+
   stepStarted(
     step: PlanStep,
     attempt: number,
@@ -239,7 +379,18 @@ export class WorkflowRun implements StepRunHost {
     delay_ms: number,
     error: { code: string; message: string },
   ): void {
-    this.journal.append('step_retrying', { attempt, delay_ms, error }, step.id);
+    this.journal.append(
+      'step_retrying',
+      { attempt, delay_ms, error },
+      step.id,
+      error.message.length,
+    );
+    this.checkEventBudget();
+  }
+
+  controlFor(stepIndex: number, idempotencyKey: string): StepControl {
+    const step = this.options.plan.steps[stepIndex]!;
+    return createStepControl(this.options.control, step, this.state, idempotencyKey);
   }
 
   deliveredSourceIds(stepIndex: number): string[] {
@@ -250,57 +401,8 @@ export class WorkflowRun implements StepRunHost {
 
   log(stepId: string, level: LogLevel, message: string, data: unknown): void {
     if (this.ended) return;
-    const text =
-      message.length > MAX_LOG_MESSAGE_CHARS
-        ? `${message.slice(0, MAX_LOG_MESSAGE_CHARS)}… (${message.length - MAX_LOG_MESSAGE_CHARS} more characters cut)`
-        : message;
-    let bytes = text.length;
-    let detail = data;
-    if (data !== undefined) {
-      const checked = checkStepData(data, undefined, this.limits);
-      if (checked.ok) bytes += checked.bytes;
-      else detail = `[log data dropped: ${checked.failure.message}]`;
-    }
-    const event = this.journal.append(
-      'log',
-      detail === undefined ? { level, message: text } : { level, message: text, data: detail },
-      stepId,
-      bytes,
-    );
-    if (event) this.countLogLine(event.seq);
+    this.runLog.write(stepId, level, message, data);
     this.checkEventBudget();
-  }
-
-  /**
-   * Keeps the run's log table to `limits.maxLogLinesPerRun` lines: past it, one notice, then
-   * the oldest lines are dropped in batches once they are stored. Events stay: they are the
-   * journal a resume replays and the WebSocket's history.
-   */
-  private countLogLine(seq: number): void {
-    const cap = this.limits.maxLogLinesPerRun;
-    this.logSeqs.push(seq);
-    if (this.logSeqs.length <= cap) return;
-    if (this.logNoticeSeq === undefined) {
-      this.logNoticeSeq = this.journal.append('log', {
-        level: 'warn',
-        message: `This run wrote more than ${cap} log lines: its oldest lines are dropped from the log`,
-      })?.seq;
-    }
-    if (this.logSeqs.length - cap >= Math.min(1_000, Math.ceil(cap / 10))) this.trimLog();
-  }
-
-  /** Drops the log lines past the cap from the store, after they were stored. */
-  private trimLog(): void {
-    const excess = this.logSeqs.length - this.limits.maxLogLinesPerRun;
-    if (excess <= 0) return;
-    const beforeSeq = this.logSeqs[excess]!;
-    this.logSeqs = this.logSeqs.slice(excess);
-    const keepSeq = this.logNoticeSeq;
-    this.logTrim = this.logTrim
-      .then(() => this.journal.flush())
-      .then(() => this.options.store.trimLogs(this.instanceId, beforeSeq, keepSeq))
-      // The log table is a convenience copy of the journal: a failed trim loses nothing.
-      .catch(() => {});
   }
 
   /** Ends the run once its events pass `limits.maxRunEventBytes`. */
@@ -314,16 +416,28 @@ export class WorkflowRun implements StepRunHost {
 
   private pump(): void {
     const { plan, concurrency } = this.options;
-    while (!this.ended && this.running < concurrency) {
+    while (!this.ended && this.drainReason === undefined && this.running < concurrency) {
       const next = this.scheduler.next();
       if (next === undefined) break;
-      if (this.isFinished(next)) continue;
+      // A step that still waits is run again only once it wakes (`wakeStep` queues it).
+      if (this.isFinished(next) || this.stepStatus(next) === 'waiting') continue;
       this.running += 1;
       runStep(this, plan.steps[next]!)
         .then((outcome) => this.onStepEnded(next, outcome))
         .catch((thrown) => this.end('failed', internalError(thrown)));
     }
-    if (!this.ended && this.running === 0 && !this.scheduler.hasReady()) this.end('completed');
+    if (this.ended || this.running > 0) return;
+    // Ready steps left (draining), or an attempt abandoned to a shutdown: a resume goes on.
+    if (this.scheduler.hasReady() || this.hasStepIn('running')) {
+      const message = this.drainReason ?? 'The server shut down before the run ended';
+      this.end('interrupted', { code: ErrorCode.SHUTTING_DOWN, message });
+    } else if (this.hasStepIn('waiting')) this.end('waiting');
+    else this.end('completed');
+  }
+
+  private hasStepIn(status: 'running' | 'waiting'): boolean {
+    for (const id in this.state.steps) if (this.state.steps[id]!.status === status) return true;
+    return false;
   }
 
   private async onStepEnded(stepIndex: number, outcome: StepOutcome): Promise<void> {
@@ -342,43 +456,19 @@ export class WorkflowRun implements StepRunHost {
     outcome: Exclude<StepOutcome, { kind: 'abandoned' }>,
   ): Promise<void> {
     const step = this.options.plan.steps[stepIndex]!;
-    let followed: readonly string[];
-    if (outcome.kind === 'completed') {
-      this.journal.append(
-        'step_completed',
-        {
-          output_data: outcome.output_data,
-          output_handles: outcome.output_handles,
-          duration_ms: outcome.duration_ms,
-          attempts: outcome.attempts,
-          ...(outcome.set_variables ? { set_variables: outcome.set_variables } : {}),
-        },
-        step.id,
-        outcome.output_bytes,
-      );
-      followed = outcome.output_handles;
-    } else {
-      const errorHandle = step.component.errorHandle;
-      const handled = errorHandle !== undefined && step.connectedHandles.has(errorHandle);
-      followed = handled ? [errorHandle] : [];
-      this.journal.append(
-        'step_failed',
-        {
-          error: outcome.error,
-          attempts: outcome.attempts,
-          duration_ms: outcome.duration_ms,
-          output_handles: [...followed],
-          // The error branch reads what went wrong as {{ steps.<id>.error.message }}.
-          ...(handled
-            ? { output_data: { ...asObject(outcome.output_data), error: outcome.error } }
-            : {}),
-        },
-        step.id,
-      );
-      if (!handled) {
-        this.end('failed', { ...outcome.error, step_id: step.id });
-        return;
-      }
+    if (outcome.kind === 'waiting') {
+      const { wake_at, resume } = outcome;
+      this.journal.append('step_waiting', wake_at ? { wake_at, resume } : { resume }, step.id);
+      // A wake that came while it ran (its sub-workflow just ended) wakes it at once.
+      if (this.waits.begin(step.id, wake_at)) this.wakeStep(step.id);
+      this.checkEventBudget();
+      return;
+    }
+    this.waits.settle(step.id);
+    const { followed, unhandled } = journalStepOutcome(this.journal, step, outcome);
+    if (unhandled) {
+      this.end('failed', unhandled);
+      return;
     }
     this.checkEventBudget();
     if (this.ended) return;
@@ -415,8 +505,12 @@ export class WorkflowRun implements StepRunHost {
   }
 
   private isFinished(stepIndex: number): boolean {
-    const status = this.state.steps[this.stepId(stepIndex)]!.status;
+    const status = this.stepStatus(stepIndex);
     return status === 'completed' || status === 'failed' || status === 'skipped';
+  }
+
+  private stepStatus(stepIndex: number): StepStatus {
+    return this.state.steps[this.stepId(stepIndex)]!.status;
   }
 
   private stepId(stepIndex: number): string {
@@ -427,50 +521,19 @@ export class WorkflowRun implements StepRunHost {
     this.journal.append('step_skipped', { reason }, this.stepId(stepIndex));
   }
 
-  private end(status: FinalStatus, error?: ErrorInfo): void {
+  private end(status: EndStatus, error?: ErrorInfo): void {
     if (this.ended) return;
     this.ended = true;
+    this.waits.stop();
     const duration_ms = Math.round(performance.now() - this.startedAt);
-    if (status !== 'completed') {
+    if (status !== 'completed' && status !== 'waiting') {
+      // An interrupted run's in-flight steps stay running: a resume runs their attempt again.
       this.controller.abort(new CancelledError(error?.message));
-      this.failRunningSteps(status);
     }
-    if (status === 'completed') {
-      this.journal.append('execution_completed', {
-        duration_ms,
-        progress: { completed: this.state.finishedSteps, total: this.options.plan.steps.length },
-      });
-    } else if (status === 'failed') {
-      this.journal.append('execution_failed', { duration_ms, error: error! });
-    } else {
-      this.journal.append('execution_cancelled', {
-        duration_ms,
-        reason: error?.message ?? 'Stopped',
-      });
-    }
+    const total = this.options.plan.steps.length;
+    journalRunEnd(this.journal, this.state, total, status, error, duration_ms);
     this.journal.close();
     void this.finish();
-  }
-
-  /** Steps still running when the run ends are failed, so none stays "running" for ever. */
-  private failRunningSteps(status: FinalStatus): void {
-    const message =
-      status === 'cancelled'
-        ? 'The run was stopped while this step was running'
-        : 'The run failed while this step was running';
-    for (const [id, step] of Object.entries(this.state.steps)) {
-      if (step.status !== 'running') continue;
-      this.journal.append(
-        'step_failed',
-        {
-          error: { code: ErrorCode.CANCELLED, message },
-          attempts: step.attempts,
-          duration_ms: 0,
-          output_handles: [],
-        },
-        id,
-      );
-    }
   }
 
   private async finish(): Promise<void> {
@@ -479,17 +542,21 @@ export class WorkflowRun implements StepRunHost {
     } catch {
       // The journal write failed; the instance record below still tells the outcome.
     }
-    this.trimLog();
-    await this.logTrim;
-    try {
-      await this.options.store.updateInstance(this.instanceId, {
-        status: this.state.status,
-        finished_at: this.state.finished_at,
-        error: this.state.error,
-      });
-    } catch {
-      // Nothing more to do: the run's events and its result below are what remain.
+    this.runLog.trim();
+    await this.runLog.settled();
+    const { status } = this.state;
+    if (this.journal.failed && (status === 'completed' || status === 'waiting')) {
+      // Its last events never reached the store: the run can't count as done (or as waiting
+      // for a wake its journal does not hold). Told here, the record and the caller agree with
+      // what a later reader rebuilds from the store.
+      this.state.status = 'failed';
+      this.state.error = {
+        code: ErrorCode.STORE_ERROR,
+        message: 'The run finished, but its last events could not be stored',
+      };
     }
+    const total = this.options.plan.steps.length;
+    await recordRunEnd(this.options.store, this.instanceId, this.state, total);
     this.settle(toExecutionStatus(this.state, true));
   }
 }
@@ -500,10 +567,4 @@ function internalError(thrown: unknown, context?: string): ErrorInfo {
     code: ErrorCode.INTERNAL_ERROR,
     message: context ? `${context}: ${error.message}` : error.message,
   };
-}
-
-function asObject(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
 }

@@ -108,4 +108,35 @@ describe('applyEvent (the run-state reducer)', () => {
       finished_at: 't',
     });
   });
+
+  it('sets retried steps back to pending and drops their outputs, keeping attempts', async () => {
+    const { run } = createTestEngine();
+    const { instance, events } = await run({
+      nodes: [node('s', 'start'), node('bad', 'fail')],
+      edges: [edge('s', 'bad')],
+    });
+    const state = replay(
+      instance.instance_id,
+      ['s', 'bad'],
+      [
+        ...events,
+        {
+          seq: events.length + 1,
+          event_type: 'execution_retried',
+          instance_id: instance.instance_id,
+          timestamp: '2026-01-01T00:00:00.000Z',
+          data: { step_ids: ['bad'] },
+        },
+      ],
+    );
+    expect(state).toMatchObject({
+      status: 'running',
+      finished_at: null,
+      error: null,
+      finishedSteps: 1,
+      attemptBase: { bad: 1 },
+    });
+    expect(state.steps.bad).toMatchObject({ status: 'pending', attempts: 1 });
+    expect('bad' in state.outputs).toBe(false);
+  });
 });

@@ -22,6 +22,9 @@ export function applyEvent(state: RunState, event: ExecutionEvent): RunState {
       // Null-prototype copies: [[Set]] of a `__proto__` key on them defines a plain key.
       state.variables = Object.assign(createDictionary(), event.data.variables);
       state.outputs = createDictionary();
+      state.attemptBase = createDictionary();
+      state.wakes = createDictionary();
+      state.wake_at = null;
       state.finishedSteps = 0;
       // Replaced rather than reset in place: a finished run's status may still share them.
       for (const id in state.steps) {
@@ -34,6 +37,19 @@ export function applyEvent(state: RunState, event: ExecutionEvent): RunState {
       step.status = 'running';
       step.attempts = event.data.attempt;
       step.started_at ??= event.timestamp;
+      return state;
+    }
+    case 'step_waiting': {
+      const step = stepOf(state, event.step_id);
+      step.status = 'waiting';
+      step.wait = event.data;
+      return state;
+    }
+    case 'step_resumed': {
+      const step = stepOf(state, event.step_id);
+      step.status = 'running';
+      delete step.wait;
+      state.wakes[event.step_id ?? '(unknown)'] = event.data;
       return state;
     }
     case 'step_completed': {
@@ -76,7 +92,38 @@ export function applyEvent(state: RunState, event: ExecutionEvent): RunState {
       state.finished_at = event.timestamp;
       state.error = { code: 'CANCELLED', message: event.data.reason };
       return state;
+    case 'execution_interrupted':
+      // Not final: steps that were running stay so, and run again when the run resumes.
+      state.status = 'interrupted';
+      return state;
+    case 'execution_waiting':
+      // Not final: the waiting steps stay so until they wake.
+      state.status = 'waiting';
+      state.wake_at = event.data.wake_at ?? null;
+      return state;
+    case 'execution_resumed':
+      state.status = 'running';
+      state.wake_at = null;
+      return state;
+    case 'execution_retried':
+      state.status = 'running';
+      state.finished_at = null;
+      state.error = null;
+      for (const id of event.data.step_ids) {
+        const step = state.steps[id];
+        if (!step) continue;
+        if (isFinished(step)) state.finishedSteps -= 1;
+        // A new object: a status handed out before keeps the step as it was.
+        state.steps[id] = { ...pendingStep(), attempts: step.attempts };
+        state.attemptBase[id] = step.attempts;
+        delete state.outputs[id];
+      }
+      return state;
   }
+}
+
+function isFinished(step: StepState): boolean {
+  return step.status === 'completed' || step.status === 'failed' || step.status === 'skipped';
 }
 
 function stepOf(state: RunState, stepId: string | undefined): StepState {
@@ -96,10 +143,10 @@ function finishStep(
   at: string,
 ): StepState {
   const step = stepOf(state, stepId);
-  if (step.status !== 'completed' && step.status !== 'failed' && step.status !== 'skipped') {
-    state.finishedSteps += 1;
-  }
+  if (!isFinished(step)) state.finishedSteps += 1;
   step.status = status;
   step.finished_at = at;
+  delete step.wait;
+  if (stepId !== undefined) delete state.wakes[stepId];
   return step;
 }

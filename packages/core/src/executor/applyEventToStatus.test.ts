@@ -164,6 +164,40 @@ describe('applyEventToStatus', () => {
     });
   });
 
+  it('marks an interrupted run interrupted, not final, and running again once resumed', () => {
+    const interrupted = applyEventToStatus(
+      makeStatus('inst_1', 'running'),
+      makeEvent(2, 'execution_interrupted', { duration_ms: 1, reason: 'The server shut down' }),
+    );
+    expect(interrupted).toMatchObject({ status: 'interrupted', finished_at: null, error: null });
+    const resumed = applyEventToStatus(
+      interrupted,
+      makeEvent(3, 'execution_resumed', { step_ids: [] }),
+    );
+    expect(resumed.status).toBe('running');
+  });
+
+  it('sets retried steps back to pending, keeping their attempts, and the run running', () => {
+    const failed = replay(makeStatus('inst_1', 'pending', ['fetch', 'alert', 'store']), run);
+    const retried = applyEventToStatus(
+      failed,
+      makeEvent(9, 'execution_retried', { step_ids: ['store'] }),
+    );
+    expect(retried).toMatchObject({
+      status: 'running',
+      finished_at: null,
+      error: null,
+      progress: { completed: 2, total: 3 },
+    });
+    expect(retried.steps.store).toEqual({
+      status: 'pending',
+      attempts: 1,
+      started_at: null,
+      finished_at: null,
+    });
+    expect(retried.steps.fetch).toBe(failed.steps.fetch);
+  });
+
   it('returns the same status for events that change nothing', () => {
     const status = makeStatus('inst_1', 'running');
     expect(applyEventToStatus(status, makeEvent(2, 'log', { level: 'info', message: 'x' }))).toBe(

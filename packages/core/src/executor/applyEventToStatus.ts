@@ -63,8 +63,19 @@ export function applyEventToStatus(
         attempts: event.data.attempt,
         started_at: step.started_at ?? event.timestamp,
       }));
+    case 'step_waiting':
+      return withStep(status, event.step_id, (step) => ({
+        ...step,
+        status: 'waiting',
+        wait: event.data,
+      }));
+    case 'step_resumed':
+      return withStep(status, event.step_id, ({ wait: _wait, ...step }) => ({
+        ...step,
+        status: 'running',
+      }));
     case 'step_completed': {
-      const next = withStep(status, event.step_id, (step) => ({
+      const next = withStep(status, event.step_id, ({ wait: _wait, ...step }) => ({
         ...step,
         status: 'completed',
         finished_at: event.timestamp,
@@ -76,7 +87,7 @@ export function applyEventToStatus(
       return setVariables ? { ...next, variables: { ...next.variables, ...setVariables } } : next;
     }
     case 'step_failed':
-      return withStep(status, event.step_id, (step) => ({
+      return withStep(status, event.step_id, ({ wait: _wait, ...step }) => ({
         ...step,
         status: 'failed',
         finished_at: event.timestamp,
@@ -86,7 +97,7 @@ export function applyEventToStatus(
         ...(event.data.output_data === undefined ? {} : { output_data: event.data.output_data }),
       }));
     case 'step_skipped':
-      return withStep(status, event.step_id, (step) => ({
+      return withStep(status, event.step_id, ({ wait: _wait, ...step }) => ({
         ...step,
         status: 'skipped',
         finished_at: event.timestamp,
@@ -105,6 +116,30 @@ export function applyEventToStatus(
         finished_at: event.timestamp,
         error: { code: 'CANCELLED', message: event.data.reason },
       };
+    case 'execution_interrupted':
+      return { ...status, status: 'interrupted' };
+    case 'execution_waiting':
+      return { ...status, status: 'waiting' };
+    case 'execution_resumed':
+      return { ...status, status: 'running' };
+    case 'execution_retried': {
+      const steps = { ...status.steps };
+      let completed = status.progress.completed;
+      for (const id of event.data.step_ids) {
+        const step = steps[id];
+        if (!step) continue;
+        if (isFinished(step)) completed -= 1;
+        steps[id] = { ...pendingStep(), attempts: step.attempts };
+      }
+      return {
+        ...status,
+        status: 'running',
+        steps,
+        progress: { ...status.progress, completed },
+        finished_at: null,
+        error: null,
+      };
+    }
   }
 }
 

@@ -7,7 +7,7 @@ import { base64Utf8 } from '../encoding/base64Utf8';
 import { ErrorCode } from '../errors/errorCodes';
 import { FlowloomError } from '../errors/FlowloomError';
 import type { RegisteredComponent } from '../registry/registeredComponent';
-import type { SecretRedactor } from './SecretRedactor';
+import { MAX_SECRETS_PER_RUN, type SecretRedactor } from './SecretRedactor';
 
 const secretNamesByComponent = new WeakMap<RegisteredComponent, readonly string[]>();
 
@@ -72,10 +72,19 @@ export async function resolveSecrets(
 }
 
 function registerSecrets(data: Record<string, string>, redactor: SecretRedactor): void {
-  for (const value of Object.values(data)) if (typeof value === 'string') redactor.add(value);
+  const forms = Object.values(data).filter((value): value is string => typeof value === 'string');
   // Basic authentication sends the pair base64-encoded: redact that form too.
   const { username, password } = data;
   if (typeof username === 'string' && typeof password === 'string' && password !== '') {
-    redactor.add(base64Utf8(`${username}:${password}`));
+    forms.push(base64Utf8(`${username}:${password}`));
+  }
+  for (const form of forms) {
+    if (!redactor.add(form)) {
+      // Unredactable secrets must not reach execute(): refuse the step instead.
+      throw new FlowloomError(
+        ErrorCode.INVALID_PARAMETERS,
+        `This run uses too many credential values to keep them out of its records (at most ${MAX_SECRETS_PER_RUN} forms)`,
+      );
+    }
   }
 }

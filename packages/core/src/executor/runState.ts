@@ -9,7 +9,11 @@ import type { ErrorInfo, InstanceStatus } from '../schema/status';
 export interface RunState {
   /** The instance this run belongs to. */
   readonly instance_id: string;
-  /** Where the run is: `pending` until `execution_started`, then `running`, then final. */
+  /**
+   * Where the run is: `pending` until `execution_started`, then `running`, then final, or
+   * `interrupted` when its process shut down first, or `waiting` when only waiting steps are
+   * left (running again once resumed, woken or retried).
+   */
   status: InstanceStatus;
   /** Every step by node id; pending until its first event. */
   steps: Record<string, StepState>;
@@ -27,6 +31,18 @@ export interface RunState {
   variables: Record<string, unknown>;
   /** `output_data` of every finished step that produced one, by step id (`previous_outputs`). */
   outputs: Record<string, unknown>;
+  /**
+   * Attempts each retried step had made before its latest `execution_retried`: its attempts
+   * in this run count from there (its retry policy starts over, its attempt numbers continue).
+   */
+  attemptBase: Record<string, number>;
+  /**
+   * Steps that woke from a wait and have not finished since, by step id: what their component
+   * sees as its wake (`data` present when a resume request woke it).
+   */
+  wakes: Record<string, { data?: unknown }>;
+  /** When a `waiting` run wakes by itself (its `execution_waiting`'s `wake_at`); `null` otherwise. */
+  wake_at: string | null;
   /** `seq` of the last event applied. */
   lastSeq: number;
 }
@@ -54,6 +70,9 @@ export function createRunState(instanceId: string, stepIds: Iterable<string>): R
     input_data: {},
     variables: createDictionary(),
     outputs: createDictionary(),
+    attemptBase: createDictionary(),
+    wakes: createDictionary(),
+    wake_at: null,
     lastSeq: 0,
   };
 }

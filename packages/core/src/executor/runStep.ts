@@ -9,6 +9,7 @@ import { checkStepData } from './checkStepData';
 import { readResult } from './readResult';
 import { resolveSecrets, type SecretSource, secretParameterNames } from './resolveSecrets';
 import { StepContext, type StepContextSource } from './StepContext';
+import { StepSuspension } from './stepControl';
 import type { StepOutcome } from './stepOutcome';
 
 /** The longest wait between attempts: setTimeout can't wait longer than 2³¹−1 ms anyway. */
@@ -22,6 +23,12 @@ export interface StepRunHost extends StepContextSource {
   readonly limits: WorkflowLimits;
   /** Credentials, the run's owner and its redactor, for `secret` parameters. */
   readonly secrets: SecretSource;
+  /**
+   * Where a step's attempts start: `first` is the number of its first attempt here (the
+   * abandoned one again after a restart, the next one after a retry), `base` the attempts
+   * that came before its retry policy began (0 unless retried).
+   */
+  attemptsOf(step: PlanStep): { first: number; base: number };
   stepStarted(
     step: PlanStep,
     attempt: number,
@@ -68,15 +75,18 @@ export async function runStep(host: StepRunHost, step: PlanStep): Promise<StepOu
     }
   }
   const { max_attempts, backoff_ms, backoff_multiplier } = step.retry;
-  for (let attempt = 1; ; attempt += 1) {
+  const { first, base } = host.attemptsOf(step);
+  const lastAttempt = base + max_attempts;
+  for (let attempt = first; ; attempt += 1) {
     if (host.signal.aborted) return { kind: 'abandoned' };
     host.stepStarted(step, attempt, input, parameters.bytes);
     // Starting it may have ended the run (its events passed their limit).
     if (host.signal.aborted) return { kind: 'abandoned' };
     let failure: Failure;
     let output_data: unknown;
+    let output_bytes = 0;
     try {
-      const result = await invoke(step, host, input);
+      const result = await invoke(step, host, input, attempt);
       if (host.signal.aborted) return { kind: 'abandoned' };
       const read = readResult(step, result);
       if (read.ok) {
@@ -96,28 +106,38 @@ export async function runStep(host: StepRunHost, step: PlanStep): Promise<StepOu
         output_data = undefined;
       } else {
         failure = read.error;
-        // A failed step's output is recorded too (an HTTP error's response): it gets the limits.
-        output_data = checkStepData(read.output_data, undefined, host.limits).ok
-          ? read.output_data
-          : undefined;
+        // A failed step's output is recorded too (an HTTP error's response): it gets the limits,
+        // and counts against the run's event budget like any output.
+        const checked = checkStepData(read.output_data, undefined, host.limits);
+        output_data = checked.ok ? read.output_data : undefined;
+        output_bytes = checked.ok ? checked.bytes : 0;
       }
     } catch (thrown) {
       if (host.signal.aborted) return { kind: 'abandoned' };
+      if (thrown instanceof StepSuspension) {
+        const { wake_at, resume } = thrown.request;
+        return { kind: 'waiting', wake_at, resume };
+      }
+      // The engine is shutting down (a sub-workflow could not start): the attempt runs again
+      // when the run resumes.
+      if (toFlowloomError(thrown).code === ErrorCode.SHUTTING_DOWN) return { kind: 'abandoned' };
       failure = asFailure(thrown, ErrorCode.STEP_FAILED);
       output_data = undefined;
+      output_bytes = 0;
     }
-    if (attempt >= max_attempts || FINAL_FAILURES.has(failure.code)) {
+    if (attempt >= lastAttempt || FINAL_FAILURES.has(failure.code)) {
       return {
         kind: 'failed',
         error: failure,
         output_data,
         attempts: attempt,
         duration_ms: elapsed(startedAt),
+        output_bytes: output_bytes + failure.message.length,
       };
     }
     const delay = Math.min(
       MAX_RETRY_DELAY_MS,
-      Math.round(backoff_ms * backoff_multiplier ** (attempt - 1)),
+      Math.round(backoff_ms * backoff_multiplier ** (attempt - base - 1)),
     );
     host.stepRetrying(step, attempt, delay, failure);
     try {
@@ -133,17 +153,20 @@ function invoke(
   step: PlanStep,
   host: StepRunHost,
   input: Record<string, unknown>,
+  attempt: number,
 ): Promise<ExecutionResult> {
   const timeoutMs = step.timeoutMs;
   const runSignal = host.signal;
   if (timeoutMs === undefined) {
-    return step.component.execute(new StepContext(host, step.index, step.id, input, runSignal));
+    return step.component.execute(
+      new StepContext(host, step.index, step.id, input, runSignal, attempt),
+    );
   }
   // The step gets its own signal, aborted by the run's and by its timeout.
   const controller = new AbortController();
   const onRunAbort = (): void => controller.abort(runSignal.reason);
   runSignal.addEventListener('abort', onRunAbort, { once: true });
-  const context = new StepContext(host, step.index, step.id, input, controller.signal);
+  const context = new StepContext(host, step.index, step.id, input, controller.signal, attempt);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
@@ -204,6 +227,7 @@ function failedOnce(failure: Failure, startedAt: number): StepOutcome {
     output_data: undefined,
     attempts: 1,
     duration_ms: elapsed(startedAt),
+    output_bytes: failure.message.length,
   };
 }
 

@@ -16,6 +16,10 @@ export type StepOutcome =
       output_data: unknown;
       attempts: number;
       duration_ms: number;
+      /** Size of the recorded output and error, for the run's event budget. */
+      output_bytes: number;
     }
+  /** The step waits (`wait`, or sub-workflows that wait); it runs again when it wakes. */
+  | { kind: 'waiting'; wake_at: string | undefined; resume: boolean }
   /** The run ended (stopped or failed elsewhere) while the step was running. */
   | { kind: 'abandoned' };

@@ -16,7 +16,7 @@ export interface GraphAnalysis {
 /**
  * Finds cycles, entry nodes and unreachable nodes. Runs start at trigger nodes when the workflow
  * has any, else at nodes with no incoming edge; a node no entry reaches is a warning (it will be
- * skipped), not an error.
+ * skipped), not an error, and so is a workflow with no node at all.
  */
 export function analyseGraph(index: WorkflowIndex): GraphAnalysis {
   const order = [...index.nodes.keys()];
@@ -50,7 +50,12 @@ export function analyseGraph(index: WorkflowIndex): GraphAnalysis {
   const triggers = order.filter((id) => index.nodes.get(id)!.component?.isTrigger);
   const entries = triggers.length > 0 ? triggers : order.filter((_, at) => hasIncoming[at] === 0);
   if (order.length === 0) {
-    issues.push(error('NO_ENTRY_NODE', 'The workflow has no steps: add a trigger to start from'));
+    // Valid (a run of it completes at once), but most likely not what its author meant.
+    issues.push({
+      code: 'EMPTY_WORKFLOW',
+      message: 'The workflow has no steps: add a trigger to start from',
+      severity: 'warning',
+    });
   } else if (entries.length === 0) {
     issues.push(
       error(

@@ -153,9 +153,15 @@ describe('buildExecutionPlan with an invalid workflow', () => {
   });
 
   it('throws INVALID_WORKFLOW for a value that is not a workflow', () => {
-    for (const input of [null, 42, 'x', {}, { nodes: [] }]) {
+    for (const input of [null, 42, 'x', {}]) {
       expect(planError(input).code).toBe('INVALID_WORKFLOW');
     }
+  });
+
+  it('plans an empty workflow as no steps (valid, with an EMPTY_WORKFLOW warning)', () => {
+    const plan = buildExecutionPlan({ nodes: [] }, registry);
+    expect(plan.steps).toEqual([]);
+    expect(plan.edges).toEqual([]);
   });
 
   it('throws INVALID_WORKFLOW for a cycle', () => {

@@ -689,14 +689,14 @@ describe('validateWorkflow parameter checks', () => {
 });
 
 describe('validateWorkflow entry and reachability', () => {
-  it('reports an empty workflow as having no entry node', () => {
+  it('accepts an empty workflow with an EMPTY_WORKFLOW warning', () => {
     expect(validate({ nodes: [], edges: [] })).toEqual({
-      valid: false,
+      valid: true,
       errors: [
         {
-          code: 'NO_ENTRY_NODE',
+          code: 'EMPTY_WORKFLOW',
           message: 'The workflow has no steps: add a trigger to start from',
-          severity: 'error',
+          severity: 'warning',
         },
       ],
     });

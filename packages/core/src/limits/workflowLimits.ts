@@ -28,6 +28,13 @@ export const WorkflowLimitsSchema = z.object({
   maxLogLinesPerRun: z.number().int().min(1).default(10_000),
   /** Runs one server (or engine) executes at once; more are refused `TOO_MANY_RUNS`. @default 100 */
   maxConcurrentRuns: z.number().int().min(1).default(100),
+  /**
+   * Levels of sub-workflows under a run (`sub_workflow`, `for_each`), a workflow calling itself
+   * included; one more fails `MAX_DEPTH_EXCEEDED`. @default 10
+   */
+  maxWorkflowDepth: z.number().int().min(0).max(1_000).default(10),
+  /** Items one `for_each` step runs; more fail `TOO_MANY_ITEMS`. @default 10000 */
+  maxItems: z.number().int().min(1).default(10_000),
 });
 
 /** Every limit, defaults applied. */

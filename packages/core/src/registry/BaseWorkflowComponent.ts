@@ -1,6 +1,7 @@
 import type { WorkflowComponentMetadataInput } from '../schema/componentMetadata';
 import type { ExecutionContext } from '../schema/executionContext';
 import type { ExecutionResult } from '../schema/executionResult';
+import { withDirectCallDefaults } from './directCallExecute';
 
 /**
  * Base class of the class form of a component: a static `getMetadata()` describes it, an async
@@ -25,7 +26,26 @@ export abstract class BaseWorkflowComponent {
   // here would force `override` on every subclass under `noImplicitOverride`, unlike the seed's
   // form; registerComponent checks for it instead.
 
-  /** Runs one step. Return `success: false` (or throw) to fail it. */
+  constructor() {
+    // `this.execute` is the subclass's method here: wrapped so a direct call (the seed's
+    // component test) gets the declared defaults and a complete context, as the engine gives.
+    const self = this as unknown as { execute: unknown };
+    if (typeof self.execute === 'function') {
+      const component = this.constructor as Partial<ComponentClass>;
+      self.execute = withDirectCallDefaults(
+        (self.execute as BaseWorkflowComponent['execute']).bind(this),
+        () => component.getMetadata?.().parameters,
+      );
+    }
+  }
+
+  /**
+   * Runs one step. Return `success: false` (or throw) to fail it.
+   *
+   * @remarks Called directly (without an engine), `context.input_data` gets the parameters'
+   * declared defaults and a context holding only the seed's six fields is completed with a
+   * never-aborted `signal` and a collecting `logger` (see `createExecutionContext`).
+   */
   abstract execute(context: ExecutionContext): Promise<ExecutionResult>;
 }
 

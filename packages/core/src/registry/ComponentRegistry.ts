@@ -15,6 +15,7 @@ import {
   type ValidateParametersOptions,
 } from './compileParameters';
 import type { ComponentDefinition } from './defineComponent';
+import { unwrapExecute } from './directCallExecute';
 import type { ParameterIssue } from './parameterIssue';
 import type { RegisteredComponent } from './registeredComponent';
 
@@ -173,7 +174,9 @@ function readComponent(component: RegistrableComponent): ReadComponent {
       typeof component.validateParameters === 'function'
         ? component.validateParameters.bind(component)
         : undefined;
-    return { rawMetadata, execute: (context) => instance.execute(context), customCheck };
+    // The engine gives complete contexts with defaults applied: skip the direct-call wrapper.
+    const execute = unwrapExecute(instance.execute);
+    return { rawMetadata, execute: (context) => execute.call(instance, context), customCheck };
   }
   if (component === null || typeof component !== 'object') {
     throw new FlowloomError(
@@ -191,7 +194,7 @@ function readComponent(component: RegistrableComponent): ReadComponent {
   }
   return {
     rawMetadata,
-    execute: execute.bind(component) as Execute,
+    execute: unwrapExecute(execute as Execute).bind(component),
     customCheck: typeof validate === 'function' ? validate.bind(component) : undefined,
   };
 }

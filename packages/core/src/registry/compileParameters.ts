@@ -38,6 +38,7 @@ const ISSUE_CODE_OF_PROBLEM = {
   type: 'INVALID_PARAMETER_TYPE',
   value: 'INVALID_PARAMETER_VALUE',
   literal_secret: 'SECRET_NOT_A_CREDENTIAL',
+  missing_credential: 'MISSING_CREDENTIAL',
 } as const satisfies Record<ParameterValueProblem['kind'], ParameterIssue['code']>;
 
 /** Compiles a component's parameter declarations into checks (done once per registration). */

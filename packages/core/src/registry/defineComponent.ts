@@ -3,6 +3,7 @@ import type { ComponentParameterInput } from '../schema/componentParameter';
 import type { ExecutionContext } from '../schema/executionContext';
 import type { ExecutionResult } from '../schema/executionResult';
 import type { CustomParameterIssue } from './BaseWorkflowComponent';
+import { withDirectCallDefaults } from './directCallExecute';
 import type { ParameterValues } from './parameterValues';
 
 /** A component written as one object: its metadata plus `execute`. */
@@ -21,7 +22,8 @@ export type ComponentDefinition<
 };
 
 /**
- * Defines a component as one object, with `context.input_data` typed from `parameters`.
+ * Defines a component as one object, with `context.input_data` typed from `parameters`. Its
+ * `execute`, called directly, applies the declared defaults and completes a partial context.
  *
  * @example
  * const Greet = defineComponent({
@@ -36,5 +38,10 @@ export type ComponentDefinition<
 export function defineComponent<const Params extends ReadonlyArray<ComponentParameterInput> = []>(
   definition: ComponentDefinition<Params>,
 ): ComponentDefinition<Params> {
-  return definition;
+  // A direct call of `execute` (a unit test) gets the declared defaults, as the engine gives.
+  const execute = withDirectCallDefaults(
+    definition.execute as (context: ExecutionContext) => Promise<ExecutionResult>,
+    () => definition.parameters,
+  );
+  return { ...definition, execute } as ComponentDefinition<Params>;
 }

@@ -10,6 +10,7 @@ export const ParameterIssueSchema = z.object({
     'INVALID_PARAMETER_VALUE',
     'UNKNOWN_PARAMETER',
     'SECRET_NOT_A_CREDENTIAL',
+    'MISSING_CREDENTIAL',
   ]),
   message: z.string(),
 });

@@ -6,10 +6,15 @@ export interface CodeRunRequest {
   globals: { input: unknown; steps: unknown; vars: unknown };
   /** CPU time the code may use, in milliseconds. */
   timeoutMs: number;
-  /** Memory the code may use, in bytes. */
-  memoryLimitBytes: number;
-  /** Largest serialized output, in bytes (`OUTPUT_TOO_LARGE` above it). */
-  maxOutputBytes: number;
+  /** Memory the code may use, in bytes; absent: the sandbox's own limit. */
+  memoryLimitBytes?: number;
+  /** Largest serialized output, in bytes (`OUTPUT_TOO_LARGE` above it); absent: the sandbox's. */
+  maxOutputBytes?: number;
+  /**
+   * Largest `globals`, as JSON, in bytes (`INPUT_TOO_LARGE` above it); absent: the sandbox's own.
+   * The data is copied into the sandbox, so this bounds what each run holds in memory.
+   */
+  maxInputBytes?: number;
   /** Aborted when the run is stopped: the code is interrupted. */
   signal?: AbortSignal;
 }
@@ -25,7 +30,10 @@ export type CodeRunResult =
   | { ok: true; value: unknown; logs: CodeLogLine[] }
   | {
       ok: false;
-      /** `CODE_TIMEOUT`, `CODE_MEMORY_LIMIT`, `CODE_ERROR` or `OUTPUT_TOO_LARGE`. */
+      /**
+       * `CODE_TIMEOUT`, `CODE_MEMORY_LIMIT`, `CODE_ERROR`, `OUTPUT_TOO_LARGE`, `INPUT_TOO_LARGE`,
+       * `CODE_SANDBOX_BUSY` or `CANCELLED`.
+       */
       error: { code: string; message: string };
       logs: CodeLogLine[];
     };

@@ -29,6 +29,26 @@ describe('checkParameterValue', () => {
     });
   });
 
+  it("flags an imported workflow's { credential_type } placeholder as a credential to pick", () => {
+    expect(findParameterValueProblem({ type: 'secret' }, { credential_type: 'smtp' })).toEqual({
+      kind: 'missing_credential',
+      message: 'needs a "smtp" credential: pick one',
+    });
+    expect(findParameterValueProblem({ type: 'secret' }, { credential_type: null })).toEqual({
+      kind: 'missing_credential',
+      message: 'needs a credential: pick one',
+    });
+  });
+
+  it('does not take a placeholder with other keys, or in a non-secret parameter, for one', () => {
+    expect(
+      findParameterValueProblem({ type: 'secret' }, { credential_type: 'smtp', x: 1 }),
+    ).toMatchObject({ kind: 'type' });
+    expect(
+      findParameterValueProblem({ type: 'json' }, { credential_type: 'smtp' }),
+    ).toBeUndefined();
+  });
+
   it.each([
     ['a number', 5],
     ['an object without credential_id', { field: 'password' }],

@@ -1,3 +1,4 @@
+import { isCredentialPlaceholder } from '../credentials/credentialPlaceholder';
 import { isCredentialReference } from '../credentials/credentialReference';
 import type { ParameterType } from './parameterType';
 
@@ -22,11 +23,12 @@ const TYPE_NAMES: Record<ParameterType, string> = {
 };
 
 /**
- * What is wrong with a value: its type, the value itself (out of bounds, not an option), or a
- * secret written into the workflow instead of stored as a credential.
+ * What is wrong with a value: its type, the value itself (out of bounds, not an option), a
+ * secret written into the workflow instead of stored as a credential, or a credential still to
+ * pick (an imported workflow's `{ credential_type }` placeholder).
  */
 export interface ParameterValueProblem {
-  kind: 'type' | 'value' | 'literal_secret';
+  kind: 'type' | 'value' | 'literal_secret' | 'missing_credential';
   message: string;
 }
 
@@ -50,6 +52,10 @@ export function findParameterValueProblem(
       kind: 'literal_secret',
       message: 'holds the secret itself: store it as a credential and refer to it instead',
     };
+  }
+  if (rule.type === 'secret' && isCredentialPlaceholder(value)) {
+    const type = value.credential_type === null ? 'a' : `a "${value.credential_type}"`;
+    return { kind: 'missing_credential', message: `needs ${type} credential: pick one` };
   }
   const message = describeProblem(rule, value);
   if (message === undefined) return undefined;

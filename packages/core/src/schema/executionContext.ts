@@ -25,6 +25,14 @@ export const ExecutionContextDataSchema = z.object({
    * the run's input for a step with no incoming edge.
    */
   input: z.unknown(),
+  /**
+   * `<instance_id>:<step_id>:<attempt>`, for deduplicating side effects. Runs are at-least-once:
+   * an attempt that was in flight when its process stopped (a crash, a restart, a deploy past
+   * its grace period) runs again when the run resumes, with the same key. Send it where the API
+   * dedupes (an `Idempotency-Key` header) or record it with the side effect and skip a key
+   * already done. Each retry attempt, and a retried run's attempts, get a new key.
+   */
+  idempotency_key: z.string(),
 });
 
 /** Writes a line to the run's log; each call also emits a `log` event. */

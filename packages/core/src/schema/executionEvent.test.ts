@@ -100,6 +100,12 @@ describe('EXECUTION_EVENT_TYPES', () => {
         'execution_completed',
         'execution_failed',
         'execution_cancelled',
+        'execution_interrupted',
+        'execution_resumed',
+        'execution_retried',
+        'step_waiting',
+        'step_resumed',
+        'execution_waiting',
       ].sort(),
     );
   });

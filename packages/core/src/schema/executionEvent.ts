@@ -37,6 +37,21 @@ export const ExecutionEventDataSchemas = {
     output_handles: z.array(z.string()),
     output_data: z.unknown().optional(),
   }),
+  /**
+   * A step began to wait: until `wake_at` (ISO), for a resume request (`resume`), or, with
+   * neither, for the sub-workflows it started. Its attempt continues when it wakes.
+   */
+  step_waiting: z.object({
+    wake_at: z.string().optional(),
+    resume: z.boolean(),
+  }),
+  /**
+   * A waiting step woke and runs on: `data` is what a resume request sent (it becomes the
+   * step's output); absent when its time came (or its sub-workflows moved on).
+   */
+  step_resumed: z.object({
+    data: z.unknown().optional(),
+  }),
   /** A step's attempt failed and another will follow after `delay_ms`. */
   step_retrying: z.object({
     attempt: z.number().int().min(1),
@@ -67,6 +82,41 @@ export const ExecutionEventDataSchemas = {
   execution_cancelled: z.object({
     duration_ms: z.number().min(0),
     reason: z.string(),
+  }),
+  /**
+   * The process running it shut down (a restart or deploy) before the run ended. Not final: the
+   * run resumes when a server starts on its store, re-running the steps that were in flight.
+   */
+  execution_interrupted: z.object({
+    duration_ms: z.number().min(0),
+    reason: z.string(),
+  }),
+  /**
+   * Nothing runs and `step_ids` wait: the run is `waiting` and no process holds it. It
+   * continues (`execution_resumed`) at `wake_at`, the earliest time one of them wakes, or when
+   * a resume request or a sub-workflow's end wakes one; without `wake_at`, only then.
+   */
+  execution_waiting: z.object({
+    duration_ms: z.number().min(0),
+    wake_at: z.string().optional(),
+    step_ids: z.array(z.string()),
+  }),
+  /**
+   * A run a process left unfinished (interrupted, or killed), or a waiting run that woke,
+   * continues in this one, from its journal: finished steps are kept, the steps that were in
+   * flight run again.
+   */
+  execution_resumed: z.object({
+    /** Steps whose attempt was in flight when the previous process stopped: they run it again. */
+    step_ids: z.array(z.string()),
+  }),
+  /**
+   * A failed or cancelled run is run again from where it stopped: `step_ids` (its failed and
+   * cancelled steps and every finished step downstream of them) are pending again; the other
+   * steps keep their outputs. Attempt numbers continue.
+   */
+  execution_retried: z.object({
+    step_ids: z.array(z.string()),
   }),
 } as const;
 
@@ -101,12 +151,18 @@ export const ExecutionEventSchema = z.discriminatedUnion('event_type', [
   eventSchema('step_started'),
   eventSchema('step_completed'),
   eventSchema('step_failed'),
+  eventSchema('step_waiting'),
+  eventSchema('step_resumed'),
   eventSchema('step_retrying'),
   eventSchema('step_skipped'),
   eventSchema('log'),
   eventSchema('execution_completed'),
   eventSchema('execution_failed'),
   eventSchema('execution_cancelled'),
+  eventSchema('execution_interrupted'),
+  eventSchema('execution_waiting'),
+  eventSchema('execution_resumed'),
+  eventSchema('execution_retried'),
 ]);
 
 /** One event of a run. */

@@ -16,6 +16,11 @@ export const StepStateSchema = z.object({
   output_handles: z.array(z.string()).optional(),
   /** Why it failed. */
   error: ErrorInfoSchema.optional(),
+  /**
+   * What it waits for, while `waiting`: `wake_at` (ISO) when it wakes by itself (a duration, a
+   * date, or the timeout of a resume), `resume` when `POST /instances/{id}/resume` ends it.
+   */
+  wait: z.object({ wake_at: z.string().optional(), resume: z.boolean() }).optional(),
 });
 
 /** The state of one step in a run. */

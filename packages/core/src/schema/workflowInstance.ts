@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { RunProgressSchema } from './runProgress';
+import { RunTriggerSchema } from './runTrigger';
 import { ErrorInfoSchema, InstanceStatusSchema } from './status';
 import { WorkflowDataSchema } from './workflowData';
 
@@ -33,6 +35,19 @@ export const WorkflowInstanceSchema = z.object({
   finished_at: z.string().nullable(),
   /** Why the latest run failed or was cancelled. */
   error: ErrorInfoSchema.nullable(),
+  /**
+   * The saved version of `workflow_id` it runs; `null` for an instance made from a document
+   * (and for records stored before versions were kept).
+   */
+  workflow_version: z.number().int().min(1).nullable().default(null),
+  /** What started it, when a trigger step did; `null` for an instance created by hand. */
+  trigger: RunTriggerSchema.nullable().default(null),
+  /** The run that started this one (a sub-workflow step), if any. */
+  parent_instance_id: z.string().nullable().default(null),
+  /** The step of the parent run that started this one, if any. */
+  parent_step_id: z.string().nullable().default(null),
+  /** Steps finished out of all steps, as the latest run ended; `null` until a run ends. */
+  progress: RunProgressSchema.nullable().default(null),
 });
 
 /** One runnable copy of a workflow. */
@@ -46,6 +61,17 @@ export const CreateInstanceInputSchema = z.object({
   created_by: z.string().nullable().optional(),
   /** The team the instance belongs to. */
   tenant_id: z.string().nullable().optional(),
+  /**
+   * The saved version of `workflow_id` to run (its latest when absent); recorded as
+   * `workflow_version`. Needs `workflow_id` and no `workflow_data`.
+   */
+  version: z.number().int().min(1).optional(),
+  /** What started the run (set by triggers). */
+  trigger: RunTriggerSchema.nullable().optional(),
+  /** The run that starts this one, for sub-workflows. */
+  parent_instance_id: z.string().min(1).nullable().optional(),
+  /** The step of the parent run that starts this one. */
+  parent_step_id: z.string().min(1).nullable().optional(),
 });
 
 /** What `createInstance` needs. */

@@ -16,8 +16,12 @@ export const WorkflowIssueCode = {
   UNKNOWN_PARAMETER: 'UNKNOWN_PARAMETER',
   /** A `secret` parameter holds a literal string: store it as a credential and refer to it. */
   SECRET_NOT_A_CREDENTIAL: 'SECRET_NOT_A_CREDENTIAL',
+  /** A `secret` parameter holds a `{ credential_type }` placeholder (an imported workflow): pick a credential. */
+  MISSING_CREDENTIAL: 'MISSING_CREDENTIAL',
   INVALID_EXPRESSION: 'INVALID_EXPRESSION',
   NO_ENTRY_NODE: 'NO_ENTRY_NODE',
+  /** A warning: the workflow has no steps. It is valid, and a run of it completes at once (0/0). */
+  EMPTY_WORKFLOW: 'EMPTY_WORKFLOW',
   UNREACHABLE_NODE: 'UNREACHABLE_NODE',
   /** More nodes than `limits.maxNodes`; the document is not checked further. */
   TOO_MANY_NODES: 'TOO_MANY_NODES',

@@ -1,24 +1,40 @@
 import { ErrorCode } from '../errors/errorCodes';
 import { FlowloomError } from '../errors/FlowloomError';
+import { VersionConflictError } from '../errors/VersionConflictError';
 import type { CredentialSummary, StoredCredential } from '../schema/credential';
 import type { ExecutionEvent } from '../schema/executionEvent';
 import type { LogEntry } from '../schema/logEntry';
 import type { SavedWorkflow, WorkflowSummary } from '../schema/savedWorkflow';
+import type { InstanceStatus } from '../schema/status';
+import type { WorkflowActivation } from '../schema/workflowActivation';
+import type { WorkflowData } from '../schema/workflowData';
 import type { WorkflowInstance } from '../schema/workflowInstance';
+import type { WorkflowVersionSummary } from '../schema/workflowVersion';
 import { createId } from './createId';
 import { deepFreeze } from './deepFreeze';
+import { MemoryActivations } from './MemoryActivations';
+import { MemoryWaits } from './MemoryWaits';
 import { matchesListAccess } from './matchesListAccess';
+import { pageInstanceSummaries } from './pageInstanceSummaries';
 import { pageOf } from './pageOf';
+import { prunableInstances } from './prunableInstances';
 import type {
   CreateCredentialRecord,
   CredentialPatch,
+  DueWait,
   InstancePatch,
+  InstanceSummaryPage,
   ListCredentialsOptions,
+  ListInstanceSummariesOptions,
   ListInstancesOptions,
   ListOptions,
+  PruneInstancesOptions,
   SaveWorkflowRecord,
   WorkflowStore,
 } from './WorkflowStore';
+
+/** One kept version of a saved workflow. */
+type StoredVersion = WorkflowVersionSummary & { workflow_data: WorkflowData };
 
 /**
  * A {@link WorkflowStore} in memory: for tests, demos and single-process hosts that need no
@@ -31,10 +47,17 @@ import type {
  */
 export class MemoryStore implements WorkflowStore {
   private readonly workflows = new Map<string, SavedWorkflow>();
+  /** Each workflow's versions, oldest first. */
+  private readonly versions = new Map<string, StoredVersion[]>();
   private readonly instances = new Map<string, WorkflowInstance>();
   private readonly events = new Map<string, ExecutionEvent[]>();
   private readonly logs = new Map<string, LogEntry[]>();
   private readonly credentials = new Map<string, StoredCredential>();
+  private readonly waits = new MemoryWaits();
+  private readonly activations = new MemoryActivations(
+    (workflowId, version) =>
+      this.versions.get(workflowId)?.some((entry) => entry.version === version) ?? false,
+  );
 
   async saveWorkflow(record: SaveWorkflowRecord): Promise<SavedWorkflow> {
     const now = new Date().toISOString();
@@ -44,6 +67,15 @@ export class MemoryStore implements WorkflowStore {
         ErrorCode.NOT_FOUND,
         `Workflow "${record.workflow_id}" does not exist`,
       );
+    }
+    if (existing && record.expected_version !== undefined) {
+      if (record.expected_version !== existing.version) {
+        throw new VersionConflictError(
+          existing.workflow_id,
+          record.expected_version,
+          existing.version,
+        );
+      }
     }
     const saved: SavedWorkflow = {
       workflow_id: existing?.workflow_id ?? createId('wf'),
@@ -57,11 +89,39 @@ export class MemoryStore implements WorkflowStore {
     };
     const frozen = deepFreeze(structuredClone(saved));
     this.workflows.set(saved.workflow_id, frozen);
+    const versions = this.versions.get(saved.workflow_id) ?? [];
+    versions.push({
+      version: frozen.version,
+      name: frozen.name,
+      workflow_data: frozen.workflow_data,
+      updated_at: frozen.updated_at,
+      updated_by: record.updated_by ?? null,
+      valid: record.valid ?? null,
+    });
+    this.versions.set(saved.workflow_id, versions);
     return frozen;
   }
 
   async loadWorkflow(workflowId: string): Promise<SavedWorkflow | null> {
     return this.workflows.get(workflowId) ?? null;
+  }
+
+  async loadWorkflowVersion(workflowId: string, version: number): Promise<SavedWorkflow | null> {
+    const workflow = this.workflows.get(workflowId);
+    const kept = this.versions.get(workflowId)?.find((entry) => entry.version === version);
+    if (!workflow || !kept) return null;
+    const { name, workflow_data, updated_at } = kept;
+    return Object.freeze({ ...workflow, version, name, workflow_data, updated_at });
+  }
+
+  async listWorkflowVersions(
+    workflowId: string,
+    options: { limit?: number; offset?: number } = {},
+  ): Promise<WorkflowVersionSummary[]> {
+    const newestFirst = [...(this.versions.get(workflowId) ?? [])].reverse();
+    return pageOf(newestFirst, options).items.map(
+      ({ workflow_data: _document, ...summary }) => summary,
+    );
   }
 
   async listWorkflows(
@@ -83,7 +143,32 @@ export class MemoryStore implements WorkflowStore {
   }
 
   async deleteWorkflow(workflowId: string): Promise<boolean> {
+    this.versions.delete(workflowId);
+    this.activations.deactivate(workflowId);
     return this.workflows.delete(workflowId);
+  }
+
+  async activateWorkflow(workflowId: string, version: number): Promise<WorkflowActivation> {
+    return this.activations.activate(workflowId, version);
+  }
+
+  async switchActiveVersion(
+    workflowId: string,
+    version: number,
+  ): Promise<WorkflowActivation | null> {
+    return this.activations.switchVersion(workflowId, version);
+  }
+
+  async deactivateWorkflow(workflowId: string): Promise<boolean> {
+    return this.activations.deactivate(workflowId);
+  }
+
+  async getActivation(workflowId: string): Promise<WorkflowActivation | null> {
+    return this.activations.get(workflowId);
+  }
+
+  async listActivations(): Promise<WorkflowActivation[]> {
+    return this.activations.list();
   }
 
   async createInstance(instance: WorkflowInstance): Promise<WorkflowInstance> {
@@ -93,10 +178,15 @@ export class MemoryStore implements WorkflowStore {
         `Instance "${instance.instance_id}" already exists`,
       );
     }
-    // An instance made before teams existed has no tenant: stored as null, as the SQL stores do.
+    // A field a caller left out (written before it existed) is stored as null, as in SQL.
     const frozen = deepFreeze({
       ...structuredClone(instance),
       tenant_id: instance.tenant_id ?? null,
+      workflow_version: instance.workflow_version ?? null,
+      trigger: instance.trigger ?? null,
+      parent_instance_id: instance.parent_instance_id ?? null,
+      parent_step_id: instance.parent_step_id ?? null,
+      progress: instance.progress ?? null,
     });
     this.instances.set(instance.instance_id, frozen);
     return frozen;
@@ -120,6 +210,50 @@ export class MemoryStore implements WorkflowStore {
       .sort(newestFirst('created_at'));
     const { items, total } = pageOf(matching, options);
     return { instances: items, total };
+  }
+
+  async listInstanceSummaries(
+    options: ListInstanceSummariesOptions = {},
+  ): Promise<InstanceSummaryPage> {
+    return pageInstanceSummaries(this.instances.values(), options);
+  }
+
+  async deleteInstance(
+    instanceId: string,
+    options: { statuses?: readonly InstanceStatus[] } = {},
+  ): Promise<boolean> {
+    const instance = this.instances.get(instanceId);
+    if (!instance) return false;
+    if (options.statuses && !options.statuses.includes(instance.status)) {
+      throw new FlowloomError(
+        ErrorCode.CONFLICT,
+        `Instance "${instanceId}" can't be deleted while ${instance.status}`,
+      );
+    }
+    this.instances.delete(instanceId);
+    this.events.delete(instanceId);
+    this.logs.delete(instanceId);
+    return true;
+  }
+
+  async pruneInstances(options: PruneInstancesOptions): Promise<number> {
+    const doomed = prunableInstances(this.instances.values(), options);
+    for (const instanceId of doomed) {
+      this.instances.delete(instanceId);
+      this.events.delete(instanceId);
+      this.logs.delete(instanceId);
+    }
+    return doomed.length;
+  }
+
+  async markWaiting(instanceId: string, wakeAt: string | null): Promise<WorkflowInstance> {
+    const waiting = await this.updateInstance(instanceId, { status: 'waiting' });
+    this.waits.set(instanceId, wakeAt);
+    return waiting;
+  }
+
+  async listDueWaits(options: { now: string; limit: number }): Promise<DueWait[]> {
+    return this.waits.due(this.instances, options);
   }
 
   async updateInstance(instanceId: string, patch: InstancePatch): Promise<WorkflowInstance> {

@@ -1,10 +1,13 @@
 import type { CredentialSummary, StoredCredential } from '../schema/credential';
 import type { ExecutionEvent } from '../schema/executionEvent';
+import type { StoredInstanceSummary } from '../schema/instanceSummary';
 import type { LogEntry } from '../schema/logEntry';
 import type { SavedWorkflow, WorkflowSummary } from '../schema/savedWorkflow';
 import type { InstanceStatus } from '../schema/status';
+import type { WorkflowActivation } from '../schema/workflowActivation';
 import type { WorkflowData } from '../schema/workflowData';
 import type { WorkflowInstance } from '../schema/workflowInstance';
+import type { WorkflowVersionSummary } from '../schema/workflowVersion';
 
 /** What `saveWorkflow` stores. */
 export interface SaveWorkflowRecord {
@@ -16,6 +19,16 @@ export interface SaveWorkflowRecord {
   created_by?: string | null;
   /** The team the workflow belongs to; kept from the first save like `created_by`. */
   tenant_id?: string | null;
+  /** Who saves this version (recorded in its history). */
+  updated_by?: string | null;
+  /** Whether this version passed validation (recorded in its history). */
+  valid?: boolean | null;
+  /**
+   * The version the save is based on: when the stored workflow is at another one, nothing is
+   * written and `VersionConflictError` (`VERSION_CONFLICT`) is thrown. Checked in the same
+   * write, so two saves based on one version can't both succeed. Ignored when creating.
+   */
+  expected_version?: number;
 }
 
 /**
@@ -49,6 +62,49 @@ export interface ListInstancesOptions extends ListOptions {
   status?: InstanceStatus;
 }
 
+/**
+ * Filters and paging of `listInstanceSummaries`: newest first (`created_at`, then
+ * `instance_id`), by `offset` or by `cursor`.
+ */
+export interface ListInstanceSummariesOptions extends ListOptions {
+  /** Only instances of this saved workflow. */
+  workflow_id?: string;
+  /** Only instances in one of these statuses (all when absent or empty). */
+  statuses?: readonly InstanceStatus[];
+  /** Only instances created after this ISO time (exclusive). */
+  created_after?: string;
+  /** Only instances created before this ISO time (exclusive). */
+  created_before?: string;
+  /** Only instances started by a trigger of this type. */
+  trigger_type?: string;
+  /** Only instances started by this run. */
+  parent_instance_id?: string;
+  /**
+   * The page after this cursor (a `next_cursor` of an earlier page); `offset` is then ignored.
+   * Instances created meanwhile never shift the pages that follow.
+   */
+  cursor?: string;
+}
+
+/** A page of instance summaries. */
+export interface InstanceSummaryPage {
+  instances: StoredInstanceSummary[];
+  /** How many instances match the filters in all (the cursor left aside). */
+  total: number;
+  /** The cursor of the next page; `null` on the last one. */
+  next_cursor: string | null;
+}
+
+/** What `pruneInstances` deletes: finished runs past either bound, at most `limit` of them. */
+export interface PruneInstancesOptions {
+  /** Finished runs that finished before this ISO time. */
+  finishedBefore?: string;
+  /** Finished runs of a saved workflow beyond its newest `keepPerWorkflow` finished runs. */
+  keepPerWorkflow?: number;
+  /** The most runs deleted by this call (one transaction). With neither bound, none is. */
+  limit: number;
+}
+
 /** Filters of `listCredentials`. */
 export interface ListCredentialsOptions extends ListOptions {
   /** Only credentials of this type. */
@@ -70,9 +126,19 @@ export interface CreateCredentialRecord {
 /** The fields of a credential that change: its name, and its data (sealed again). */
 export type CredentialPatch = Partial<Pick<StoredCredential, 'name' | 'ciphertext'>>;
 
+/** A waiting run whose wake time has come, as `listDueWaits` lists it. */
+export interface DueWait {
+  instance_id: string;
+  /** When it was due to wake (ISO). */
+  wake_at: string;
+}
+
 /** The fields of an instance that change over its life. */
 export type InstancePatch = Partial<
-  Pick<WorkflowInstance, 'status' | 'input_data' | 'started_at' | 'finished_at' | 'error' | 'name'>
+  Pick<
+    WorkflowInstance,
+    'status' | 'input_data' | 'started_at' | 'finished_at' | 'error' | 'name' | 'progress'
+  >
 >;
 
 /**
@@ -83,14 +149,49 @@ export type InstancePatch = Partial<
  * not resolve before they are stored, since dependants of a step start only afterwards.
  */
 export interface WorkflowStore {
-  /** Creates (version 1) or updates (version + 1) a saved workflow. `NOT_FOUND` for an unknown id. */
+  /**
+   * Creates (version 1) or updates (version + 1) a saved workflow, keeping every version.
+   * `NOT_FOUND` for an unknown id; `VERSION_CONFLICT` (a `VersionConflictError`) when
+   * `expected_version` is not the stored version.
+   */
   saveWorkflow(record: SaveWorkflowRecord): Promise<SavedWorkflow>;
-  /** A saved workflow, or `null`. */
+  /** A saved workflow at its latest version, or `null`. */
   loadWorkflow(workflowId: string): Promise<SavedWorkflow | null>;
+  /**
+   * A saved workflow as one of its versions saved it (its name, document and `updated_at`), or
+   * `null` for an unknown workflow or version.
+   */
+  loadWorkflowVersion(workflowId: string, version: number): Promise<SavedWorkflow | null>;
+  /** A workflow's versions, newest first; empty for an unknown workflow. */
+  listWorkflowVersions(
+    workflowId: string,
+    options?: { limit?: number; offset?: number },
+  ): Promise<WorkflowVersionSummary[]>;
   /** Saved workflows, most recently updated first. */
   listWorkflows(options?: ListOptions): Promise<{ workflows: WorkflowSummary[]; total: number }>;
-  /** Removes a saved workflow; returns whether it existed. */
+  /**
+   * Removes a saved workflow, its versions and its activation (its instances stay); returns
+   * whether it existed.
+   */
   deleteWorkflow(workflowId: string): Promise<boolean>;
+
+  /**
+   * Makes a saved workflow active at `version`, or moves an active one to it; returns the
+   * activation. `NOT_FOUND` for an unknown workflow or version.
+   */
+  activateWorkflow(workflowId: string, version: number): Promise<WorkflowActivation>;
+  /**
+   * Moves an active workflow to a newer saved `version`, checked in the same write: an inactive
+   * workflow stays inactive and an active one never moves back to an older version (two saves
+   * racing). Returns the activation as it stands after, `null` for an inactive workflow.
+   */
+  switchActiveVersion(workflowId: string, version: number): Promise<WorkflowActivation | null>;
+  /** Makes a workflow inactive; returns whether it was active. */
+  deactivateWorkflow(workflowId: string): Promise<boolean>;
+  /** A workflow's activation; `null` when it is inactive or unknown. */
+  getActivation(workflowId: string): Promise<WorkflowActivation | null>;
+  /** Every active workflow's activation (in no set order), e.g. to re-arm triggers at start. */
+  listActivations(): Promise<WorkflowActivation[]>;
 
   /** Stores a new instance. `CONFLICT` when the id is taken. */
   createInstance(instance: WorkflowInstance): Promise<WorkflowInstance>;
@@ -100,8 +201,39 @@ export interface WorkflowStore {
   listInstances(
     options?: ListInstancesOptions,
   ): Promise<{ instances: WorkflowInstance[]; total: number }>;
+  /**
+   * Summaries of instances, newest first, filtered and paged in the query: the documents,
+   * inputs and outputs are never read.
+   */
+  listInstanceSummaries(options?: ListInstanceSummariesOptions): Promise<InstanceSummaryPage>;
   /** Changes an instance and returns it; `updated_at` is set. `NOT_FOUND` for an unknown id. */
   updateInstance(instanceId: string, patch: InstancePatch): Promise<WorkflowInstance>;
+  /**
+   * Removes an instance with its events and logs; returns whether it existed. With `statuses`,
+   * only an instance in one of them is removed, checked in the same write; `CONFLICT` for one
+   * in another status (e.g. running).
+   */
+  deleteInstance(
+    instanceId: string,
+    options?: { statuses?: readonly InstanceStatus[] },
+  ): Promise<boolean>;
+  /**
+   * Deletes finished runs (completed, failed, cancelled) past either bound, at most `limit` of
+   * them in one transaction, with their events and logs; returns how many it deleted. Call it
+   * again while it returns `limit`.
+   */
+  pruneInstances(options: PruneInstancesOptions): Promise<number>;
+  /**
+   * Marks an instance `waiting` until `wakeAt` (ISO; `null`: until a resume request or a
+   * sub-workflow wakes it), status and wake time in one write; returns it. `NOT_FOUND` for an
+   * unknown id. The wake time lives here, not in a process: whichever process is up then wakes it.
+   */
+  markWaiting(instanceId: string, wakeAt: string | null): Promise<WorkflowInstance>;
+  /**
+   * Waiting instances whose wake time is at or before `now` (ISO), earliest first, at most
+   * `limit`: the runs a waker continues.
+   */
+  listDueWaits(options: { now: string; limit: number }): Promise<DueWait[]>;
 
   /** Appends events (each instance's in `seq` order). `CONFLICT` on a `seq` already stored. */
   appendEvents(events: readonly ExecutionEvent[]): Promise<void>;

@@ -38,6 +38,11 @@ export function sampleInstance(
     started_at: null,
     finished_at: null,
     error: null,
+    workflow_version: null,
+    trigger: null,
+    parent_instance_id: null,
+    parent_step_id: null,
+    progress: null,
     ...overrides,
   };
 }

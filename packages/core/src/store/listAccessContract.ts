@@ -75,6 +75,14 @@ export function describeListAccessContract(store: () => WorkflowStore): void {
       }
     });
 
+    it("never lists another tenant's records, even to a user of the same id", async () => {
+      // User ids are often unique only within a tenant: u3 of t1 is not u3 of t2.
+      const [w0, w1, w2, , , w5] = await saveWorkflows();
+      const listed = await store().listWorkflows({ access: { user_id: 'u3', tenant_id: 't1' } });
+      expect(listed.workflows.map((w) => w.workflow_id)).toEqual([w5, w1, w0]);
+      expect(listed.workflows.map((w) => w.workflow_id)).not.toContain(w2);
+    });
+
     it('lists nothing of another tenant and nothing without an owner', async () => {
       const [, , w2] = await saveWorkflows();
       const other = await store().listWorkflows({ access: { user_id: 'u3', tenant_id: 't2' } });

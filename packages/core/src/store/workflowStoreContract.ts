@@ -3,11 +3,16 @@ import { FlowloomError } from '../errors/FlowloomError';
 import type { ExecutionEvent } from '../schema/executionEvent';
 import type { LogEntry } from '../schema/logEntry';
 import type { WorkflowInstance } from '../schema/workflowInstance';
+import { describeActivationContract } from './activationContract';
 import { pause, sampleEvent, sampleInstance, sampleWorkflow } from './contractSamples';
 import { describeCredentialStoreContract } from './credentialStoreContract';
+import { describeInstanceDeletionContract } from './instanceDeletionContract';
+import { describeInstanceSummaryContract } from './instanceSummaryContract';
 import { describeListAccessContract } from './listAccessContract';
 import { describeNulStringContract } from './nulStringContract';
 import type { WorkflowStore } from './WorkflowStore';
+import { describeWaitStoreContract } from './waitStoreContract';
+import { describeWorkflowVersionsContract } from './workflowVersionsContract';
 
 /**
  * The contract every {@link WorkflowStore} keeps, as a vitest suite. Each test gets a fresh,
@@ -352,5 +357,10 @@ export function describeWorkflowStoreContract(
     describeListAccessContract(current);
     describeCredentialStoreContract(current);
     describeNulStringContract(current);
+    describeWorkflowVersionsContract(current);
+    describeInstanceSummaryContract(current);
+    describeInstanceDeletionContract(current);
+    describeWaitStoreContract(current);
+    describeActivationContract(current);
   });
 }

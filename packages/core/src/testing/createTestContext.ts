@@ -1,19 +1,20 @@
-import type { ExecutionContext, StepLogger } from '../schema/executionContext';
-import type { LogLevel } from '../schema/logEntry';
+import {
+  type CapturedLog,
+  type CreatedExecutionContext,
+  createExecutionContext,
+} from '../registry/createExecutionContext';
+import type { ExecutionContext } from '../schema/executionContext';
 
-/** A log line captured by {@link createTestContext}'s logger. */
-export interface CapturedLog {
-  level: LogLevel;
-  message: string;
-  data?: unknown;
-}
+export type { CapturedLog };
 
 /** An {@link ExecutionContext} for calling a component's `execute` directly, plus its captured logs. */
-export type TestExecutionContext<TInput> = ExecutionContext<TInput> & { logs: CapturedLog[] };
+export type TestExecutionContext<TInput> = CreatedExecutionContext<TInput>;
 
 /**
  * Builds an {@link ExecutionContext} for unit-testing a component without an engine: every field
- * has a sensible default, the logger records into `logs`.
+ * has a sensible default (ids `test_workflow`, `test_instance`, `test_step`), the logger records
+ * into `logs`. {@link createExecutionContext} from `@flowloom/core` is the same with the ids
+ * required.
  *
  * @example
  * const context = createTestContext({ input_data: { url, method: 'GET' } });
@@ -22,31 +23,10 @@ export type TestExecutionContext<TInput> = ExecutionContext<TInput> & { logs: Ca
 export function createTestContext<TInput = Record<string, unknown>>(
   overrides: Partial<ExecutionContext<TInput>> = {},
 ): TestExecutionContext<TInput> {
-  const logs: CapturedLog[] = [];
-  const log = (level: LogLevel, message: string, data?: unknown): void => {
-    logs.push(data === undefined ? { level, message } : { level, message, data });
-  };
-  const logger: StepLogger = {
-    log,
-    debug: (message, data) => log('debug', message, data),
-    info: (message, data) => log('info', message, data),
-    warn: (message, data) => log('warn', message, data),
-    error: (message, data) => log('error', message, data),
-  };
-  const run_input = overrides.run_input ?? {};
-  return {
+  return createExecutionContext<TInput>({
     workflow_id: 'test_workflow',
     instance_id: 'test_instance',
     step_id: 'test_step',
-    input_data: {} as TInput,
-    previous_outputs: {},
-    global_variables: {},
-    run_input,
-    inputs: {},
-    input: run_input,
-    signal: new AbortController().signal,
-    logger,
     ...overrides,
-    logs,
-  };
+  });
 }

@@ -2,13 +2,17 @@ import type {
   CredentialSummary,
   ExecutionEvent,
   ExecutionStatus,
+  InstanceStatus,
+  InstanceSummary,
   LogEntry,
   SavedWorkflow,
   WorkflowComponentMetadata,
   WorkflowDataInput,
+  WorkflowExport,
   WorkflowInstance,
   WorkflowIssue,
   WorkflowSummary,
+  WorkflowVersionSummary,
 } from '@flowloom/core';
 
 /** Why a call failed: the API's error, or a network failure (`status` 0, code `NETWORK_ERROR`). */
@@ -18,10 +22,28 @@ export interface ClientError {
   /** HTTP status; 0 when no answer arrived. */
   status: number;
   issues?: Array<{ path: string; message: string }>;
+  /** On a `VERSION_CONFLICT`: the version the workflow is at now. */
+  current_version?: number;
 }
 
-/** Every client call resolves to one of these; it never throws for an HTTP or network error. */
-export type ClientResult<T> = { success: true; data: T } | { success: false; error: ClientError };
+/**
+ * A save refused because the workflow was saved meanwhile (409 `VERSION_CONFLICT`): nothing was
+ * written. Offer to reload `current_version`, or to save again with it as `expected_version`
+ * (overwriting). Tell it apart with {@link isVersionConflict}.
+ */
+export interface VersionConflictClientError extends ClientError {
+  code: 'VERSION_CONFLICT';
+  status: 409;
+  current_version: number;
+}
+
+/**
+ * Every client call resolves to one of these; it never throws for an HTTP or network error.
+ * `E` is the error a call can tell apart beyond `ClientError` (e.g. a save's version conflict).
+ */
+export type ClientResult<T, E extends ClientError = ClientError> =
+  | { success: true; data: T }
+  | { success: false; error: E };
 
 /** The little the client uses of a WebSocket, so the browser's and the `ws` package's both fit. */
 export interface WebSocketLike {
@@ -62,13 +84,56 @@ export interface WorkflowClientOptions {
 /** `POST /instances` input. */
 export type CreateInstanceRequest =
   | { name: string; workflow_data: WorkflowDataInput }
-  | { name: string; workflow_id: string };
+  | {
+      name: string;
+      workflow_id: string;
+      /** The saved version to run; its latest when absent. Recorded as `workflow_version`. */
+      version?: number;
+    };
 
 /** `POST /editor/save` input. */
 export interface SaveWorkflowRequest {
   workflow_id?: string;
   name: string;
   workflow_data: WorkflowDataInput;
+  /**
+   * The version this save is based on (the one loaded): when the workflow was saved meanwhile,
+   * the save fails with a {@link VersionConflictClientError} and nothing is written. Leave it
+   * out to overwrite whatever is stored.
+   */
+  expected_version?: number;
+}
+
+/** `GET /instances` filters and paging: newest first, by `offset` or by `cursor`. */
+export interface InstanceListQuery {
+  /** Only runs of this saved workflow. */
+  workflow_id?: string;
+  /** Only runs in this status, or in one of these. */
+  status?: InstanceStatus | readonly InstanceStatus[];
+  /** Only runs created after this ISO time. */
+  created_after?: string;
+  /** Only runs created before this ISO time. */
+  created_before?: string;
+  /** Only runs started by a trigger of this type (`schedule`, `webhook`, ...). */
+  trigger_type?: string;
+  /** Only runs started by this run. */
+  parent_instance_id?: string;
+  /** At most 200. @default 50 */
+  limit?: number;
+  /** Ignored beside a cursor. @default 0 */
+  offset?: number;
+  /** A page's `next_cursor`: the page after it, never shifted by runs created meanwhile. */
+  cursor?: string;
+}
+
+/** `GET /instances` answer: one page of run summaries. */
+export interface InstancePage {
+  /** Summaries: no document, input or output (read a run with `getInstance`). */
+  instances: InstanceSummary[];
+  /** How many runs match the filters in all. */
+  total: number;
+  /** Pass it as `cursor` for the next page; `null` on the last one. */
+  next_cursor: string | null;
 }
 
 /** `POST /editor/save` answer. */
@@ -117,15 +182,31 @@ export interface WorkflowClient {
   listComponents(): Promise<ClientResult<{ components: WorkflowComponentMetadata[] }>>;
   getComponent(componentType: string): Promise<ClientResult<WorkflowComponentMetadata>>;
   createInstance(request: CreateInstanceRequest): Promise<ClientResult<WorkflowInstance>>;
-  listInstances(query?: {
-    status?: WorkflowInstance['status'];
-    limit?: number;
-    offset?: number;
-  }): Promise<ClientResult<{ instances: WorkflowInstance[]; total: number }>>;
+  /** Run summaries, newest first, filtered and paged (follow `next_cursor` for the next page). */
+  listInstances(query?: InstanceListQuery): Promise<ClientResult<InstancePage>>;
   getInstance(instanceId: string): Promise<ClientResult<WorkflowInstance>>;
+  /** Deletes a finished (or never run) instance with its events and logs (204); 409 while it runs. */
+  deleteInstance(instanceId: string): Promise<ClientResult<null>>;
   executeInstance(
     instanceId: string,
     input_data?: Record<string, unknown>,
+  ): Promise<ClientResult<{ instance_id: string; status: 'running' }>>;
+  /**
+   * Runs a failed or cancelled instance again from its failed and cancelled steps (202): the
+   * steps that completed keep their outputs, attempt numbers and event `seq`s continue, so a
+   * subscription to it keeps following. 409 `CONFLICT` while it runs or once it completed.
+   */
+  retryInstance(
+    instanceId: string,
+  ): Promise<ClientResult<{ instance_id: string; status: 'running' }>>;
+  /**
+   * Continues a run waiting at a `wait` step in `resume` mode (202): `data` becomes the step's
+   * output, e.g. `{ approved: true }` from an approval screen. 404 for an unknown step, 409 when
+   * the step is not waiting.
+   */
+  resumeInstance(
+    instanceId: string,
+    request: { step_id: string; data?: Record<string, unknown> },
   ): Promise<ClientResult<{ instance_id: string; status: 'running' }>>;
   stopInstance(instanceId: string): Promise<ClientResult<ExecutionStatus>>;
   getStatus(instanceId: string): Promise<ClientResult<ExecutionStatus>>;
@@ -133,9 +214,37 @@ export interface WorkflowClient {
     instanceId: string,
     query?: { since?: number },
   ): Promise<ClientResult<{ logs: LogEntry[] }>>;
-  saveWorkflow(request: SaveWorkflowRequest): Promise<ClientResult<SaveWorkflowResult>>;
-  loadWorkflow(workflowId: string): Promise<ClientResult<SavedWorkflow>>;
+  /** Saves a workflow as a new version; with `expected_version`, fails on a version conflict. */
+  saveWorkflow(
+    request: SaveWorkflowRequest,
+  ): Promise<ClientResult<SaveWorkflowResult, ClientError | VersionConflictClientError>>;
+  /** A saved workflow at its latest version, or at `options.version`. */
+  loadWorkflow(
+    workflowId: string,
+    options?: { version?: number },
+  ): Promise<ClientResult<SavedWorkflow>>;
   listWorkflows(): Promise<ClientResult<{ workflows: WorkflowSummary[]; total: number }>>;
+  /** A workflow's saved versions, newest first. */
+  getWorkflowVersions(
+    workflowId: string,
+    query?: { limit?: number; offset?: number },
+  ): Promise<ClientResult<{ versions: WorkflowVersionSummary[] }>>;
+  /** Deletes a saved workflow and its versions (204); its runs stay readable. */
+  deleteWorkflow(workflowId: string): Promise<ClientResult<null>>;
+  /**
+   * A workflow as a file (`{ flowloom_version: 1, name, workflow_data }`), its credential
+   * references replaced by `{ credential_type }` placeholders; save it as
+   * `<name>.flowloom.json`.
+   */
+  exportWorkflow(
+    workflowId: string,
+    options?: { version?: number },
+  ): Promise<ClientResult<WorkflowExport>>;
+  /**
+   * Saves a workflow file as a new workflow (201); `validation` lists the credentials to pick
+   * (`MISSING_CREDENTIAL`) and any other problem. A file that is not one answers 400.
+   */
+  importWorkflow(file: WorkflowExport): Promise<ClientResult<SaveWorkflowResult>>;
   /** The credentials the user may use, of one `type` or all. A 501 means the server has no key. */
   listCredentials(query?: { type?: string }): Promise<ClientResult<CredentialPage>>;
   getCredential(credentialId: string): Promise<ClientResult<CredentialSummary>>;

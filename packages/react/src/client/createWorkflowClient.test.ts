@@ -64,7 +64,7 @@ describe('createWorkflowClient against a real server: instances', () => {
     expect(listed).toMatchObject({ success: true, data: { total: 1 } });
     expect(listed.success && listed.data.instances[0]?.instance_id).toBe(id);
     const none = await client.listInstances({ status: 'completed' });
-    expect(none).toEqual({ success: true, data: { instances: [], total: 0 } });
+    expect(none).toEqual({ success: true, data: { instances: [], total: 0, next_cursor: null } });
   });
 
   it('answers an invalid workflow with 400 INVALID_WORKFLOW and its issues', async () => {

@@ -1,4 +1,4 @@
-import type { WorkflowClient, WorkflowClientOptions } from './clientTypes';
+import type { InstanceListQuery, WorkflowClient, WorkflowClientOptions } from './clientTypes';
 import { type RequestSettings, requestJson } from './requestJson';
 import { subscribeToInstance } from './subscribeToInstance';
 
@@ -32,28 +32,38 @@ export function createWorkflowClient(options: WorkflowClientOptions = {}): Workf
     requestJson<T>(settings, { method: 'POST', path, body });
   const put = <T>(path: string, body: unknown) =>
     requestJson<T>(settings, { method: 'PUT', path, body });
+  const remove = (path: string) => requestJson<null>(settings, { method: 'DELETE', path });
 
   return {
     baseUrl,
     listComponents: () => get('/components'),
     getComponent: (componentType) => get(`/components/${id(componentType)}`),
     createInstance: (request) => post('/instances', request),
-    listInstances: (query) => get('/instances', query),
+    listInstances: (query) => get('/instances', instanceQuery(query)),
     getInstance: (instanceId) => get(`/instances/${id(instanceId)}`),
+    deleteInstance: (instanceId) => remove(`/instances/${id(instanceId)}`),
     executeInstance: (instanceId, input_data = {}) =>
       post(`/instances/${id(instanceId)}/execute`, { input_data }),
+    retryInstance: (instanceId) => post(`/instances/${id(instanceId)}/retry`),
+    resumeInstance: (instanceId, request) => post(`/instances/${id(instanceId)}/resume`, request),
     stopInstance: (instanceId) => post(`/instances/${id(instanceId)}/stop`),
     getStatus: (instanceId) => get(`/instances/${id(instanceId)}/status`),
     getLogs: (instanceId, query) => get(`/instances/${id(instanceId)}/logs`, query),
     saveWorkflow: (request) => post('/editor/save', request),
-    loadWorkflow: (workflowId) => get(`/editor/load/${id(workflowId)}`),
+    loadWorkflow: (workflowId, loadOptions) =>
+      get(`/editor/load/${id(workflowId)}`, { version: loadOptions?.version }),
     listWorkflows: () => get('/editor/list'),
+    getWorkflowVersions: (workflowId, query) =>
+      get(`/workflows/${id(workflowId)}/versions`, { limit: query?.limit, offset: query?.offset }),
+    deleteWorkflow: (workflowId) => remove(`/workflows/${id(workflowId)}`),
+    exportWorkflow: (workflowId, exportOptions) =>
+      get(`/workflows/${id(workflowId)}/export`, { version: exportOptions?.version }),
+    importWorkflow: (file) => post('/workflows/import', file),
     listCredentials: (query) => get('/credentials', { type: query?.type }),
     getCredential: (credentialId) => get(`/credentials/${id(credentialId)}`),
     createCredential: (request) => post('/credentials', request),
     updateCredential: (credentialId, patch) => put(`/credentials/${id(credentialId)}`, patch),
-    deleteCredential: (credentialId) =>
-      requestJson(settings, { method: 'DELETE', path: `/credentials/${id(credentialId)}` }),
+    deleteCredential: (credentialId) => remove(`/credentials/${id(credentialId)}`),
     subscribe: (instanceId, onEvent, subscribeOptions) =>
       subscribeToInstance(
         {
@@ -69,4 +79,13 @@ export function createWorkflowClient(options: WorkflowClientOptions = {}): Workf
         subscribeOptions,
       ),
   };
+}
+
+/** A run-list query as the API reads it: several statuses comma-separated. */
+function instanceQuery(
+  query: InstanceListQuery | undefined,
+): Record<string, string | number | undefined> | undefined {
+  if (!query) return undefined;
+  const { status, ...rest } = query;
+  return { ...rest, status: typeof status === 'string' ? status : status?.join(',') };
 }

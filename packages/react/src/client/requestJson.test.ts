@@ -50,6 +50,37 @@ describe('requestJson', () => {
     });
   });
 
+  it("keeps a version conflict's current_version, and nothing else the body adds", async () => {
+    const { fetch } = stubFetch(() =>
+      json(
+        {
+          error: {
+            code: 'VERSION_CONFLICT',
+            message: 'saved meanwhile',
+            issues: [],
+            current_version: 4,
+            extra: 'dropped',
+          },
+        },
+        409,
+      ),
+    );
+    const answer = await requestJson(
+      { baseUrl: base, fetch },
+      { method: 'POST', path: '/editor/save', body: {} },
+    );
+    expect(answer).toEqual({
+      success: false,
+      error: {
+        code: 'VERSION_CONFLICT',
+        message: 'saved meanwhile',
+        status: 409,
+        issues: [],
+        current_version: 4,
+      },
+    });
+  });
+
   it('resolves to HTTP_ERROR for an error status whose body is not the API format', async () => {
     const { fetch } = stubFetch(
       () => new Response('<h1>Bad gateway</h1>', { status: 502, statusText: 'Bad Gateway' }),

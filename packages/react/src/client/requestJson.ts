@@ -100,6 +100,7 @@ function apiErrorOf(body: unknown, response: Response, text: string): ClientErro
       status: response.status,
     };
     if (Array.isArray(error.issues)) found.issues = error.issues as ClientError['issues'];
+    if (typeof error.current_version === 'number') found.current_version = error.current_version;
     return found;
   }
   const statusText = response.statusText ? ` ${response.statusText}` : '';

@@ -24,19 +24,31 @@ export interface WorkflowEditorProps {
   colorMode?: ColorMode;
   /** Added to the editor root's class names. */
   className?: string;
-  /** Told after each successful save. */
+  /**
+   * Told after each successful save, and after an import (which saves the file as a new
+   * workflow and opens it): `result.workflow_id` is the workflow the editor now shows.
+   */
   onSaved?: (result: SaveWorkflowResult) => void;
   /** Told the instance id when Execute has started a run. */
   onExecuted?: (instanceId: string) => void;
+  /**
+   * The largest file Import reads; match it to the server's `bodyLimit` when you raise that.
+   * @default 1048576 (1 MiB, the server's default)
+   */
+  maxImportBytes?: number;
 }
 
 /**
  * The workflow editor: a palette of the server's components (drag them onto the canvas, or
  * click), the canvas on @xyflow/react, a parameter form for the selected node, and a toolbar
- * with Save, Execute (with a live execution panel), undo/redo, delete, auto-layout and fit view.
+ * with Save, Execute (with a live execution panel), undo/redo, delete, auto-layout, fit view,
+ * Export and Import.
  *
  * @remarks Import `@flowloom/react/styles.css` once; give the editor's parent a height. Without
- * a `client` or `<WorkflowProvider>` it talks to `/api/workflow` on the page's origin.
+ * a `client` or `<WorkflowProvider>` it talks to `/api/workflow` on the page's origin. Execute
+ * runs the saved workflow (saving first only when there are unsaved changes), so its runs are
+ * listed under the workflow (`listInstances({ workflow_id })`). A save made elsewhere meanwhile
+ * is never overwritten silently: the editor offers to reload it or to overwrite it.
  * @example
  * <div style={{ height: '100vh' }}>
  *   <WorkflowEditor workflowId={id} onBack={() => navigate('/workflows')} colorMode="system" />

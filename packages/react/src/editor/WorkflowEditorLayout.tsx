@@ -14,6 +14,7 @@ import { type EditorCommandOptions, useEditorCommands } from './useEditorCommand
 import { useEditorComponents } from './useEditorComponents';
 import { useEditorShortcuts } from './useEditorShortcuts';
 import { useLiveRunStatus } from './useLiveRunStatus';
+import { VersionConflictNotice } from './VersionConflictNotice';
 import { WorkflowCanvas } from './WorkflowCanvas';
 
 /** Props of {@link WorkflowEditorLayout}. */
@@ -34,8 +35,8 @@ const LARGE_GRAPH = 300;
 const FIT_LARGE_VIEW = { ...FIT_VIEW, minZoom: 0.5 };
 
 /**
- * The editor's screen inside its providers: toolbar, palette, canvas, side panel and, once a
- * run starts, the execution panel; plus the shortcuts, the unsaved-changes prompt, the load of
+ * The editor's screen inside its providers: toolbar, a save's version conflict, palette, canvas,
+ * side panel and, once a run starts, the execution panel; plus the shortcuts, the unsaved-changes prompt, the load of
  * `workflowId` and the live run status.
  */
 export function WorkflowEditorLayout({
@@ -45,6 +46,7 @@ export function WorkflowEditorLayout({
   className,
   onSaved,
   onExecuted,
+  maxImportBytes,
 }: WorkflowEditorLayoutProps) {
   const store = useEditorStoreApi();
   const rootRef = useRef<HTMLDivElement>(null);
@@ -58,7 +60,7 @@ export function WorkflowEditorLayout({
     void fitViewNow(store.getState().nodes.length > LARGE_GRAPH ? FIT_LARGE_VIEW : FIT_VIEW);
   }, [fitViewNow, store]);
   const { components, notice } = useEditorComponents();
-  const commands = useEditorCommands({ onSaved, onExecuted });
+  const commands = useEditorCommands({ onSaved, onExecuted, maxImportBytes });
   const { load, report, instanceId } = commands;
   const addComponent = useAddComponent(canvasRef);
   const dirty = useEditorStore(selectDirty);
@@ -115,10 +117,20 @@ export function WorkflowEditorLayout({
         busy={commands.busy}
         onSave={commands.save}
         onExecute={commands.execute}
+        onExport={commands.exportFile}
+        onImport={commands.importFile}
         onAutoLayout={onAutoLayout}
         onFitView={fitView}
         onBack={onBack}
       />
+      {commands.conflict ? (
+        <VersionConflictNotice
+          conflict={commands.conflict}
+          busy={commands.busy !== undefined}
+          onReload={commands.reload}
+          onOverwrite={commands.overwrite}
+        />
+      ) : null}
       <div className="flowloom-editor__main">
         <Palette components={components} onAdd={onAdd} onDragStart={onDragStart} notice={notice} />
         <div className="flowloom-editor__canvas-area">

@@ -15,6 +15,7 @@ import { NodeHandles } from './NodeHandles';
 const STATUS_LABELS: Record<StepStatus, string> = {
   pending: 'Pending',
   running: 'Running',
+  waiting: 'Waiting',
   completed: 'Completed',
   failed: 'Failed',
   skipped: 'Skipped',

@@ -1,17 +1,52 @@
 import type { WorkflowIssue } from '@flowloom/core';
 import { useCallback, useState } from 'react';
 import type { ClientError, SaveWorkflowResult } from '../client/clientTypes';
+import { isVersionConflict } from '../client/isVersionConflict';
 import { useWorkflowClient } from '../hooks/useWorkflowClient';
 import { useWorkflowEditor } from '../hooks/useWorkflowEditor';
 import { useEditorStoreApi } from '../store/useEditorStoreApi';
 import type { EditorFeedback } from './editorFeedback';
+import { useWorkflowFileCommands } from './useWorkflowFileCommands';
+
+/** The messages, in one place for a later catalogue. */
+const TEXT = {
+  saved: 'Workflow saved successfully!',
+  problemsToFix: (count: number) => `${plural(count, 'problem')} to fix before it can run.`,
+  savedOver: (version: number) =>
+    `It was saved over version ${version}, which stays in the version history.`,
+  saveFailed: (message: string) => `Save failed: ${message}`,
+  cannotExecuteInvalid: (count: number) =>
+    `Cannot execute: the workflow has ${plural(count, 'problem')}.`,
+  cannotExecute: (message: string) => `Cannot execute: ${message}`,
+  executionNotStarted: (message: string) => `Execution failed to start: ${message}`,
+  executionStarted: 'Execution started.',
+  loading: 'Loading workflow…',
+  loadFailed: (message: string) => `Could not load the workflow: ${message}`,
+  reloaded: (version: number) => `Reloaded version ${version}.`,
+} as const;
+
+/** A command under way in the editor. */
+export type EditorBusy = 'save' | 'execute' | 'load' | 'export' | 'import';
+
+/**
+ * A save refused because the workflow was saved elsewhere meanwhile: nothing was written, and
+ * the editor still holds the user's changes.
+ */
+export interface SaveConflict {
+  /** The version the workflow is at now. */
+  currentVersion: number;
+  /** The version the editor's changes are based on. */
+  baseVersion: number | undefined;
+}
 
 /** Options of {@link useEditorCommands}. */
 export interface EditorCommandOptions {
-  /** Told after each successful save. */
+  /** Told after each successful save, and after an import (which saves a new workflow). */
   onSaved?: (result: SaveWorkflowResult) => void;
   /** Told the instance id once a run has started. */
   onExecuted?: (instanceId: string) => void;
+  /** The largest file Import reads. @default 1 MiB */
+  maxImportBytes?: number;
 }
 
 /** What {@link useEditorCommands} returns. */
@@ -19,12 +54,22 @@ export interface EditorCommands {
   /** What the last command said. */
   feedback: EditorFeedback | undefined;
   /** The command under way, if any. */
-  busy: 'save' | 'execute' | 'load' | undefined;
+  busy: EditorBusy | undefined;
   /** The instance of the last run started here. */
   instanceId: string | undefined;
+  /** The last save's version conflict, until it is resolved by a reload or an overwrite. */
+  conflict: SaveConflict | undefined;
   save: () => Promise<void>;
   execute: () => Promise<void>;
   load: (workflowId: string) => Promise<void>;
+  /** After a conflict: loads the latest version, dropping the editor's changes. */
+  reload: () => Promise<void>;
+  /** After a conflict: saves the editor's workflow over the version saved meanwhile. */
+  overwrite: () => Promise<void>;
+  /** Downloads the saved workflow as `<name>.flowloom.json`. */
+  exportFile: () => Promise<void>;
+  /** Imports a workflow file as a new workflow and opens it. */
+  importFile: (file: Blob) => Promise<void>;
   /** Shows a message (e.g. from auto-layout). */
   report: (feedback: EditorFeedback | undefined) => void;
 }
@@ -46,77 +91,135 @@ function plural(count: number, word: string): string {
 
 /**
  * The editor's commands with their feedback: Save (the seed's "Workflow saved successfully!"),
- * Execute (save, refuse an invalid workflow with its reasons, create an instance, execute it)
- * and Load.
+ * Execute, Load, Export and Import, and the way out of a version conflict (reload or
+ * overwrite).
+ *
+ * @remarks Execute runs the saved workflow: it saves first only when there are unsaved changes
+ * (or it was never saved), refuses an invalid workflow with its reasons, then creates the
+ * instance from `workflow_id` and that version, so the run shows in the workflow's history and
+ * an unchanged workflow is not saved again on every run.
  */
 export function useEditorCommands({
   onSaved,
   onExecuted,
+  maxImportBytes,
 }: EditorCommandOptions = {}): EditorCommands {
   const store = useEditorStoreApi();
   const client = useWorkflowClient();
   const editor = useWorkflowEditor();
   const [feedback, setFeedback] = useState<EditorFeedback | undefined>(undefined);
-  const [busy, setBusy] = useState<EditorCommands['busy']>(undefined);
+  const [busy, setBusy] = useState<EditorBusy | undefined>(undefined);
   const [instanceId, setInstanceId] = useState<string | undefined>(undefined);
+  const [conflict, setConflict] = useState<SaveConflict | undefined>(undefined);
   const { save: saveWorkflow, load: loadWorkflow } = editor;
+  const files = useWorkflowFileCommands({
+    report: setFeedback,
+    setBusy,
+    onImported: onSaved,
+    maxImportBytes,
+  });
 
-  /** Saves; reports and returns undefined on failure. */
-  const saveQuietly = useCallback(async (): Promise<SaveWorkflowResult | undefined> => {
-    const result = await saveWorkflow();
-    if (!result.success) {
-      setFeedback({
-        kind: 'error',
-        text: `Save failed: ${result.error.message}`,
-        details: detailsOf(result.error),
-      });
-      return undefined;
-    }
-    onSaved?.(result.data);
-    return result.data;
-  }, [saveWorkflow, onSaved]);
+  /** Saves; reports (a conflict through `conflict`) and returns undefined on failure. */
+  const saveQuietly = useCallback(
+    async (expectedVersion?: number): Promise<SaveWorkflowResult | undefined> => {
+      const baseVersion = store.getState().version;
+      const result = await saveWorkflow({ expectedVersion });
+      if (!result.success) {
+        if (isVersionConflict(result.error)) {
+          setConflict({ currentVersion: result.error.current_version, baseVersion });
+          setFeedback(undefined);
+          return undefined;
+        }
+        setFeedback({
+          kind: 'error',
+          text: TEXT.saveFailed(result.error.message),
+          details: detailsOf(result.error),
+        });
+        return undefined;
+      }
+      setConflict(undefined);
+      onSaved?.(result.data);
+      return result.data;
+    },
+    [store, saveWorkflow, onSaved],
+  );
 
-  const save = useCallback(async () => {
-    setBusy('save');
-    try {
-      const saved = await saveQuietly();
-      if (!saved) return;
-      const errors = errorsOf(saved.validation.errors);
-      setFeedback({
-        kind: 'success',
-        text: 'Workflow saved successfully!',
-        details: errors.length
-          ? [`${plural(errors.length, 'problem')} to fix before it can run.`]
-          : undefined,
-      });
-    } finally {
-      setBusy(undefined);
+  const saveAndReport = useCallback(
+    async (expectedVersion?: number) => {
+      setBusy('save');
+      try {
+        const saved = await saveQuietly(expectedVersion);
+        if (!saved) return;
+        const errors = errorsOf(saved.validation.errors);
+        const details = [
+          ...(expectedVersion === undefined ? [] : [TEXT.savedOver(expectedVersion)]),
+          ...(errors.length ? [TEXT.problemsToFix(errors.length)] : []),
+        ];
+        setFeedback({
+          kind: 'success',
+          text: TEXT.saved,
+          details: details.length ? details : undefined,
+        });
+      } finally {
+        setBusy(undefined);
+      }
+    },
+    [saveQuietly],
+  );
+
+  const save = useCallback(() => saveAndReport(), [saveAndReport]);
+
+  const overwrite = useCallback(async () => {
+    if (conflict === undefined) return;
+    await saveAndReport(conflict.currentVersion);
+  }, [conflict, saveAndReport]);
+
+  /** Refuses to run a workflow with errors; true when it may run. */
+  const mayRun = useCallback((valid: boolean, issues: readonly WorkflowIssue[]): boolean => {
+    const errors = errorsOf(issues);
+    if (valid && errors.length === 0) return true;
+    setFeedback({
+      kind: 'error',
+      text: TEXT.cannotExecuteInvalid(errors.length),
+      details: errors.map((issue) => issue.message),
+    });
+    return false;
+  }, []);
+
+  /**
+   * The saved workflow and version to run: the one the editor holds when it has no unsaved
+   * changes, else the version a save makes now. Undefined (with the reason shown) when it can't.
+   */
+  const versionToRun = useCallback(async (): Promise<
+    { workflowId: string; version: number } | undefined
+  > => {
+    const state = store.getState();
+    if (!state.dirty && state.workflowId !== undefined && state.version !== undefined) {
+      // Saved and unchanged since: its last validation still holds.
+      const issues = Object.values(state.issuesByNode).flat();
+      if (!mayRun(true, issues)) return undefined;
+      return { workflowId: state.workflowId, version: state.version };
     }
-  }, [saveQuietly]);
+    const saved = await saveQuietly();
+    if (!saved) return undefined;
+    if (!mayRun(saved.validation.valid, saved.validation.errors)) return undefined;
+    return { workflowId: saved.workflow_id, version: saved.version };
+  }, [store, saveQuietly, mayRun]);
 
   const execute = useCallback(async () => {
     setBusy('execute');
     try {
-      const saved = await saveQuietly();
-      if (!saved) return;
-      const errors = errorsOf(saved.validation.errors);
-      if (!saved.validation.valid || errors.length > 0) {
-        setFeedback({
-          kind: 'error',
-          text: `Cannot execute: the workflow has ${plural(errors.length, 'problem')}.`,
-          details: errors.map((issue) => issue.message),
-        });
-        return;
-      }
-      const state = store.getState();
+      const target = await versionToRun();
+      if (!target) return;
       const created = await client.createInstance({
-        name: state.name,
-        workflow_data: state.toWorkflowData(),
+        name: store.getState().name,
+        workflow_id: target.workflowId,
+        version: target.version,
       });
       if (!created.success) {
         setFeedback({
           kind: 'error',
-          text: `Cannot execute: ${created.error.message}`,
+          text: TEXT.cannotExecute(created.error.message),
           details: detailsOf(created.error),
         });
         return;
@@ -126,29 +229,30 @@ export function useEditorCommands({
       if (!executed.success) {
         setFeedback({
           kind: 'error',
-          text: `Execution failed to start: ${executed.error.message}`,
+          text: TEXT.executionNotStarted(executed.error.message),
           details: detailsOf(executed.error),
         });
         return;
       }
       setInstanceId(id);
-      setFeedback({ kind: 'info', text: 'Execution started.' });
+      setFeedback({ kind: 'info', text: TEXT.executionStarted });
       onExecuted?.(id);
     } finally {
       setBusy(undefined);
     }
-  }, [saveQuietly, store, client, onExecuted]);
+  }, [versionToRun, store, client, onExecuted]);
 
   const load = useCallback(
     async (workflowId: string) => {
       setBusy('load');
-      setFeedback({ kind: 'info', text: 'Loading workflow…' });
+      setFeedback({ kind: 'info', text: TEXT.loading });
       try {
         const result = await loadWorkflow(workflowId);
+        if (result.success) setConflict(undefined);
         setFeedback(
           result.success
             ? undefined
-            : { kind: 'error', text: `Could not load the workflow: ${result.error.message}` },
+            : { kind: 'error', text: TEXT.loadFailed(result.error.message) },
         );
       } finally {
         setBusy(undefined);
@@ -157,5 +261,35 @@ export function useEditorCommands({
     [loadWorkflow],
   );
 
-  return { feedback, busy, instanceId, save, execute, load, report: setFeedback };
+  const reload = useCallback(async () => {
+    const workflowId = store.getState().workflowId;
+    if (workflowId === undefined) return;
+    setBusy('load');
+    try {
+      const result = await loadWorkflow(workflowId);
+      if (!result.success) {
+        setFeedback({ kind: 'error', text: TEXT.loadFailed(result.error.message) });
+        return;
+      }
+      setConflict(undefined);
+      setFeedback({ kind: 'info', text: TEXT.reloaded(result.data.version) });
+    } finally {
+      setBusy(undefined);
+    }
+  }, [store, loadWorkflow]);
+
+  return {
+    feedback,
+    busy,
+    instanceId,
+    conflict,
+    save,
+    execute,
+    load,
+    reload,
+    overwrite,
+    exportFile: files.exportFile,
+    importFile: files.importFile,
+    report: setFeedback,
+  };
 }

@@ -9,6 +9,7 @@ import {
   longRunningWorkflow,
 } from '../../.storybook/sampleWorkflows';
 import { startRun } from '../../.storybook/startRun';
+import { getDefaultWorkflowClient } from '../client/getDefaultWorkflowClient';
 import { WorkflowProvider } from '../hooks/WorkflowProvider';
 import { ExecutionPanel } from './ExecutionPanel';
 
@@ -49,9 +50,26 @@ export const Running: Story = {
   render: (args, { loaded }) => <ExecutionPanel {...args} instanceId={loaded.instanceId} />,
 };
 
-/** A run whose transform step fails: the run's error and, when the step is chosen, the step's. */
+/**
+ * A run whose transform step fails: the run's error and, when the step is chosen, the step's.
+ * "Retry from failed step" runs that step again on the same instance (it fails again here: its
+ * input does not change), its events continuing the list.
+ */
 export const Failed: Story = {
   loaders: [async () => ({ instanceId: await startRun('Failing', failingWorkflow, failingInput) })],
+  render: (args, { loaded }) => <ExecutionPanel {...args} instanceId={loaded.instanceId} />,
+};
+
+/** A run stopped mid-way: "Retry from failed step" runs its cancelled step and the rest. */
+export const Cancelled: Story = {
+  loaders: [
+    async () => {
+      const instanceId = await startRun('Stopped', longRunningWorkflow);
+      const stopped = await getDefaultWorkflowClient().stopInstance(instanceId);
+      if (!stopped.success) throw new Error(`stopInstance: ${stopped.error.message}`);
+      return { instanceId };
+    },
+  ],
   render: (args, { loaded }) => <ExecutionPanel {...args} instanceId={loaded.instanceId} />,
 };
 

@@ -48,7 +48,10 @@ function createFakeClient() {
     createInstance: notUsed,
     listInstances: notUsed,
     getInstance: notUsed,
+    deleteInstance: notUsed,
     executeInstance: notUsed,
+    retryInstance: notUsed,
+    resumeInstance: notUsed,
     stopInstance: vi.fn(async () => ({
       success: true as const,
       data: { ...status, status: 'cancelled' as const },
@@ -58,6 +61,10 @@ function createFakeClient() {
     saveWorkflow: notUsed,
     loadWorkflow: notUsed,
     listWorkflows: notUsed,
+    getWorkflowVersions: notUsed,
+    deleteWorkflow: notUsed,
+    exportWorkflow: notUsed,
+    importWorkflow: notUsed,
     listCredentials: notUsed,
     getCredential: notUsed,
     createCredential: notUsed,
@@ -322,6 +329,28 @@ describe('ExecutionPanel', () => {
     expect(screen.queryByRole('button', { name: 'Stop' })).not.toBeInTheDocument();
     fake.emit(started(1));
     await userEvent.click(await screen.findByRole('button', { name: 'Stop' }));
+    expect(fake.client.stopInstance).toHaveBeenCalledWith(INSTANCE);
+  });
+
+  it('shows an interrupted run as such, explains it resumes, and offers Stop to cancel it', async () => {
+    const fake = await renderPanel();
+    fake.emit(started(2), stepStarted('fetch', {}), {
+      event_type: 'execution_interrupted',
+      timestamp: at(5),
+      data: { duration_ms: 5, reason: 'The server shut down before the run ended' },
+    });
+    const badge = await screen.findByLabelText('Status: Interrupted');
+    expect(badge).toHaveAttribute(
+      'title',
+      'Interrupted by a restart; it resumes when the server is back',
+    );
+    expect(
+      within(eventsList()).getByText(
+        'Interrupted by a restart; it resumes when the server is back',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Stop' }));
     expect(fake.client.stopInstance).toHaveBeenCalledWith(INSTANCE);
   });
 

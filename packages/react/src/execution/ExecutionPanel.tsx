@@ -3,10 +3,12 @@ import { useMemo, useState } from 'react';
 import { useWorkflowExecution } from '../hooks/useWorkflowExecution';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { collectStepIds } from './collectStepIds';
+import { INTERRUPTED_TEXT } from './describeEvent';
 import { ElapsedTime } from './ElapsedTime';
 import { EventList } from './EventList';
 import { LogList } from './LogList';
 import { ProgressBar } from './ProgressBar';
+import { RetryButton } from './RetryButton';
 import { StatusBadge } from './StatusBadge';
 import { StepDetails } from './StepDetails';
 import { StepFilter } from './StepFilter';
@@ -25,7 +27,7 @@ export interface ExecutionPanelProps {
 /**
  * Follows one instance's run live: connection, status, progress, elapsed time, the events and
  * logs (virtualised, so ten thousand entries stay smooth), a filter by step and the selected
- * step's input, output and error.
+ * step's input, output and error. A failed or cancelled run offers "Retry from failed step".
  *
  * @example
  * <WorkflowProvider client={client}>
@@ -33,8 +35,15 @@ export interface ExecutionPanelProps {
  * </WorkflowProvider>
  */
 export function ExecutionPanel({ instanceId, onClose, className }: ExecutionPanelProps) {
-  const { executionStatus, executionEvents, executionLogs, isConnected, stopWorkflow, error } =
-    useWorkflowExecution(instanceId);
+  const {
+    executionStatus,
+    executionEvents,
+    executionLogs,
+    isConnected,
+    stopWorkflow,
+    retryWorkflow,
+    error,
+  } = useWorkflowExecution(instanceId);
   const [selectedStepId, setSelectedStepId] = useState<string | undefined>(undefined);
 
   const stepIds = useMemo(
@@ -65,7 +74,11 @@ export function ExecutionPanel({ instanceId, onClose, className }: ExecutionPane
 
   const status = executionStatus?.status;
   const running = status === 'running';
-  const canStop = instanceId !== undefined && running;
+  // An interrupted run resumes when the server is back; Stop cancels it for good instead.
+  const canStop = instanceId !== undefined && (running || status === 'interrupted');
+  // A retry re-runs the failed and cancelled steps of this same instance: the panel keeps
+  // following it, and its events continue the same seq.
+  const canRetry = instanceId !== undefined && (status === 'failed' || status === 'cancelled');
 
   return (
     <section
@@ -87,6 +100,7 @@ export function ExecutionPanel({ instanceId, onClose, className }: ExecutionPane
             Stop
           </button>
         )}
+        {canRetry && <RetryButton onRetry={() => retryWorkflow(instanceId)} />}
         {onClose && (
           <button
             type="button"
@@ -111,6 +125,12 @@ export function ExecutionPanel({ instanceId, onClose, className }: ExecutionPane
           running={running}
         />
       </div>
+
+      {status === 'interrupted' && (
+        <div className="flowloom-message flowloom-message--info" role="status">
+          {INTERRUPTED_TEXT}
+        </div>
+      )}
 
       {executionStatus?.error && status !== undefined && isFinalInstanceStatus(status) && (
         <div className="flowloom-execution-panel__error" role="alert">

@@ -1,4 +1,5 @@
 import type { InstanceStatus } from '@flowloom/core';
+import { INTERRUPTED_TEXT, WAITING_TEXT } from './describeEvent';
 
 /** Props of {@link StatusBadge}. */
 export interface StatusBadgeProps {
@@ -10,9 +11,17 @@ const LABELS: Record<StatusBadgeProps['status'], string> = {
   idle: 'Idle',
   pending: 'Pending',
   running: 'Running',
+  interrupted: 'Interrupted',
+  waiting: 'Waiting',
   completed: 'Completed',
   failed: 'Failed',
   cancelled: 'Cancelled',
+};
+
+/** What a status means, where its label alone does not say. */
+const TITLES: Partial<Record<StatusBadgeProps['status'], string>> = {
+  interrupted: INTERRUPTED_TEXT,
+  waiting: WAITING_TEXT,
 };
 
 /** A run's status as a coloured badge (`flowloom-status-badge--<status>`). */
@@ -21,6 +30,7 @@ export function StatusBadge({ status }: StatusBadgeProps) {
     <span
       className={`flowloom-status-badge flowloom-status-badge--${status}`}
       data-status={status}
+      title={TITLES[status]}
       // A live region: a screen reader hears the run finish or fail.
       role="status"
       aria-label={`Status: ${LABELS[status]}`}

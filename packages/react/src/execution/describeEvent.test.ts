@@ -79,4 +79,54 @@ describe('describeEvent', () => {
       }),
     ).toBe('stopped by user');
   });
+
+  it('says an interrupted run resumes when the server is back', () => {
+    expect(
+      describeAs({
+        event_type: 'execution_interrupted',
+        data: { duration_ms: 1, reason: 'The server shut down before the run ended' },
+      }),
+    ).toBe('Interrupted by a restart; it resumes when the server is back');
+  });
+
+  it('names the steps a resumed run runs again', () => {
+    expect(describeAs({ event_type: 'execution_resumed', data: { step_ids: ['fetch'] } })).toBe(
+      'resumed after a restart; running again: fetch',
+    );
+    expect(describeAs({ event_type: 'execution_resumed', data: { step_ids: [] } })).toBe(
+      'resumed after a restart',
+    );
+  });
+
+  it('names the steps a retry runs again', () => {
+    expect(
+      describeAs({ event_type: 'execution_retried', data: { step_ids: ['parse', 'store'] } }),
+    ).toBe('retrying from parse, store');
+  });
+
+  it('tells what a waiting step waits for: a resume, or a time', () => {
+    expect(describeAs({ event_type: 'step_waiting', data: { resume: true } })).toBe(
+      'waiting to be resumed',
+    );
+    const wakeAt = '2026-12-01T09:30:00.000Z';
+    expect(
+      describeAs({ event_type: 'step_waiting', data: { resume: false, wake_at: wakeAt } }),
+    ).toBe(`waiting until ${new Date(wakeAt).toLocaleString()}`);
+  });
+
+  it('shows the data a step was resumed with', () => {
+    expect(describeAs({ event_type: 'step_resumed', data: { data: { approved: true } } })).toBe(
+      'resumed with {"approved":true}',
+    );
+    expect(describeAs({ event_type: 'step_resumed', data: {} })).toBe('resumed');
+  });
+
+  it('says a waiting run continues when its wait ends', () => {
+    expect(
+      describeAs({
+        event_type: 'execution_waiting',
+        data: { duration_ms: 1, step_ids: ['approve'] },
+      }),
+    ).toBe('Waiting: it continues when its wait ends or it is resumed');
+  });
 });

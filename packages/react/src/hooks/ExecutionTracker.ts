@@ -169,18 +169,31 @@ export class ExecutionTracker {
     return result;
   }
 
+  /**
+   * Runs the followed (or given) instance again from its failed and cancelled steps. The
+   * subscription stays open: the retry's events continue the same `seq`, so the lists grow on
+   * and the status follows the new attempt.
+   */
+  async retry(
+    instanceId = this.#instanceId,
+  ): Promise<ClientResult<{ instance_id: string; status: 'running' }>> {
+    if (instanceId === undefined) return noInstance('retryWorkflow');
+    const generation = this.#generation;
+    const result = await this.#call(() => this.#client.retryInstance(instanceId));
+    if (generation !== this.#generation || this.#instanceId !== instanceId) return result;
+    if (result.success) {
+      this.#error = null;
+      await this.refreshStatus();
+    } else {
+      this.#error = result.error;
+      this.#changed();
+    }
+    return result;
+  }
+
   /** Stops an instance's run: the one given, or the one followed. */
   async stop(instanceId = this.#instanceId): Promise<ClientResult<ExecutionStatus>> {
-    if (instanceId === undefined) {
-      return {
-        success: false,
-        error: {
-          code: 'VALIDATION_FAILED',
-          message: 'stopWorkflow needs an instance id: pass one, or execute an instance first',
-          status: 0,
-        },
-      };
-    }
+    if (instanceId === undefined) return noInstance('stopWorkflow');
     // Only a stop of the followed instance says anything about the status shown.
     const request = instanceId === this.#instanceId ? ++this.#statusRequests : -1;
     const seenBefore = this.#lastSeq;
@@ -258,4 +271,16 @@ export class ExecutionTracker {
     this.#logsChanged = false;
     for (const listener of this.#listeners) listener();
   }
+}
+
+/** The failure of a call that needs an instance when none was given or followed. */
+function noInstance(call: string): { success: false; error: ClientError } {
+  return {
+    success: false,
+    error: {
+      code: 'VALIDATION_FAILED',
+      message: `${call} needs an instance id: pass one, or execute an instance first`,
+      status: 0,
+    },
+  };
 }

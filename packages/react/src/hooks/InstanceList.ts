@@ -1,21 +1,21 @@
 import type { WorkflowInstance } from '@flowloom/core';
-import type { ClientResult, CreateInstanceRequest, WorkflowClient } from '../client/clientTypes';
+import type {
+  ClientResult,
+  CreateInstanceRequest,
+  InstanceListQuery,
+  InstancePage,
+  WorkflowClient,
+} from '../client/clientTypes';
 import { ClientQuery } from './ClientQuery';
 
-/** The filter and page of an instance list. */
-export type InstanceListQuery = Parameters<WorkflowClient['listInstances']>[0];
-
-/** A page of instances as the API lists it. */
-export type InstancePage = { instances: WorkflowInstance[]; total: number };
-
 /**
- * A list of a client's workflow instances that stays current when instances are created through
+ * A list of a client's runs, as summaries, that stays current when instances are created through
  * it. Framework-free; `useWorkflowInstances` reads it.
  */
 export class InstanceList {
   readonly query: ClientQuery<InstancePage>;
   readonly #client: WorkflowClient;
-  #filter: InstanceListQuery;
+  #filter: InstanceListQuery | undefined;
 
   constructor(client: WorkflowClient) {
     this.#client = client;

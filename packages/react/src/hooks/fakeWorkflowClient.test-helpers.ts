@@ -4,7 +4,10 @@ import {
   type ExecutionEventMap,
   type ExecutionEventType,
   type ExecutionStatus,
+  instanceSummaryOf,
   MemoryStore,
+  toInstanceSummary,
+  type WorkflowExport,
   type WorkflowInstance,
 } from '@flowloom/core';
 import type {
@@ -167,6 +170,11 @@ export class FakeWorkflowClient implements WorkflowClient {
         started_at: null,
         finished_at: null,
         error: null,
+        workflow_version: null,
+        trigger: null,
+        parent_instance_id: null,
+        parent_step_id: null,
+        progress: null,
       };
       this.instances.push(instance);
       this.statuses.set(instance.instance_id, makeStatus(instance.instance_id, 'pending'));
@@ -176,8 +184,21 @@ export class FakeWorkflowClient implements WorkflowClient {
 
   listInstances(query?: Parameters<WorkflowClient['listInstances']>[0]) {
     return this.#answer('listInstances', [query], () => {
-      const matching = this.instances.filter((i) => !query?.status || i.status === query.status);
-      return { instances: [...matching], total: matching.length };
+      const statuses = query?.status === undefined ? undefined : [query.status].flat();
+      const matching = this.instances.filter((i) => !statuses || statuses.includes(i.status));
+      return {
+        instances: matching.map((instance) => toInstanceSummary(instanceSummaryOf(instance))),
+        total: matching.length,
+        next_cursor: null,
+      };
+    });
+  }
+
+  deleteInstance(instanceId: string) {
+    return this.#answer('deleteInstance', [instanceId], () => {
+      const index = this.instances.findIndex((i) => i.instance_id === instanceId);
+      if (index >= 0) this.instances.splice(index, 1);
+      return null;
     });
   }
 
@@ -197,6 +218,25 @@ export class FakeWorkflowClient implements WorkflowClient {
       this.onExecute?.(instanceId);
     }
     return result;
+  }
+
+  async retryInstance(instanceId: string) {
+    const result = await this.#answer('retryInstance', [instanceId], () => ({
+      instance_id: instanceId,
+      status: 'running' as const,
+    }));
+    if (result.success) {
+      const before = this.statuses.get(instanceId) ?? makeStatus(instanceId, 'failed');
+      this.statuses.set(instanceId, { ...before, status: 'running', error: null });
+    }
+    return result;
+  }
+
+  resumeInstance(instanceId: string, request: { step_id: string; data?: Record<string, unknown> }) {
+    return this.#answer('resumeInstance', [instanceId, request], () => ({
+      instance_id: instanceId,
+      status: 'running' as const,
+    }));
   }
 
   stopInstance(instanceId: string) {
@@ -235,11 +275,11 @@ export class FakeWorkflowClient implements WorkflowClient {
     }));
   }
 
-  loadWorkflow(workflowId: string) {
-    return this.#answer('loadWorkflow', [workflowId], () => ({
+  loadWorkflow(workflowId: string, options?: { version?: number }) {
+    return this.#answer('loadWorkflow', options ? [workflowId, options] : [workflowId], () => ({
       workflow_id: workflowId,
       name: 'Loaded',
-      version: 3,
+      version: options?.version ?? 3,
       workflow_data: {
         nodes: [
           {
@@ -260,6 +300,32 @@ export class FakeWorkflowClient implements WorkflowClient {
 
   listWorkflows() {
     return this.#answer('listWorkflows', [], () => ({ workflows: [], total: 0 }));
+  }
+
+  getWorkflowVersions(workflowId: string) {
+    return this.#answer('getWorkflowVersions', [workflowId], () => ({ versions: [] }));
+  }
+
+  deleteWorkflow(workflowId: string) {
+    return this.#answer('deleteWorkflow', [workflowId], () => null);
+  }
+
+  exportWorkflow(workflowId: string) {
+    return this.#answer('exportWorkflow', [workflowId], () => ({
+      flowloom_version: 1 as const,
+      name: 'Loaded',
+      workflow_data: { nodes: [], edges: [] },
+    }));
+  }
+
+  importWorkflow(file: WorkflowExport) {
+    return this.#answer('importWorkflow', [file], () => ({
+      workflow_id: 'wf_imported',
+      name: file.name,
+      version: 1,
+      updated_at: '2025-01-01T00:00:00.000Z',
+      validation: { valid: true, errors: [] },
+    }));
   }
 
   listCredentials(query?: { type?: string }) {

@@ -1,10 +1,12 @@
 // biome-ignore-all format: the seed's samples are kept verbatim
 // biome-ignore-all lint: the seed's samples are kept verbatim
-// The seed's usage examples 3 and 4 (workflow-builder-guide.md), verbatim but for the imports.
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+// The seed's usage examples 3 and 4 (workflow-builder-guide.md), verbatim but for the imports,
+// run through @flowloom/react's hooks against a real server on 127.0.0.1.
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { FakeWorkflowClient, makeEvent, makeStatus } from './fakeWorkflowClient.test-helpers';
+import type { WorkflowClient } from '../client/clientTypes';
+import { logWorkflow, startTestServer } from '../client/workflowTestServer.test-helpers';
 import { useWorkflowExecution } from './useWorkflowExecution';
 import { useWorkflowInstances } from './useWorkflowInstances';
 import { WorkflowProvider } from './WorkflowProvider';
@@ -68,112 +70,52 @@ function ExecutionMonitor({ instanceId }: { instanceId: string }) {
 }
 // ---- end of the samples ----
 
-/** A client whose executions run at once: started, then completed, events over the socket. */
-function runningClient() {
-  const client = new FakeWorkflowClient();
-  client.onExecute = (instanceId) => {
-    client.setConnected(instanceId, true);
-    client.emit(
-      makeEvent(
-        1,
-        'execution_started',
-        { input_data: { test: true }, variables: {}, total_steps: 0 },
-        undefined,
-        instanceId,
-      ),
-    );
-    client.emit(
-      makeEvent(
-        2,
-        'execution_completed',
-        { duration_ms: 4, progress: { completed: 0, total: 0 } },
-        undefined,
-        instanceId,
-      ),
-    );
-    client.statuses.set(instanceId, makeStatus(instanceId, 'completed'));
-  };
-  return client;
-}
-
-function withClient(client: FakeWorkflowClient, children: ReactNode) {
+function withClient(client: WorkflowClient, children: ReactNode) {
   return <WorkflowProvider client={client}>{children}</WorkflowProvider>;
 }
 
 describe('seed sample 3: WorkflowManager', () => {
-  it('creates and executes a workflow, then shows "Status: completed"', async () => {
-    const client = runningClient();
-    render(withClient(client, <WorkflowManager />));
+  it('creates the empty workflow and executes it to "Status: completed"', async () => {
+    const server = await startTestServer();
+    render(withClient(server.client(), <WorkflowManager />));
     expect(screen.queryByText(/Status:/)).not.toBeInTheDocument();
     fireEvent.click(screen.getByText('Create and Execute Workflow'));
-    await waitFor(() => expect(screen.getByText('Status: completed')).toBeInTheDocument());
-    expect(client.calls.find((c) => c.method === 'executeInstance')!.args).toEqual([
-      'inst_1',
-      { test: true },
-    ]);
-    expect(client.calls.find((c) => c.method === 'createInstance')!.args[0]).toEqual({
+    await waitFor(() => expect(screen.getByText('Status: completed')).toBeInTheDocument(), {
+      timeout: 5_000,
+    });
+    const { instances } = await server.workflows.store.listInstances();
+    expect(instances).toHaveLength(1);
+    expect(instances[0]).toMatchObject({
       name: 'My Test Workflow',
+      status: 'completed',
+      input_data: { test: true },
       workflow_data: { nodes: [], edges: [] },
     });
+    const status = await server.workflows.engine.getStatus(instances[0]!.instance_id);
+    expect(status.progress).toEqual({ completed: 0, total: 0 });
   });
 });
 
 describe('seed sample 4: ExecutionMonitor', () => {
-  it('shows the connection, the status and the five most recent events, newest first', async () => {
-    const client = runningClient();
-    client.statuses.set('inst_9', makeStatus('inst_9', 'pending', ['a']));
-    render(withClient(client, <ExecutionMonitor instanceId="inst_9" />));
-    expect(screen.getByText('Connection: Disconnected')).toBeInTheDocument();
-    await waitFor(() => expect(screen.getByText('Status: pending')).toBeInTheDocument());
-    await act(async () => {
-      client.setConnected('inst_9', true);
-      client.emit(
-        makeEvent(
-          1,
-          'execution_started',
-          { input_data: {}, variables: {}, total_steps: 1 },
-          undefined,
-          'inst_9',
-        ),
-      );
-      client.emit(makeEvent(2, 'step_started', { attempt: 1 }, 'a', 'inst_9'));
-      for (let seq = 3; seq <= 7; seq += 1) {
-        client.emit(
-          makeEvent(seq, 'log', { level: 'info', message: `line ${seq}` }, 'a', 'inst_9'),
-        );
-      }
+  it('shows the connection, the status and the five most recent events of a real run, newest first', async () => {
+    const server = await startTestServer();
+    const client = server.client();
+    const created = await client.createInstance({ name: 'Monitored', workflow_data: logWorkflow() });
+    if (!created.success) throw new Error(created.error.message);
+    const instanceId = created.data.instance_id;
+    render(withClient(client, <ExecutionMonitor instanceId={instanceId} />));
+    await waitFor(() => {
+      expect(screen.getByText('Connection: Connected')).toBeInTheDocument();
+      expect(screen.getByText('Status: pending')).toBeInTheDocument();
     });
-    expect(screen.getByText('Connection: Connected')).toBeInTheDocument();
-    expect(screen.getByText('Status: running')).toBeInTheDocument();
-    const recent = screen
-      .getAllByText(/^(log|step_started|execution_started): /)
-      .map((el) => el.textContent);
-    expect(recent).toEqual(
-      [7, 6, 5, 4, 3].map((seq) => `log: {"level":"info","message":"line ${seq}"}`),
-    );
 
-    client.statuses.set('inst_9', makeStatus('inst_9', 'completed', ['a']));
-    await act(async () => {
-      client.emit(
-        makeEvent(
-          8,
-          'step_completed',
-          { output_data: 1, output_handles: ['output'], duration_ms: 1, attempts: 1 },
-          'a',
-          'inst_9',
-        ),
-      );
-      client.emit(
-        makeEvent(
-          9,
-          'execution_completed',
-          { duration_ms: 9, progress: { completed: 1, total: 1 } },
-          undefined,
-          'inst_9',
-        ),
-      );
+    expect((await client.executeInstance(instanceId, {})).success).toBe(true);
+    await waitFor(() => expect(screen.getByText('Status: completed')).toBeInTheDocument(), {
+      timeout: 5_000,
     });
-    await waitFor(() => expect(screen.getByText('Status: completed')).toBeInTheDocument());
-    expect(screen.getAllByText(/: /)[2]).toHaveTextContent(/^execution_completed: /);
+    const recent = screen.getAllByText(/^(execution|step|log)[a-z_]*: /).map((el) => el.textContent);
+    expect(recent).toHaveLength(5);
+    expect(recent[0]).toMatch(/^execution_completed: \{"duration_ms":\d+,"progress":\{"completed":4,"total":4\}\}$/);
+    expect(recent).toContain('log: {"level":"info","message":"second line"}');
   });
 });

@@ -26,7 +26,13 @@ describe('useWorkflowComponents', () => {
       'webhook_trigger',
       'schedule_trigger',
     ]);
-    expect(byCategory.logic.map((c) => c.type)).toEqual(['condition', 'switch']);
+    expect(byCategory.logic.map((c) => c.type)).toEqual([
+      'condition',
+      'switch',
+      'sub_workflow',
+      'for_each',
+      'wait',
+    ]);
     expect(result.current.error).toBeNull();
   });
 

@@ -103,6 +103,79 @@ describe('useWorkflowEditor', () => {
     });
   });
 
+  it('sends the version loaded as expected_version, then the version it saved', async () => {
+    const { client, store, result } = setup();
+    await act(async () => {
+      await result.current.load('wf_7');
+    });
+    expect(store.getState().version).toBe(3);
+    act(() => void result.current.addNode('log', { x: 0, y: 0 }));
+    vi.spyOn(client, 'saveWorkflow').mockResolvedValueOnce({
+      success: true,
+      data: {
+        workflow_id: 'wf_7',
+        name: 'Loaded',
+        version: 4,
+        updated_at: 'now',
+        validation: { valid: true, errors: [] },
+      },
+    });
+    await act(async () => {
+      await result.current.save();
+    });
+    expect(client.saveWorkflow).toHaveBeenLastCalledWith(
+      expect.objectContaining({ workflow_id: 'wf_7', expected_version: 3 }),
+    );
+    expect(store.getState().version).toBe(4);
+    await act(async () => {
+      await result.current.save();
+    });
+    expect(client.calls.at(-1)?.args[0]).toMatchObject({ expected_version: 4 });
+  });
+
+  it('saves over another version when told to (an overwrite after a conflict)', async () => {
+    const { client, result } = setup();
+    await act(async () => {
+      await result.current.load('wf_7');
+    });
+    await act(async () => {
+      await result.current.save({ expectedVersion: 9 });
+    });
+    expect(client.calls.at(-1)?.args[0]).toMatchObject({
+      workflow_id: 'wf_7',
+      expected_version: 9,
+    });
+  });
+
+  it('returns a version conflict as it came, and stays dirty with its version', async () => {
+    const { client, store, result } = setup();
+    await act(async () => {
+      await result.current.load('wf_7');
+    });
+    act(() => void result.current.addNode('log', { x: 0, y: 0 }));
+    client.failNext('saveWorkflow', {
+      code: 'VERSION_CONFLICT',
+      status: 409,
+      message: 'The workflow is at version 5',
+      current_version: 5,
+    });
+    let saved: Awaited<ReturnType<typeof result.current.save>> | undefined;
+    await act(async () => {
+      saved = await result.current.save();
+    });
+    expect(saved).toMatchObject({ success: false, error: { current_version: 5 } });
+    expect(store.getState()).toMatchObject({ dirty: true, version: 3 });
+  });
+
+  it('loads a given version of a saved workflow', async () => {
+    const { client, store, result } = setup();
+    await act(async () => {
+      await result.current.load('wf_7', { version: 2 });
+    });
+    expect(client.calls.at(-1)).toEqual({ method: 'loadWorkflow', args: ['wf_7', { version: 2 }] });
+    expect(store.getState().version).toBe(2);
+  });
+
   it('stays dirty when the save fails and returns the error', async () => {
     const { client, result } = setup();
     act(() => void result.current.addNode('log', { x: 0, y: 0 }));

@@ -1,6 +1,11 @@
 import type { SavedWorkflow } from '@flowloom/core';
 import { useCallback } from 'react';
-import type { ClientResult, SaveWorkflowResult } from '../client/clientTypes';
+import type {
+  ClientError,
+  ClientResult,
+  SaveWorkflowResult,
+  VersionConflictClientError,
+} from '../client/clientTypes';
 import {
   selectCanRedo,
   selectCanUndo,
@@ -14,6 +19,15 @@ import type { EditorActions, EditorEdge, EditorNode } from '../store/editorTypes
 import { useEditorStore } from '../store/useEditorStore';
 import { useEditorStoreApi } from '../store/useEditorStoreApi';
 import { useWorkflowClient } from './useWorkflowClient';
+
+/** Options of {@link UseWorkflowEditorResult.save}. */
+export interface SaveOptions {
+  /**
+   * The version this save is based on, instead of the one loaded or last saved: after a version
+   * conflict, its `current_version` saves over what was saved meanwhile (an overwrite).
+   */
+  expectedVersion?: number;
+}
 
 /** What {@link useWorkflowEditor} returns. */
 export interface UseWorkflowEditorResult {
@@ -31,10 +45,20 @@ export interface UseWorkflowEditorResult {
   redo: EditorActions['redo'];
   canUndo: boolean;
   canRedo: boolean;
-  /** Saves the workflow (a draft may be invalid); the server's validation marks the nodes. */
-  save: () => Promise<ClientResult<SaveWorkflowResult>>;
-  /** Loads a saved workflow into the editor, replacing what is there. */
-  load: (workflowId: string) => Promise<ClientResult<SavedWorkflow>>;
+  /**
+   * Saves the workflow as a new version (a draft may be invalid); the server's validation marks
+   * the nodes. It sends the version loaded or last saved as `expected_version`: when the workflow
+   * was saved elsewhere meanwhile it fails with a {@link VersionConflictClientError} (tell it
+   * apart with `isVersionConflict`) and nothing is written.
+   */
+  save: (
+    options?: SaveOptions,
+  ) => Promise<ClientResult<SaveWorkflowResult, ClientError | VersionConflictClientError>>;
+  /** Loads a saved workflow (its latest version, or `options.version`), replacing what is there. */
+  load: (
+    workflowId: string,
+    options?: { version?: number },
+  ) => Promise<ClientResult<SavedWorkflow>>;
 }
 
 /**
@@ -56,26 +80,38 @@ export function useWorkflowEditor(): UseWorkflowEditorResult {
   const canUndo = useEditorStore(selectCanUndo);
   const canRedo = useEditorStore(selectCanRedo);
 
-  const save = useCallback(async () => {
-    const state = store.getState();
-    const revision = state.revision;
-    const result = await client.saveWorkflow({
-      ...(state.workflowId === undefined ? {} : { workflow_id: state.workflowId }),
-      name: state.name,
-      workflow_data: state.toWorkflowData(),
-    });
-    if (result.success) {
-      store.getState().markSaved(result.data.workflow_id, result.data.validation.errors, revision);
-    }
-    return result;
-  }, [store, client]);
+  const save = useCallback(
+    async (options: SaveOptions = {}) => {
+      const state = store.getState();
+      const revision = state.revision;
+      const expected =
+        state.workflowId === undefined ? undefined : (options.expectedVersion ?? state.version);
+      const result = await client.saveWorkflow({
+        ...(state.workflowId === undefined ? {} : { workflow_id: state.workflowId }),
+        ...(expected === undefined ? {} : { expected_version: expected }),
+        name: state.name,
+        workflow_data: state.toWorkflowData(),
+      });
+      if (result.success) {
+        const { workflow_id, validation, version } = result.data;
+        store.getState().markSaved(workflow_id, validation.errors, revision, version);
+      }
+      return result;
+    },
+    [store, client],
+  );
 
   const load = useCallback(
-    async (workflowId: string) => {
-      const result = await client.loadWorkflow(workflowId);
+    async (workflowId: string, options?: { version?: number }) => {
+      const result =
+        options?.version === undefined
+          ? await client.loadWorkflow(workflowId)
+          : await client.loadWorkflow(workflowId, { version: options.version });
       if (result.success) {
-        const { workflow_id, name: loadedName, workflow_data } = result.data;
-        store.getState().load({ workflowId: workflow_id, name: loadedName, workflow_data });
+        const { workflow_id, name: loadedName, workflow_data, version } = result.data;
+        store
+          .getState()
+          .load({ workflowId: workflow_id, name: loadedName, workflow_data, version });
       }
       return result;
     },

@@ -14,6 +14,13 @@ export interface UseWorkflowExecutionResult {
     instanceId: string,
     input_data?: Record<string, unknown>,
   ) => Promise<ClientResult<{ instance_id: string; status: 'running' }>>;
+  /**
+   * Runs a failed or cancelled instance (the one given, or the one followed) again from its
+   * failed step; the followed run's events continue where they stopped.
+   */
+  retryWorkflow: (
+    instanceId?: string,
+  ) => Promise<ClientResult<{ instance_id: string; status: 'running' }>>;
   /** Stops a run: the instance given, or the one followed. */
   stopWorkflow: (instanceId?: string) => Promise<ClientResult<ExecutionStatus>>;
   /** The followed instance's status, kept current by its events; null until known. */
@@ -30,8 +37,8 @@ export interface UseWorkflowExecutionResult {
 
 /**
  * Follows a workflow instance's run live: status, events (newest first), logs and connection,
- * with `executeWorkflow` and `stopWorkflow`. Events stream over the client's WebSocket, which
- * reconnects and resumes without losing or repeating any.
+ * with `executeWorkflow`, `retryWorkflow` and `stopWorkflow`. Events stream over the client's
+ * WebSocket, which reconnects and resumes without losing or repeating any.
  *
  * @param instanceId - the instance to follow; without it, the hook follows whichever instance
  * `executeWorkflow` last executed.
@@ -58,10 +65,12 @@ export function useWorkflowExecution(instanceId?: string): UseWorkflowExecutionR
       tracker.execute(id, input_data, { follow: instanceId === undefined }),
     [tracker, instanceId],
   );
+  const retryWorkflow = useCallback((id?: string) => tracker.retry(id), [tracker]);
   const stopWorkflow = useCallback((id?: string) => tracker.stop(id), [tracker]);
 
   return {
     executeWorkflow,
+    retryWorkflow,
     stopWorkflow,
     executionStatus: snapshot.status,
     executionEvents: snapshot.events,

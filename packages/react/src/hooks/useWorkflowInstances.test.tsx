@@ -69,6 +69,19 @@ describe('useWorkflowInstances', () => {
     expect(result.current.instances).toEqual([]);
   });
 
+  it('lists run summaries, without documents, and the cursor of the next page', async () => {
+    const client = new FakeWorkflowClient();
+    await client.createInstance({ name: 'Existing', workflow_data: { nodes: [] } });
+    const { result } = render(client);
+    await waitFor(() => expect(result.current.loading).toBe(false));
+    expect(result.current.instances[0]).toMatchObject({ name: 'Existing', duration_ms: null });
+    expect(result.current.instances[0]).not.toHaveProperty('workflow_data');
+    expect(result.current.nextCursor).toBeNull();
+    await act(() => result.current.fetchInstances({ status: ['failed', 'cancelled'], limit: 10 }));
+    expect(result.current.instances).toEqual([]);
+    expect(client.calls.at(-1)?.args[0]).toEqual({ status: ['failed', 'cancelled'], limit: 10 });
+  });
+
   it('surfaces a failed list in error and keeps the last list', async () => {
     const { result, client } = render();
     await waitFor(() => expect(result.current.loading).toBe(false));

@@ -1,15 +1,26 @@
-import type { WorkflowInstance } from '@flowloom/core';
+import type { InstanceSummary, WorkflowInstance } from '@flowloom/core';
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
-import type { ClientError, ClientResult, CreateInstanceRequest } from '../client/clientTypes';
-import { InstanceList, type InstanceListQuery, type InstancePage } from './InstanceList';
+import type {
+  ClientError,
+  ClientResult,
+  CreateInstanceRequest,
+  InstanceListQuery,
+  InstancePage,
+} from '../client/clientTypes';
+import { InstanceList } from './InstanceList';
 import { useWorkflowClient } from './useWorkflowClient';
 
 /** What {@link useWorkflowInstances} returns. */
 export interface UseWorkflowInstancesResult {
-  /** The instances listed last. */
-  instances: WorkflowInstance[];
+  /**
+   * The runs listed last, as summaries (status, times, progress, error; no document or input:
+   * read one with `client.getInstance`).
+   */
+  instances: InstanceSummary[];
   /** How many instances match the filter in all (the list may be one page of them). */
   total: number;
+  /** The cursor of the page after this one (`fetchInstances({ cursor })`); `null` on the last. */
+  nextCursor: string | null;
   /** True until the first answer and while fetching. */
   loading: boolean;
   /** Why the last fetch failed. */
@@ -20,10 +31,11 @@ export interface UseWorkflowInstancesResult {
   fetchInstances: (query?: InstanceListQuery) => Promise<ClientResult<InstancePage>>;
 }
 
-const NO_INSTANCES: WorkflowInstance[] = [];
+const NO_INSTANCES: InstanceSummary[] = [];
 
 /**
- * The workflow instances, fetched on mount, with `createInstance` keeping the list current.
+ * The workflow instances as run summaries, newest first, fetched on mount, with
+ * `createInstance` keeping the list current; `fetchInstances(filters)` filters and pages.
  *
  * @example
  * const { instances, createInstance } = useWorkflowInstances();
@@ -43,6 +55,7 @@ export function useWorkflowInstances(): UseWorkflowInstancesResult {
   return {
     instances: state.data?.instances ?? NO_INSTANCES,
     total: state.data?.total ?? 0,
+    nextCursor: state.data?.next_cursor ?? null,
     loading: state.loading,
     error: state.error,
     createInstance: list.createInstance,

@@ -165,6 +165,29 @@ describe('createEditorStore: dirty flag', () => {
 });
 
 describe('createEditorStore: load, save and the document', () => {
+  it('keeps the version loaded, then the version each save made', () => {
+    const store = storeWithComponents();
+    expect(store.getState().version).toBeUndefined();
+    store.getState().load({
+      workflowId: 'wf_1',
+      name: 'Loaded',
+      workflow_data: { nodes: [], edges: [] },
+      version: 4,
+    });
+    expect(store.getState().version).toBe(4);
+    store.getState().markSaved('wf_1', [], store.getState().revision, 5);
+    expect(store.getState().version).toBe(5);
+  });
+
+  it('keeps the version on a save that names none, and forgets it for another workflow', () => {
+    const store = storeWithComponents();
+    store.getState().markSaved('wf_1', [], undefined, 2);
+    store.getState().markSaved('wf_1', []);
+    expect(store.getState().version).toBe(2);
+    store.getState().markSaved('wf_2', []);
+    expect(store.getState()).toMatchObject({ workflowId: 'wf_2', version: undefined });
+  });
+
   it('round-trips its document through core’s schema, validation and load', () => {
     const { store } = buildValidWorkflow();
     store.getState().setNodeSettings('http_request_1', { timeout_ms: 1000 });

@@ -321,12 +321,13 @@ export function createEditorStore(initial: Partial<EditorState> = {}): EditorSto
         });
       },
 
-      load({ workflowId, name, workflow_data }) {
+      load({ workflowId, name, workflow_data, version }) {
         dragStart = undefined;
         lastEditKey = undefined;
         const { nodes, edges } = fromWorkflowData(workflow_data);
         set({
           workflowId,
+          version,
           name,
           nodes,
           edges,
@@ -345,10 +346,11 @@ export function createEditorStore(initial: Partial<EditorState> = {}): EditorSto
         return toWorkflowData(state.nodes, state.edges);
       },
 
-      markSaved(workflowId, issues, savedRevision) {
+      markSaved(workflowId, issues, savedRevision, version) {
         const state = get();
         set({
           workflowId,
+          version: version ?? (workflowId === state.workflowId ? state.version : undefined),
           issuesByNode: groupIssuesByNode(issues),
           // Edits made while the save was under way are not saved yet.
           dirty: savedRevision !== undefined && savedRevision !== state.revision,

@@ -18,6 +18,8 @@ export const selectSelectedNode = (state: EditorStore): EditorNode | undefined =
 export const selectName = (state: EditorStore) => state.name;
 /** The saved workflow's id. */
 export const selectWorkflowId = (state: EditorStore) => state.workflowId;
+/** The saved version the editor's workflow is based on. */
+export const selectVersion = (state: EditorStore) => state.version;
 /** Whether there are unsaved changes. */
 export const selectDirty = (state: EditorStore) => state.dirty;
 /** Whether there is a step to undo. */

@@ -34,6 +34,11 @@ export type ConnectionRefusal =
 export interface EditorState {
   /** The saved workflow this is, once saved or loaded. */
   workflowId: string | undefined;
+  /**
+   * The saved version the editor's workflow is based on (the one loaded or last saved): the next
+   * save sends it as `expected_version`, so a save made elsewhere meanwhile is not overwritten.
+   */
+  version: number | undefined;
   /** The workflow's name. */
   name: string;
   nodes: EditorNode[];
@@ -86,7 +91,13 @@ export interface EditorActions {
   copy(): void;
   paste(offset?: XYPosition): void;
   /** Replaces the workflow (after a load); clears history and the dirty flag. */
-  load(workflow: { workflowId?: string; name: string; workflow_data: WorkflowData }): void;
+  load(workflow: {
+    workflowId?: string;
+    name: string;
+    workflow_data: WorkflowData;
+    /** The saved version loaded. */
+    version?: number;
+  }): void;
   /** The document to save, in @xyflow/react's serialised form. */
   toWorkflowData(): WorkflowData;
   /**
@@ -94,8 +105,15 @@ export interface EditorActions {
    *
    * @param savedRevision - the `revision` that was sent; when edits were made since, the
    * workflow stays dirty.
+   * @param version - the version the save created; without it, the version stays as it was for
+   * the same workflow and is unknown for another.
    */
-  markSaved(workflowId: string, issues: readonly WorkflowIssue[], savedRevision?: number): void;
+  markSaved(
+    workflowId: string,
+    issues: readonly WorkflowIssue[],
+    savedRevision?: number,
+    version?: number,
+  ): void;
   /** Applies an execution event to the nodes' live status (`execution_started` resets it). */
   applyExecutionEvent(event: ExecutionEvent): void;
   /** Moves nodes to new positions (auto-layout); undoable. */

@@ -4,6 +4,7 @@ import type { EditorState } from './editorTypes';
 export function emptyEditorState(): EditorState {
   return {
     workflowId: undefined,
+    version: undefined,
     name: 'Untitled workflow',
     nodes: [],
     edges: [],

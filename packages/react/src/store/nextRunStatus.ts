@@ -7,11 +7,14 @@ const STEP_STATUS_OF: Partial<Record<ExecutionEvent['event_type'], StepStatus>> 
   step_completed: 'completed',
   step_failed: 'failed',
   step_skipped: 'skipped',
+  step_waiting: 'waiting',
+  // A woken step runs again until its outcome.
+  step_resumed: 'running',
 };
 
 /**
- * The nodes' live status after an execution event: `execution_started` clears it, step events
- * set their step's status. Returns the same object when the event changes nothing.
+ * The nodes' live status after an execution event: `execution_started` clears it,
+ * `execution_retried` clears its steps', step events set their step's status. Returns the same object when the event changes nothing.
  */
 export function nextRunStatus(
   runStatus: Record<string, StepStatus>,
@@ -19,6 +22,14 @@ export function nextRunStatus(
 ): Record<string, StepStatus> {
   if (event.event_type === 'execution_started') {
     return Object.keys(runStatus).length === 0 ? runStatus : {};
+  }
+  if (event.event_type === 'execution_retried') {
+    // The steps run again: they are pending until their step events come.
+    const retried = event.data.step_ids.filter((id) => id in runStatus);
+    if (retried.length === 0) return runStatus;
+    const next = { ...runStatus };
+    for (const id of retried) delete next[id];
+    return next;
   }
   const status = STEP_STATUS_OF[event.event_type];
   if (status === undefined || event.step_id === undefined) return runStatus;

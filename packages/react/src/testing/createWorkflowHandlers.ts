@@ -7,6 +7,7 @@ import { errorAnswer, notFound } from './errorAnswer';
 import { eventSocketHandler } from './eventSocketHandler';
 import { FakeWorkflowBackend } from './FakeWorkflowBackend';
 import { instanceHandlers } from './instanceHandlers';
+import { workflowHandlers } from './workflowHandlers';
 
 /** Options of {@link createWorkflowHandlers}. */
 export interface WorkflowHandlersOptions {
@@ -71,6 +72,7 @@ export function createWorkflowHandlers(options: WorkflowHandlersOptions = {}): W
     ...componentHandlers(backend, base, latencyMs),
     ...instanceHandlers(backend, base, latencyMs),
     ...editorHandlers(backend, base, latencyMs),
+    ...workflowHandlers(backend, base, latencyMs),
     ...credentialHandlers(backend, base, latencyMs),
     eventSocketHandler(backend, `${socketBase}/ws/:instance_id`),
     // Last: any other path under the base is the API's 404, not a request that slips through.

@@ -1,4 +1,10 @@
-import { ErrorCode, type ErrorIssue, FlowloomError, toFlowloomError } from '@flowloom/core';
+import {
+  ErrorCode,
+  type ErrorIssue,
+  FlowloomError,
+  toFlowloomError,
+  VersionConflictError,
+} from '@flowloom/core';
 import { HttpResponse } from 'msw';
 
 /**
@@ -13,18 +19,21 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   [ErrorCode.UNKNOWN_COMPONENT]: 404,
   [ErrorCode.NOT_FOUND]: 404,
   [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.VERSION_CONFLICT]: 409,
   [ErrorCode.TIMEOUT]: 408,
   [ErrorCode.UNAUTHENTICATED]: 401,
   [ErrorCode.FORBIDDEN]: 403,
   [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
   [ErrorCode.RATE_LIMITED]: 429,
+  [ErrorCode.TOO_MANY_RUNS]: 429,
+  [ErrorCode.SHUTTING_DOWN]: 503,
   // A server without a credential key answers every credential route so.
   [ErrorCode.NOT_CONFIGURED]: 501,
 };
 
 /** The fake API's answer to an error: `{ error: { code, message, issues } }` and its status. */
 export function errorAnswer(thrown: unknown): HttpResponse<{
-  error: { code: string; message: string; issues: ErrorIssue[] };
+  error: { code: string; message: string; issues: ErrorIssue[]; current_version?: number };
 }> {
   const error = toFlowloomError(thrown);
   const status = STATUS_BY_CODE[error.code] ?? 500;
@@ -32,7 +41,10 @@ export function errorAnswer(thrown: unknown): HttpResponse<{
     status === 500
       ? { code: ErrorCode.INTERNAL_ERROR, message: 'Internal server error', issues: [] }
       : { code: error.code, message: error.message, issues: error.issues };
-  return HttpResponse.json({ error: body }, { status });
+  // A save based on an older version says which version the workflow is at, as the server does.
+  const details =
+    error instanceof VersionConflictError ? { current_version: error.current_version } : {};
+  return HttpResponse.json({ error: { ...body, ...details } }, { status });
 }
 
 /** A `VALIDATION_FAILED` error listing every problem, worded as the server words it. */

@@ -1,16 +1,26 @@
 import {
   CreateInstanceInputSchema,
-  InstanceStatusSchema,
+  ErrorCode,
+  FlowloomError,
+  type InstanceStatus,
+  toInstanceSummary,
   type WorkflowInstance,
 } from '@flowloom/core';
 import { HttpResponse, http } from 'msw';
 import { invalidInput, notFound } from './errorAnswer';
 import { FAKE_USER_ID, type FakeWorkflowBackend } from './FakeWorkflowBackend';
 import { fakeRoute } from './fakeRoute';
+import { readInstanceListQuery } from './readInstanceListQuery';
 import { parseInput, readJsonBody } from './readJsonBody';
 import { readQuery } from './readQuery';
 
-/** The instance routes: create, list, read, execute, stop, status and logs. */
+/** The statuses a run may be deleted in, as on the server. */
+const DELETABLE: readonly InstanceStatus[] = ['pending', 'completed', 'failed', 'cancelled'];
+
+/**
+ * The instance routes: create, list (as summaries), read, delete, execute, retry, stop, status
+ * and logs.
+ */
 export function instanceHandlers(backend: FakeWorkflowBackend, base: string, latencyMs: number) {
   const load = async (instanceId = ''): Promise<WorkflowInstance> => {
     const instance = await backend.store.getInstance(instanceId);
@@ -38,6 +48,7 @@ export function instanceHandlers(backend: FakeWorkflowBackend, base: string, lat
           name: body.name,
           workflow_data: body.workflow_data,
           workflow_id: body.workflow_id,
+          version: body.version,
           created_by: FAKE_USER_ID,
         });
         return HttpResponse.json(instance, { status: 201 });
@@ -47,30 +58,29 @@ export function instanceHandlers(backend: FakeWorkflowBackend, base: string, lat
     http.get(
       `${base}/instances`,
       fakeRoute(latencyMs, async ({ url }) => {
-        const paging = readQuery(url, {
-          limit: { min: 1, max: 500, default: 50 },
-          offset: { min: 0, default: 0 },
-        });
-        const statusText = url.searchParams.get('status') ?? undefined;
-        const status =
-          statusText === undefined ? undefined : InstanceStatusSchema.safeParse(statusText);
-        if (status && !status.success) {
-          throw invalidInput('query', [
-            {
-              path: 'status',
-              message: `Expected one of ${InstanceStatusSchema.options.join(', ')}`,
-            },
-          ]);
-        }
-        return HttpResponse.json(
-          await backend.store.listInstances({ ...paging, status: status?.data }),
-        );
+        const page = await backend.store.listInstanceSummaries(readInstanceListQuery(url));
+        return HttpResponse.json({ ...page, instances: page.instances.map(toInstanceSummary) });
       }),
     ),
 
     http.get(
       `${base}/instances/:instance_id`,
       fakeRoute(latencyMs, async ({ params }) => HttpResponse.json(await load(params.instance_id))),
+    ),
+
+    http.delete(
+      `${base}/instances/:instance_id`,
+      fakeRoute(latencyMs, async ({ params }) => {
+        const instance = await load(params.instance_id);
+        if (backend.engine.isRunning(instance.instance_id)) {
+          throw new FlowloomError(
+            ErrorCode.CONFLICT,
+            `Instance "${instance.instance_id}" is running: stop it before deleting it`,
+          );
+        }
+        await backend.store.deleteInstance(instance.instance_id, { statuses: DELETABLE });
+        return new HttpResponse(null, { status: 204 });
+      }),
     ),
 
     http.post(
@@ -86,6 +96,40 @@ export function instanceHandlers(backend: FakeWorkflowBackend, base: string, lat
         }
         // Accepted, then run in the background, as the server does: follow it over the WebSocket.
         await backend.engine.startWorkflow(instance.instance_id, input);
+        return HttpResponse.json(
+          { instance_id: instance.instance_id, status: 'running' },
+          { status: 202 },
+        );
+      }),
+    ),
+
+    http.post(
+      `${base}/instances/:instance_id/retry`,
+      fakeRoute(latencyMs, async ({ params }) => {
+        const instance = await load(params.instance_id);
+        // From the failed and cancelled steps on; 409 while it runs or once it completed.
+        await backend.engine.retryWorkflow(instance.instance_id);
+        return HttpResponse.json(
+          { instance_id: instance.instance_id, status: 'running' },
+          { status: 202 },
+        );
+      }),
+    ),
+
+    http.post(
+      `${base}/instances/:instance_id/resume`,
+      fakeRoute(latencyMs, async ({ params, request }) => {
+        const instance = await load(params.instance_id);
+        const body = (await readJsonBody(request)) as { step_id?: unknown; data?: unknown };
+        if (typeof body.step_id !== 'string' || body.step_id === '') {
+          throw invalidInput('resume request', [{ path: 'step_id', message: 'Required' }]);
+        }
+        // 404 for an unknown step, 409 when it is not waiting: the engine says which.
+        await backend.engine.resumeWait(
+          instance.instance_id,
+          body.step_id,
+          (body.data ?? {}) as Record<string, unknown>,
+        );
         return HttpResponse.json(
           { instance_id: instance.instance_id, status: 'running' },
           { status: 202 },

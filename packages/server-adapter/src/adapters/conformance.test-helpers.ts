@@ -95,7 +95,8 @@ export function describeAdapterConformance(name: string, start: StartAdapter): v
           logger: { info() {}, warn() {}, error: (_message, error) => unexpected.push(error) },
           ...options,
         });
-        cleanups.push(() => server.close());
+        // No grace: the runs a test leaves are interrupted at once.
+        cleanups.push(() => server.close({ graceMs: 0 }));
         const running = await within(start(server), `the ${name} server to start`);
         let stopping: Promise<void> | undefined;
         const stop = () => {

@@ -302,6 +302,7 @@ describe("another user's records", () => {
       'GET /instances',
       'GET /editor/list',
       'GET /openapi.json',
+      'POST /workflows/import',
     ]);
     const routes = apiRoutesOf(t.server).map(({ method, path }) => `${method} ${path}`);
     expect(routes.filter((route) => !(route in asBob) && !reachNoOnesRecord.has(route))).toEqual(
@@ -345,7 +346,7 @@ describe("another user's records", () => {
     const bob = await t.request('GET', '/instances', undefined, BOB);
     expect(bob.body).toMatchObject({ total: 1, instances: [{ instance_id: bobs.instance_id }] });
     const bobRunning = await t.request('GET', '/instances?status=running', undefined, BOB);
-    expect(bobRunning.body).toEqual({ instances: [], total: 0 });
+    expect(bobRunning.body).toEqual({ instances: [], total: 0, next_cursor: null });
     await t.request('POST', `/instances/${running.instance_id}/stop`, undefined, ADA);
   });
 

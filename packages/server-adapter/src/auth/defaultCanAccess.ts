@@ -3,9 +3,11 @@ import type { AccessResource, WorkflowUser } from './authTypes';
 import { tenantOf } from './tenantOf';
 
 /**
- * The default access rule: a user reaches a record of their own tenant (both have one and they
- * are equal), else only one they created. A record without an owner (no `created_by`, no
- * `tenant_id`, e.g. made straight through the engine) is reachable and left to `authorize`.
+ * The default access rule: when both the user and the record have a tenant, the tenants decide
+ * (equal: reachable; different: not, whoever created it, since many products make user ids
+ * unique only within a tenant); otherwise only the record's creator reaches it. A record without
+ * an owner (no `created_by`, no `tenant_id`, e.g. made straight through the engine) is reachable
+ * and left to `authorize`.
  */
 export function defaultCanAccess(user: WorkflowUser, resource: AccessResource): boolean {
   return runOwnerCanAccess({ created_by: user.id, tenant_id: tenantOf(user) }, resource);
@@ -17,6 +19,8 @@ export function defaultCanAccess(user: WorkflowUser, resource: AccessResource): 
  */
 export function runOwnerCanAccess(owner: RunOwner, resource: AccessResource): boolean {
   if (resource.created_by === null && resource.tenant_id === null) return true;
-  if (owner.tenant_id !== null && resource.tenant_id === owner.tenant_id) return true;
+  if (owner.tenant_id !== null && resource.tenant_id !== null) {
+    return resource.tenant_id === owner.tenant_id;
+  }
   return owner.created_by !== null && resource.created_by === owner.created_by;
 }

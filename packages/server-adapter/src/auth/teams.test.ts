@@ -1,4 +1,4 @@
-import type { WorkflowInstance } from '@flowloom/core';
+import { isAfterCursor, type WorkflowInstance } from '@flowloom/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { WorkflowServerOptions } from '../createWorkflowServer';
 import { SMTP_CREDENTIAL, TEST_CREDENTIALS_KEY } from '../http/credentialTestKit.test-helpers';
@@ -33,6 +33,8 @@ const ADA = { 'x-user-id': 'ada', 'x-tenant-id': 'acme' };
 const BOB = { 'x-user-id': 'bob', 'x-tenant-id': 'acme' };
 const EVE = { 'x-user-id': 'eve', 'x-tenant-id': 'globex' };
 const CARL = { 'x-user-id': 'carl' };
+/** Another tenant's user who happens to have Ada's id: user ids are often unique per tenant only. */
+const ADA_OF_GLOBEX = { 'x-user-id': 'ada', 'x-tenant-id': 'globex' };
 const ROOT = { 'x-user-id': 'root', 'x-tenant-id': 'globex', 'x-role': 'admin' };
 
 function teamServer(options: WorkflowServerOptions = {}) {
@@ -159,8 +161,11 @@ describe('teams (tenant_id), default rule', () => {
     for (const [index, user] of [ADA, EVE, BOB, CARL, ADA, BOB, EVE, ADA].entries()) {
       created.push(await createInstanceVia(t, logWorkflow(), user, `Run ${index}`));
     }
-    const acme = created.filter((instance) => instance.tenant_id === 'acme').reverse();
-    const listSpy = vi.spyOn(t.server.store, 'listInstances');
+    // Newest first; runs created in the same millisecond by id, as the list orders them.
+    const acme = created
+      .filter((instance) => instance.tenant_id === 'acme')
+      .sort((a, b) => (isAfterCursor(a, b) ? 1 : -1));
+    const listSpy = vi.spyOn(t.server.store, 'listInstanceSummaries');
     const page = await t.request('GET', '/instances?limit=2&offset=2', undefined, BOB);
     expect(page.body.total).toBe(5);
     expect(page.body.instances.map((i: Json) => i.instance_id)).toEqual(
@@ -175,8 +180,8 @@ describe('teams (tenant_id), default rule', () => {
     });
   });
 
-  it('refuses every route, list and WebSocket to a user of another tenant or of none', async () => {
-    for (const outsider of [EVE, CARL]) {
+  it('refuses every route, list and WebSocket to a user of another tenant (whatever their id) or of none', async () => {
+    for (const outsider of [EVE, CARL, ADA_OF_GLOBEX]) {
       const t = teamServer();
       const { workflowId, credentialId, pending, running } = await adasRecords(t);
       const asOutsider = recordRoutesAs(
@@ -194,6 +199,7 @@ describe('teams (tenant_id), default rule', () => {
         'GET /components/:component_type',
         'GET /openapi.json',
         'POST /credentials',
+        'POST /workflows/import',
       ]);
       const routes = apiRoutesOf(t.server).map(({ method, path }) => `${method} ${path}`);
       expect(
@@ -209,7 +215,7 @@ describe('teams (tenant_id), default rule', () => {
       }
       for (const [route, key] of Object.entries(lists)) {
         const response = await t.request('GET', route.slice(4), undefined, outsider);
-        expect(response.body, route).toEqual({ [key]: [], total: 0 });
+        expect(response.body, route).toMatchObject({ [key]: [], total: 0 });
       }
       expect(await subscribe(t, running.instance_id, outsider)).toBe(403);
 
@@ -257,6 +263,7 @@ describe('teams, a custom canAccess', () => {
     expect((await t.request('GET', '/instances', undefined, BOB)).body).toEqual({
       instances: [],
       total: 0,
+      next_cursor: null,
     });
     await t.request('POST', `/instances/${running.instance_id}/stop`, undefined, ADA);
   });
@@ -293,6 +300,11 @@ describe('teams, a custom canAccess', () => {
         started_at: null,
         finished_at: null,
         error: null,
+        workflow_version: null,
+        trigger: null,
+        parent_instance_id: null,
+        parent_step_id: null,
+        progress: null,
       });
     }
     const adas = Array.from(

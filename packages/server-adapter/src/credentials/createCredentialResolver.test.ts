@@ -77,6 +77,20 @@ describe('createCredentialResolver', () => {
     await expect(resolver.resolve('cred_1', ADAS)).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
+  it("asks the host's authorize hook credentials:read for the run's owner, and obeys a refusal", async () => {
+    const authorize = vi.fn(() => false);
+    const resolver = createCredentialResolver({ ...(await setup(ADAS)), authorize });
+    await expect(resolver.resolve('cred_1', ADAS)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(authorize).toHaveBeenCalledWith({ id: 'ada', tenant_id: 'acme' }, 'credentials:read', {
+      type: 'credential',
+      id: 'cred_1',
+      created_by: 'ada',
+      tenant_id: 'acme',
+    });
+    authorize.mockReturnValue(true);
+    expect((await resolver.resolve('cred_1', ADAS)).data).toEqual(DATA);
+  });
+
   it('fails with a clear error, not garbage, when the ciphertext was tampered with', async () => {
     const parts = await setup(ADAS);
     const sealed = (await parts.store.getCredential('cred_1'))!.ciphertext.split('.');

@@ -5,7 +5,7 @@ import {
   type RunOwner,
   type WorkflowStore,
 } from '@flowloom/core';
-import type { AccessResource, CanAccessHook } from '../auth/authTypes';
+import type { AccessResource, AuthorizeHook, CanAccessHook } from '../auth/authTypes';
 import { runOwnerCanAccess } from '../auth/defaultCanAccess';
 import type { CredentialVault } from './CredentialVault';
 
@@ -23,6 +23,11 @@ export interface CredentialResolverOptions {
    * about: it gets the default rule, so only its tenant's credentials and those without owner.
    */
   canAccess?: CanAccessHook;
+  /**
+   * The host's `authorize` hook, asked `credentials:read` for the run's owner after the access
+   * rule: a host that refuses a user a credential refuses it to their runs too.
+   */
+  authorize?: AuthorizeHook;
 }
 
 /**
@@ -61,6 +66,18 @@ export function createCredentialResolver(options: CredentialResolverOptions): Cr
           ErrorCode.FORBIDDEN,
           `This run may not use credential "${credentialId}": it belongs to another user`,
         );
+      }
+      if (options.authorize && owner.created_by !== null) {
+        const user = {
+          id: owner.created_by,
+          ...(owner.tenant_id === null ? {} : { tenant_id: owner.tenant_id }),
+        };
+        if (!(await options.authorize(user, 'credentials:read', resource))) {
+          throw new FlowloomError(
+            ErrorCode.FORBIDDEN,
+            `This run may not use credential "${credentialId}": not allowed: credentials:read`,
+          );
+        }
       }
       return {
         type: credential.type,

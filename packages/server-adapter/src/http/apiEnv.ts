@@ -8,6 +8,7 @@ import type { AccessControl } from '../auth/AccessControl';
 import type { WorkflowUser } from '../auth/authTypes';
 import type { CredentialVault } from '../credentials/CredentialVault';
 import type { RateLimiter } from '../rateLimit/RateLimiter';
+import type { WorkflowTriggers } from '../triggers/WorkflowTriggers';
 import type { ErrorReporter } from './errorResponse';
 
 /** What the routes work with. */
@@ -26,6 +27,14 @@ export interface ApiDependencies {
   vault: CredentialVault | undefined;
   /** The OpenAPI document, built on first request. */
   openApiDocument: () => unknown;
+  /**
+   * Whether a `running` instance no run of this engine holds is orphaned (its process died), so
+   * `POST /stop` cancels it from its journal: true once the start-up resume (`resumeOnStart`)
+   * has finished.
+   */
+  cancelsOrphanedRuns: () => boolean;
+  /** Activation, webhooks and schedules. */
+  triggers: WorkflowTriggers;
 }
 
 /** Per-request context an adapter may pass to `fetch`. */

@@ -1,5 +1,6 @@
 import { ErrorCode } from '@flowloom/core';
 import { Hono } from 'hono';
+import { addActivationRoutes } from './activationRoutes';
 import type { ApiDependencies, ApiEnv } from './apiEnv';
 import { addComponentRoutes } from './componentRoutes';
 import { addCredentialRoutes } from './credentialRoutes';
@@ -7,19 +8,27 @@ import { addEditorRoutes } from './editorRoutes';
 import { errorResponse, httpError, json } from './errorResponse';
 import { createRouteGuard } from './guardRoute';
 import { addInstanceRoutes } from './instanceRoutes';
+import { addRunHistoryRoutes } from './runHistoryRoutes';
+import { addWebhookRoutes } from './webhookRoutes';
 import { withTimeout } from './withTimeout';
+import { addWorkflowRoutes } from './workflowRoutes';
 
 /** The API as one Hono app under `basePath`: every route of the seed plus `/openapi.json`. */
 export function createApiApp(basePath: string, deps: ApiDependencies): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>().basePath(basePath);
   const guard = createRouteGuard(deps);
 
+  // Before the request timeout: a webhook waiting for its run has its own (`timeout_ms`).
+  addWebhookRoutes(app, deps, basePath);
   app.use('*', async (_c, next) => {
     await withTimeout(next(), deps.requestTimeoutMs);
   });
   addComponentRoutes(app, deps, guard);
   addInstanceRoutes(app, deps, guard);
+  addRunHistoryRoutes(app, deps, guard);
   addEditorRoutes(app, deps, guard);
+  addWorkflowRoutes(app, deps, guard);
+  addActivationRoutes(app, deps, guard);
   addCredentialRoutes(app, deps, guard);
   app.get('/openapi.json', guard('openapi'), () => json(200, deps.openApiDocument()));
 
@@ -30,10 +39,12 @@ export function createApiApp(basePath: string, deps: ApiDependencies): Hono<ApiE
     ),
   );
   app.onError((error) => {
-    // A full engine frees a slot as soon as any run ends: ask to come back in a second.
+    // A full engine frees a slot as soon as any run ends: ask to come back in a second. A
+    // server shutting down is replaced within seconds (a restart or deploy).
+    const code = (error as { code?: string }).code;
     const retryAfter =
       (error as { retryAfterSeconds?: number }).retryAfterSeconds ??
-      ((error as { code?: string }).code === ErrorCode.TOO_MANY_RUNS ? 1 : undefined);
+      (code === ErrorCode.TOO_MANY_RUNS ? 1 : code === ErrorCode.SHUTTING_DOWN ? 5 : undefined);
     return errorResponse(
       error,
       deps.reporter,

@@ -37,7 +37,7 @@ export function addCredentialRoutes(
     await deps.access.authorize(user, 'credentials:create', { type: 'credential' });
     const body = parseInput(
       CreateCredentialRequestSchema,
-      await readJsonBody(c.req.raw, deps.bodyLimit),
+      await readJsonBody(c.req.raw, deps.bodyLimit, deps.limits.maxJsonDepth),
       'credential',
     );
     // The id is chosen here because the ciphertext is bound to it.
@@ -95,7 +95,7 @@ export function addCredentialRoutes(
     );
     const body = parseInput(
       UpdateCredentialRequestSchema,
-      await readJsonBody(c.req.raw, deps.bodyLimit),
+      await readJsonBody(c.req.raw, deps.bodyLimit, deps.limits.maxJsonDepth),
       'credential',
     );
     const { credential_id: id } = credential;

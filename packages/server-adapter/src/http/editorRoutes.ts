@@ -5,12 +5,16 @@ import type { ApiDependencies, ApiEnv } from './apiEnv';
 import { json } from './errorResponse';
 import type { GuardRoute } from './guardRoute';
 import { listForUser } from './listForUser';
-import { loadOwnedWorkflow } from './loadOwned';
+import { loadOwnedWorkflow, loadOwnedWorkflowAt } from './loadOwned';
 import { parseInput } from './parseInput';
 import { readJsonBody } from './readJsonBody';
+import { WorkflowVersionQuerySchema } from './runHistorySchemas';
 import { ListWorkflowsQuerySchema, SaveRequestSchema } from './schemas';
 
-/** The editor routes: save (drafts included), load and list. */
+/**
+ * The editor routes: save (drafts included, each save kept as a version, `expected_version`
+ * refusing a save based on an older one), load (any version) and list.
+ */
 export function addEditorRoutes(app: Hono<ApiEnv>, deps: ApiDependencies, guard: GuardRoute): void {
   app.post('/editor/save', guard('save'), async (c) => {
     const user = c.get('user');
@@ -27,15 +31,27 @@ export function addEditorRoutes(app: Hono<ApiEnv>, deps: ApiDependencies, guard:
       ...body,
       created_by: user.id,
       tenant_id: tenantOf(user),
+      updated_by: user.id,
+      valid: validation.valid,
     });
     const { workflow_id, name, version, updated_at } = saved;
-    return json(200, { workflow_id, name, version, updated_at, validation });
+    // An active workflow moves to this version when it is valid, else keeps its previous one.
+    const activation = await deps.triggers.afterSave(saved, validation.valid);
+    return json(200, {
+      workflow_id,
+      name,
+      version,
+      updated_at,
+      validation,
+      ...(activation ? { activation } : {}),
+    });
   });
 
   app.get('/editor/load/:workflow_id', guard('load'), async (c) => {
+    const { version } = parseInput(WorkflowVersionQuerySchema, c.req.query(), 'query');
     return json(
       200,
-      await loadOwnedWorkflow(deps, c.get('user'), c.req.param('workflow_id'), 'workflows:read'),
+      await loadOwnedWorkflowAt(deps, c.get('user'), c.req.param('workflow_id'), version),
     );
   });
 

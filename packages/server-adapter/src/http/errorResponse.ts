@@ -1,4 +1,4 @@
-import { ErrorCode, FlowloomError, toFlowloomError } from '@flowloom/core';
+import { ErrorCode, FlowloomError, toFlowloomError, VersionConflictError } from '@flowloom/core';
 import { httpStatusOf } from './httpStatusOf';
 
 /** Where unexpected errors are reported (with their stack); never the client. */
@@ -25,11 +25,11 @@ export function errorResponse(
       headers,
     );
   }
-  return json(
-    status,
-    { error: { code: error.code, message: error.message, issues: error.issues } },
-    headers,
-  );
+  const body = { code: error.code, message: error.message, issues: error.issues };
+  // A save based on an older version says which version the workflow is at now.
+  const details =
+    error instanceof VersionConflictError ? { current_version: error.current_version } : {};
+  return json(status, { error: { ...body, ...details } }, headers);
 }
 
 /** A JSON response. */

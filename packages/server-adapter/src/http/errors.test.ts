@@ -171,13 +171,13 @@ describe('408 timeout', () => {
     const called = new Promise<void>((resolve) => {
       markCalled = resolve;
     });
-    const listInstances = store.listInstances.bind(store);
-    store.listInstances = async (options) => {
+    const listInstanceSummaries = store.listInstanceSummaries.bind(store);
+    store.listInstanceSummaries = async (options) => {
       markCalled();
       await new Promise<void>((resolve) => {
         release = resolve;
       });
-      return listInstances(options);
+      return listInstanceSummaries(options);
     };
 
     const pending = request('GET', '/instances');
@@ -328,7 +328,7 @@ describe('500 internal error', () => {
   it('answers a generic 500 without details and logs the original error', async () => {
     const store = new MemoryStore();
     const failure = new Error('disk on fire at /var/db/secret.sqlite');
-    store.listInstances = async () => {
+    store.listInstanceSummaries = async () => {
       throw failure;
     };
     const { request, logger } = createTestServer({ store });

@@ -26,6 +26,8 @@ export async function authenticateOrCount(
   request: Request,
   clientIp: string | undefined,
 ): Promise<WorkflowUser> {
+  // A client that failed too often is refused before its credentials are even looked at.
+  if (!deps.access.isOpen) await deps.limiter?.refuseExhaustedUnauthenticated(clientIp);
   try {
     return await deps.access.authenticate(request);
   } catch (error) {

@@ -115,7 +115,18 @@ describe('failed authentication', () => {
         expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
-    // Another address is not affected, nor are signed-in users from the limited one.
+    // The right token from that address is refused too: a guesser learns nothing from 200s.
+    const rightToken = await t.request(
+      'GET',
+      '/instances',
+      undefined,
+      { 'x-user-id': 'ada' },
+      {
+        clientIp: '203.0.113.7',
+      },
+    );
+    expect(rightToken.status).toBe(429);
+    // Another address is not affected.
     const other = await t.request('GET', '/instances', undefined, bad, { clientIp: '203.0.113.8' });
     expect(other.status).toBe(401);
     const signedIn = await t.request(
@@ -124,7 +135,7 @@ describe('failed authentication', () => {
       undefined,
       { 'x-user-id': 'ada' },
       {
-        clientIp: '203.0.113.7',
+        clientIp: '203.0.113.8',
       },
     );
     expect(signedIn.status).toBe(200);

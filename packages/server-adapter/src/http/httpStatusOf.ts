@@ -8,6 +8,7 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   [ErrorCode.UNKNOWN_COMPONENT]: 404,
   [ErrorCode.NOT_FOUND]: 404,
   [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.VERSION_CONFLICT]: 409,
   [ErrorCode.TIMEOUT]: 408,
   [ErrorCode.UNAUTHENTICATED]: 401,
   [ErrorCode.FORBIDDEN]: 403,
@@ -15,6 +16,11 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   [ErrorCode.RATE_LIMITED]: 429,
   [ErrorCode.NOT_CONFIGURED]: 501,
   [ErrorCode.TOO_MANY_RUNS]: 429,
+  [ErrorCode.SHUTTING_DOWN]: 503,
+  [ErrorCode.NO_TRIGGER]: 400,
+  [ErrorCode.WORKFLOW_INACTIVE]: 409,
+  [ErrorCode.METHOD_NOT_ALLOWED]: 405,
+  [ErrorCode.RUN_FAILED]: 502,
 };
 
 /** The HTTP status for an error code: the one module that maps codes to statuses. */

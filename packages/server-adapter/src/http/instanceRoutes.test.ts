@@ -147,13 +147,13 @@ describe('POST /instances', () => {
 });
 
 describe('GET /instances', () => {
-  it('answers { instances, total } with the instances, newest first', async () => {
+  it('answers { instances, total, next_cursor } with the instances, newest first', async () => {
     const t = createTestServer();
     const first = await createInstanceVia(t, logWorkflow(), {}, 'First');
     const second = await createInstanceVia(t, logWorkflow(), {}, 'Second');
     const response = await t.request('GET', '/instances');
     expect(response.status).toBe(200);
-    expect(Object.keys(response.body).sort()).toEqual(['instances', 'total']);
+    expect(Object.keys(response.body).sort()).toEqual(['instances', 'next_cursor', 'total']);
     expect(response.body.total).toBe(2);
     const ids = response.body.instances.map((i: { instance_id: string }) => i.instance_id);
     expect(ids).toHaveLength(2);

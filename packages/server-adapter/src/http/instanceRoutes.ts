@@ -1,21 +1,22 @@
-import type { WorkflowInstance } from '@flowloom/core';
 import type { Hono } from 'hono';
 import { tenantOf } from '../auth/tenantOf';
 import type { ApiDependencies, ApiEnv } from './apiEnv';
 import { json } from './errorResponse';
 import type { GuardRoute } from './guardRoute';
-import { listForUser } from './listForUser';
 import { loadOwnedInstance, loadOwnedWorkflow } from './loadOwned';
 import { parseInput } from './parseInput';
 import { readJsonBody } from './readJsonBody';
 import {
   CreateInstanceRequestSchema,
   ExecuteRequestSchema,
-  ListInstancesQuerySchema,
   LogsQuerySchema,
+  ResumeRequestSchema,
 } from './schemas';
 
-/** The instance routes: create, list, read, execute, stop, status and logs. */
+/**
+ * The instance routes: create, read, execute, retry, stop, resume, status and logs (listing and
+ * deleting are the run-history routes').
+ */
 export function addInstanceRoutes(
   app: Hono<ApiEnv>,
   deps: ApiDependencies,
@@ -37,30 +38,11 @@ export function addInstanceRoutes(
       name: body.name,
       workflow_data: body.workflow_data,
       workflow_id: body.workflow_id,
+      version: body.version,
       created_by: user.id,
       tenant_id: tenantOf(user),
     });
     return json(201, instance);
-  });
-
-  app.get('/instances', guard('listInstances'), async (c) => {
-    const user = c.get('user');
-    const query = parseInput(ListInstancesQuerySchema, c.req.query(), 'query');
-    await deps.access.authorize(user, 'instances:list', { type: 'instance' });
-    const { items: instances, total } = await listForUser<WorkflowInstance>(
-      deps,
-      user,
-      {
-        type: 'instance',
-        idOf: (instance) => instance.instance_id,
-        read: async (page, access) => {
-          const list = await deps.store.listInstances({ status: query.status, ...page, access });
-          return { items: list.instances, total: list.total };
-        },
-      },
-      query,
-    );
-    return json(200, { instances, total });
   });
 
   app.get('/instances/:instance_id', guard('getInstance'), async (c) => {
@@ -87,6 +69,18 @@ export function addInstanceRoutes(
     return json(202, { instance_id: instance.instance_id, status: 'running' });
   });
 
+  app.post('/instances/:instance_id/retry', guard('retry'), async (c) => {
+    const instance = await loadOwnedInstance(
+      deps,
+      c.get('user'),
+      c.req.param('instance_id'),
+      'instances:execute',
+    );
+    // Accepted here, run in the background from the failed steps on, as execute does.
+    await deps.engine.retryWorkflow(instance.instance_id);
+    return json(202, { instance_id: instance.instance_id, status: 'running' });
+  });
+
   app.post('/instances/:instance_id/stop', guard('stop'), async (c) => {
     const instance = await loadOwnedInstance(
       deps,
@@ -94,7 +88,29 @@ export function addInstanceRoutes(
       c.req.param('instance_id'),
       'instances:stop',
     );
-    return json(200, await deps.engine.stopWorkflow(instance.instance_id, 'Stopped by request'));
+    return json(
+      200,
+      await deps.engine.stopWorkflow(instance.instance_id, 'Stopped by request', {
+        cancelOrphaned: deps.cancelsOrphanedRuns(),
+      }),
+    );
+  });
+
+  app.post('/instances/:instance_id/resume', guard('resume'), async (c) => {
+    const instance = await loadOwnedInstance(
+      deps,
+      c.get('user'),
+      c.req.param('instance_id'),
+      'instances:resume',
+    );
+    const { step_id, data } = parseInput(
+      ResumeRequestSchema,
+      await readJsonBody(c.req.raw, deps.bodyLimit, deps.limits.maxJsonDepth),
+      'resume request',
+    );
+    // Accepted here; the run goes on in the background from the resumed step.
+    await deps.engine.resumeWait(instance.instance_id, step_id, data ?? {});
+    return json(202, { instance_id: instance.instance_id, status: 'running' });
   });
 
   app.get('/instances/:instance_id/status', guard('status'), async (c) => {

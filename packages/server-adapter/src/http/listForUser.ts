@@ -15,10 +15,15 @@ export interface UserList<T extends { created_by: string | null; tenant_id: stri
     page: { limit: number; offset: number },
     access: ListAccess | undefined,
   ): Promise<{ items: T[]; total: number }>;
+  /**
+   * Whether a record may fill the page (e.g. it comes after a cursor); the others still count
+   * in the total. All may when absent.
+   */
+  isPaged?(record: T): boolean;
 }
 
 /**
- * One page of the records a user may reach, with their total.
+ * One page of the records a user may reach, with their total and whether more follow the page.
  *
  * @remarks Under the default rule the store filters in its query (`ListOptions.access`). A
  * host's `canAccess` can't be turned into a query, so then the whole list is read from the
@@ -33,12 +38,17 @@ export async function listForUser<
   user: WorkflowUser,
   list: UserList<T>,
   page: { limit: number; offset: number },
-): Promise<{ items: T[]; total: number }> {
+): Promise<{ items: T[]; total: number; more: boolean }> {
   const access = deps.access.listAccess(user);
-  if (access) return list.read(page, access);
+  if (access) {
+    const read = await list.read(page, access);
+    return { ...read, more: page.offset + read.items.length < read.total };
+  }
   const items: T[] = [];
   const seen = new Set<string>();
   let total = 0;
+  /** Records that may fill the page, seen so far. */
+  let pageable = 0;
   for (let offset = 0; ; offset += BATCH_SIZE) {
     const batch = await list.read({ limit: BATCH_SIZE, offset }, undefined);
     for (const record of batch.items) {
@@ -49,9 +59,13 @@ export async function listForUser<
       if (!(await deps.access.canAccess(user, { type: list.type, id, created_by, tenant_id }))) {
         continue;
       }
-      if (total >= page.offset && items.length < page.limit) items.push(record);
       total += 1;
+      if (list.isPaged && !list.isPaged(record)) continue;
+      if (pageable >= page.offset && items.length < page.limit) items.push(record);
+      pageable += 1;
     }
-    if (batch.items.length < BATCH_SIZE) return { items, total };
+    if (batch.items.length < BATCH_SIZE) {
+      return { items, total, more: pageable > page.offset + items.length };
+    }
   }
 }

@@ -53,6 +53,27 @@ export async function loadOwnedWorkflow(
 }
 
 /**
+ * A saved workflow the user may read, at `version` (its latest when absent). Access is decided
+ * by the workflow as it stands.
+ *
+ * @throws FlowloomError `NOT_FOUND` (404) for an unknown workflow or version, `FORBIDDEN` (403).
+ */
+export async function loadOwnedWorkflowAt(
+  deps: ApiDependencies,
+  user: WorkflowUser,
+  workflowId: string,
+  version: number | undefined,
+): Promise<SavedWorkflow> {
+  const latest = await loadOwnedWorkflow(deps, user, workflowId, 'workflows:read');
+  if (version === undefined || version === latest.version) return latest;
+  const saved = await deps.store.loadWorkflowVersion(latest.workflow_id, version);
+  if (!saved) {
+    throw httpError(ErrorCode.NOT_FOUND, `Workflow "${workflowId}" has no version ${version}`);
+  }
+  return saved;
+}
+
+/**
  * A credential the user may act on, ciphertext included (for the routes, never for answers).
  *
  * @throws FlowloomError `NOT_FOUND` (404) or `FORBIDDEN` (403).

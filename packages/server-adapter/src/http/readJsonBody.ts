@@ -1,4 +1,4 @@
-import { DEFAULT_LIMITS, ErrorCode, findJsonDepthProblem } from '@flowloom/core';
+import { ErrorCode, findJsonDepthProblem } from '@flowloom/core';
 import { httpError } from './errorResponse';
 
 /** The default request body limit: 1 MiB. */
@@ -15,7 +15,7 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export async function readJsonBody(
   request: Request,
   limit: number,
-  maxDepth: number = DEFAULT_LIMITS.maxJsonDepth,
+  maxDepth: number,
 ): Promise<unknown> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);

@@ -1,5 +1,12 @@
-import { ErrorInfoSchema, WorkflowDataSchema, WorkflowIssueSchema } from '@flowloom/core';
+import {
+  ErrorInfoSchema,
+  type InstanceStatus,
+  InstanceStatusSchema,
+  WorkflowDataSchema,
+  WorkflowIssueSchema,
+} from '@flowloom/core';
 import { z } from 'zod';
+import { SaveActivationSchema } from './triggerSchemas';
 
 /** `POST /instances`: a document, or a saved workflow's id. */
 export const CreateInstanceRequestSchema = z
@@ -7,19 +14,70 @@ export const CreateInstanceRequestSchema = z
     name: z.string().trim().min(1, 'Name must not be empty').max(200),
     workflow_data: z.unknown().optional(),
     workflow_id: z.string().min(1).optional(),
+    /** The saved version of `workflow_id` to run; its latest when absent. */
+    version: z.number().int().min(1).max(2_147_483_647).optional(),
   })
   .refine((body) => body.workflow_data !== undefined || body.workflow_id !== undefined, {
     message: 'Give workflow_data or workflow_id',
     path: ['workflow_data'],
     // Checked even when another field is wrong, so one answer lists every problem.
     when: ({ value }) => typeof value === 'object' && value !== null,
+  })
+  .refine(
+    (body) =>
+      body.version === undefined ||
+      (body.workflow_id !== undefined && body.workflow_data === undefined),
+    {
+      message: 'A version runs a saved workflow: give workflow_id without workflow_data',
+      path: ['version'],
+      when: ({ value }) => typeof value === 'object' && value !== null,
+    },
+  );
+
+/** One status or several, comma-separated: `failed,cancelled`. */
+const STATUS_LIST = new RegExp(
+  `^(${InstanceStatusSchema.options.join('|')})(,(${InstanceStatusSchema.options.join('|')}))*$`,
+);
+
+/** An ISO time in a query, with its offset (or a date), read as UTC ISO text as stored. */
+const QueryTimeSchema = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()])
+  .transform((text, context) => {
+    const time = Date.parse(text);
+    if (Number.isNaN(time)) {
+      context.addIssue({ code: 'custom', message: 'Not a valid time' });
+      return z.NEVER;
+    }
+    return new Date(time).toISOString();
   });
 
-/** `GET /instances` query. */
+/** `GET /instances` query: filters, newest first, paged by `offset` or `cursor`. */
 export const ListInstancesQuerySchema = z.object({
-  status: z.enum(['pending', 'running', 'completed', 'failed', 'cancelled']).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  /** Only runs of this saved workflow. */
+  workflow_id: z.string().min(1).optional(),
+  /** One status, or several comma-separated (`failed,cancelled`). */
+  status: z
+    .string()
+    .regex(
+      STATUS_LIST,
+      `Expected statuses among ${InstanceStatusSchema.options.join(', ')}, comma-separated`,
+    )
+    .describe('One status, or several comma-separated (e.g. failed,cancelled)')
+    .transform((text) => text.split(',') as InstanceStatus[])
+    .optional(),
+  /** Only runs created after this time (exclusive). */
+  created_after: QueryTimeSchema.describe('ISO time; runs created after it').optional(),
+  /** Only runs created before this time (exclusive). */
+  created_before: QueryTimeSchema.describe('ISO time; runs created before it').optional(),
+  /** Only runs started by a trigger of this type (`schedule`, `webhook`, ...). */
+  trigger_type: z.string().min(1).max(100).optional(),
+  /** Only runs started by this run. */
+  parent_instance_id: z.string().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** Ignored when a cursor is given. */
   offset: z.coerce.number().int().min(0).default(0),
+  /** A `next_cursor` from the previous page: the page after it, never shifted by new runs. */
+  cursor: z.string().min(1).max(8192).optional(),
 });
 
 /** `GET /editor/list` query. */
@@ -33,6 +91,14 @@ export const ExecuteRequestSchema = z.strictObject({
   input_data: z.record(z.string(), z.unknown()).default({}),
 });
 
+/** `POST /instances/{id}/resume`: the waiting step to resume, and what becomes its output. */
+export const ResumeRequestSchema = z.strictObject({
+  /** The `wait` step (mode `resume`) that waits. */
+  step_id: z.string().min(1).max(200),
+  /** The step's output (an object is used as is, anything else as `{ value }`). @default {} */
+  data: z.unknown().optional(),
+});
+
 /** `GET /instances/{id}/logs` query. */
 export const LogsQuerySchema = z.object({
   since: z.coerce.number().int().min(0).default(0),
@@ -44,6 +110,11 @@ export const SaveRequestSchema = z.strictObject({
   workflow_id: z.string().min(1).optional(),
   name: z.string().trim().min(1, 'Name must not be empty').max(200),
   workflow_data: WorkflowDataSchema,
+  /**
+   * The version this save is based on (the one loaded): when the workflow is at another, the
+   * answer is 409 `VERSION_CONFLICT` and nothing is written. Leave it out to overwrite.
+   */
+  expected_version: z.number().int().min(1).optional(),
 });
 
 /** `POST /instances/{id}/execute` answer. */
@@ -59,6 +130,11 @@ export const SaveResponseSchema = z.object({
   version: z.number().int(),
   updated_at: z.string(),
   validation: z.object({ valid: z.boolean(), errors: z.array(WorkflowIssueSchema) }),
+  /**
+   * Present for an active workflow: the version its triggers run now (this one when valid,
+   * else the previous valid one, which keeps running).
+   */
+  activation: SaveActivationSchema.optional(),
 });
 
 /** Every error answer: `{ error: { code, message, issues } }`. */

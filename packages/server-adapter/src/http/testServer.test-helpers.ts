@@ -87,7 +87,8 @@ export function createTestServer(options: WorkflowServerOptions = {}): TestServe
 export async function closeTestServers(): Promise<void> {
   const servers = [...openServers];
   openServers.clear();
-  await Promise.all(servers.map((server) => server.close()));
+  // No grace: a test's runs are not waited for, they are left interrupted.
+  await Promise.all(servers.map((server) => server.close({ graceMs: 0 })));
 }
 
 /**

@@ -16,6 +16,11 @@ import {
   UpdateCredentialRequestSchema,
 } from '../http/credentialSchemas';
 import {
+  InstanceListResponseSchema,
+  VersionConflictResponseSchema,
+  WorkflowVersionQuerySchema,
+} from '../http/runHistorySchemas';
+import {
   CreateInstanceRequestSchema,
   ErrorResponseSchema,
   ExecuteRequestSchema,
@@ -23,56 +28,21 @@ import {
   ListInstancesQuerySchema,
   ListWorkflowsQuerySchema,
   LogsQuerySchema,
+  ResumeRequestSchema,
   SaveRequestSchema,
   SaveResponseSchema,
 } from '../http/schemas';
-
-type Schema = z.ZodType;
-
-const toJson = (schema: Schema, io: 'input' | 'output') =>
-  z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
-
-const errorContent = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-});
-
-const ok = (schema: Schema, description = 'OK') => ({
-  description,
-  content: { 'application/json': { schema: toJson(schema, 'output') } },
-});
-
-const body = (schema: Schema) => ({
-  required: true,
-  content: { 'application/json': { schema: toJson(schema, 'input') } },
-});
-
-const pathParameter = (name: string) => ({
-  name,
-  in: 'path',
-  required: true,
-  schema: { type: 'string' },
-});
-
-function queryParameters(schema: z.ZodObject) {
-  return Object.entries(schema.shape).map(([name, field]) => ({
-    name,
-    in: 'query',
-    required: false,
-    schema: toJson(field as Schema, 'input'),
-  }));
-}
-
-const standardErrors = {
-  400: errorContent('Invalid input: every problem in error.issues'),
-  401: errorContent('Not authenticated'),
-  403: errorContent('Not allowed, or the resource belongs to another user'),
-  404: errorContent('Not found'),
-  408: errorContent('The request timed out'),
-  413: errorContent('The body is over the size limit'),
-  429: errorContent('Over a rate limit; see Retry-After'),
-  500: errorContent('A bug; no details are given'),
-};
+import {
+  body,
+  errorContent,
+  ok,
+  pathParameter,
+  queryParameters,
+  standardErrors,
+  toJson,
+} from './openApiParts';
+import { triggerPaths } from './triggerPaths';
+import { workflowPaths } from './workflowPaths';
 
 const notConfigured = errorContent('Credentials are not configured: no credentialsKey');
 
@@ -123,14 +93,10 @@ export function buildOpenApiDocument(basePath: string): Record<string, unknown> 
         },
         get: {
           operationId: 'listInstances',
-          summary: "The caller's instances",
+          summary:
+            "The caller's runs as summaries (no documents, inputs or outputs), newest first, filtered and paged by offset or cursor",
           parameters: queryParameters(ListInstancesQuerySchema),
-          responses: {
-            200: ok(
-              z.object({ instances: z.array(WorkflowInstanceSchema), total: z.number().int() }),
-            ),
-            ...standardErrors,
-          },
+          responses: { 200: ok(InstanceListResponseSchema), ...standardErrors },
         },
       },
       [at('/instances/{instance_id}')]: {
@@ -139,6 +105,16 @@ export function buildOpenApiDocument(basePath: string): Record<string, unknown> 
           summary: 'One instance',
           parameters: instanceId,
           responses: { 200: ok(WorkflowInstanceSchema), ...standardErrors },
+        },
+        delete: {
+          operationId: 'deleteInstance',
+          summary: 'Delete a run with its events and logs',
+          parameters: instanceId,
+          responses: {
+            204: { description: 'Deleted' },
+            409: errorContent('Running, interrupted or otherwise not finished: stop it first'),
+            ...standardErrors,
+          },
         },
       },
       [at('/instances/{instance_id}/execute')]: {
@@ -149,7 +125,24 @@ export function buildOpenApiDocument(basePath: string): Record<string, unknown> 
           requestBody: { ...body(ExecuteRequestSchema), required: false },
           responses: {
             202: ok(ExecuteResponseSchema, 'Accepted'),
-            409: errorContent('Already running'),
+            409: errorContent(
+              'Already running, or interrupted (it resumes when the server starts)',
+            ),
+            503: errorContent('The server is shutting down; see Retry-After'),
+            ...standardErrors,
+          },
+        },
+      },
+      [at('/instances/{instance_id}/retry')]: {
+        post: {
+          operationId: 'retryInstance',
+          summary:
+            'Run a failed or cancelled run again from its failed steps, reusing completed outputs',
+          parameters: instanceId,
+          responses: {
+            202: ok(ExecuteResponseSchema, 'Accepted'),
+            409: errorContent('Running, interrupted, completed, or never ran'),
+            503: errorContent('The server is shutting down; see Retry-After'),
             ...standardErrors,
           },
         },
@@ -157,7 +150,7 @@ export function buildOpenApiDocument(basePath: string): Record<string, unknown> 
       [at('/instances/{instance_id}/stop')]: {
         post: {
           operationId: 'stopInstance',
-          summary: 'Cancel a running run',
+          summary: 'Cancel a running, waiting or interrupted run (and its sub-workflow runs)',
           parameters: instanceId,
           responses: {
             200: ok(ExecutionStatusSchema),
@@ -166,10 +159,27 @@ export function buildOpenApiDocument(basePath: string): Record<string, unknown> 
           },
         },
       },
+      [at('/instances/{instance_id}/resume')]: {
+        post: {
+          operationId: 'resumeInstance',
+          summary:
+            'Resume a wait step that waits for a resume (an approval): data becomes its output and the run goes on',
+          parameters: instanceId,
+          requestBody: body(ResumeRequestSchema),
+          responses: {
+            202: ok(ExecuteResponseSchema, 'Accepted'),
+            409: errorContent('That step is not waiting for a resume'),
+            503: errorContent('The server is shutting down; see Retry-After'),
+            ...standardErrors,
+            404: errorContent('No such instance, or no such step in it'),
+          },
+        },
+      },
       [at('/instances/{instance_id}/status')]: {
         get: {
           operationId: 'getInstanceStatus',
-          summary: 'The state of the latest run, step by step',
+          summary:
+            'The state of the latest run, step by step; a waiting step shows what it waits for and when it wakes',
           parameters: instanceId,
           responses: { 200: ok(ExecutionStatusSchema), ...standardErrors },
         },
@@ -185,16 +195,30 @@ export function buildOpenApiDocument(basePath: string): Record<string, unknown> 
       [at('/editor/save')]: {
         post: {
           operationId: 'saveWorkflow',
-          summary: 'Save a workflow (drafts that fail validation too)',
+          summary:
+            'Save a workflow (drafts that fail validation too); each save is kept as a version',
           requestBody: body(SaveRequestSchema),
-          responses: { 200: ok(SaveResponseSchema), ...standardErrors },
+          responses: {
+            200: ok(SaveResponseSchema),
+            409: {
+              description:
+                'VERSION_CONFLICT: saved meanwhile (expected_version is not the stored version); nothing was written',
+              content: {
+                'application/json': { schema: toJson(VersionConflictResponseSchema, 'output') },
+              },
+            },
+            ...standardErrors,
+          },
         },
       },
       [at('/editor/load/{workflow_id}')]: {
         get: {
           operationId: 'loadWorkflow',
-          summary: 'One saved workflow',
-          parameters: [pathParameter('workflow_id')],
+          summary: 'One saved workflow, at its latest version or the one asked for',
+          parameters: [
+            pathParameter('workflow_id'),
+            ...queryParameters(WorkflowVersionQuerySchema),
+          ],
           responses: { 200: ok(SavedWorkflowSchema), ...standardErrors },
         },
       },
@@ -254,6 +278,8 @@ export function buildOpenApiDocument(basePath: string): Record<string, unknown> 
           responses: { 204: { description: 'Deleted' }, 501: notConfigured, ...standardErrors },
         },
       },
+      ...workflowPaths(at),
+      ...triggerPaths(at),
       [at('/openapi.json')]: {
         get: {
           operationId: 'getOpenApi',

@@ -8,6 +8,15 @@ function storeWithClock(start = 1_000_000) {
 }
 
 describe('MemoryRateLimitStore', () => {
+  it('peeks at a window without counting', async () => {
+    const { store } = storeWithClock();
+    expect(await store.peek('k', 2, 60_000)).toMatchObject({ allowed: true, remaining: 2 });
+    await store.consume('k', 2, 60_000);
+    expect(await store.peek('k', 2, 60_000)).toMatchObject({ allowed: true, remaining: 1 });
+    await store.consume('k', 2, 60_000);
+    expect(await store.peek('k', 2, 60_000)).toMatchObject({ allowed: false, remaining: 0 });
+  });
+
   it('allows `points` requests per window, counting down what remains', async () => {
     const { store } = storeWithClock();
     expect(await store.consume('k', 3, 60_000)).toEqual({

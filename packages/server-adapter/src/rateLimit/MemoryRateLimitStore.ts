@@ -27,6 +27,19 @@ export class MemoryRateLimitStore implements RateLimitStore {
     };
   }
 
+  async peek(key: string, points: number, durationMs: number): Promise<RateLimitDecision> {
+    const now = this.now();
+    const window = this.windows.get(key);
+    if (!window || window.resetAt <= now) {
+      return { allowed: true, remaining: points, retryAfterMs: durationMs };
+    }
+    return {
+      allowed: window.count < points,
+      remaining: Math.max(0, points - window.count),
+      retryAfterMs: window.resetAt - now,
+    };
+  }
+
   private sweep(now: number): void {
     for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key);
     this.sweepAt = Math.max(1_000, this.windows.size * 2);

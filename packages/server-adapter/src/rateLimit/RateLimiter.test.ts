@@ -11,7 +11,7 @@ import {
   logWorkflow,
 } from '../http/testServer.test-helpers';
 import { MemoryRateLimitStore } from './MemoryRateLimitStore';
-import type { RateLimitOptions } from './RateLimiter';
+import { RateLimiter, type RateLimitOptions } from './RateLimiter';
 
 afterEach(closeTestServers);
 
@@ -132,5 +132,34 @@ describe('rate limit options', () => {
     expect(() => createWorkflowServer({ logger: createSpyLogger(), rateLimit })).toThrow(
       /Unknown route "exectue"/,
     );
+  });
+});
+
+describe('webhook rate limit', () => {
+  /** Counts `calls` webhook calls of one workflow; returns how many were allowed. */
+  async function allowed(limiter: RateLimiter, workflowId: string, calls: number) {
+    let passed = 0;
+    for (let call = 0; call < calls; call += 1) {
+      passed += await limiter.checkWebhook(workflowId).then(
+        () => 1,
+        () => 0,
+      );
+    }
+    return passed;
+  }
+
+  it('allows 600 calls a minute per workflow by default, whatever default says', async () => {
+    const limiter = new RateLimiter({ default: '1/minute' });
+    expect(await allowed(limiter, 'wf_a', 601)).toBe(600);
+    expect(await allowed(limiter, 'wf_b', 1)).toBe(1);
+  });
+
+  it('follows rateLimit.webhook, refusing with RATE_LIMITED and Retry-After', async () => {
+    const limiter = new RateLimiter({ webhook: '2/minute' });
+    expect(await allowed(limiter, 'wf_a', 2)).toBe(2);
+    await expect(limiter.checkWebhook('wf_a')).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      retryAfterSeconds: expect.any(Number),
+    });
   });
 });

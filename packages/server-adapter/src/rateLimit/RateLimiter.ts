@@ -11,12 +11,16 @@ const KNOWN_ROUTES: ReadonlySet<string> = new Set(ROUTE_NAMES);
 /**
  * Limits by route name; `default` covers the routes not named. E.g. `{ execute: '10/minute' }`.
  * `unauthenticated` bounds the requests per client IP that `authenticate` refuses (token
- * guessing, WebSocket upgrades included): `'60/minute'` unless set.
+ * guessing, WebSocket upgrades included): `'60/minute'` unless set. `webhook` bounds the calls
+ * to each workflow's webhooks: `'600/minute'` unless set.
  */
 export type RateLimitOptions = Partial<Record<RouteName | 'default' | 'unauthenticated', RateSpec>>;
 
 /** The default limit on refused authentications per client IP. */
 export const DEFAULT_UNAUTHENTICATED_RATE = '60/minute';
+
+/** The default limit on the calls to one workflow's webhooks, whoever makes them. */
+export const DEFAULT_WEBHOOK_RATE = '600/minute';
 
 /** The `Retry-After` header value for a refused request, in whole seconds. */
 export type RetryAfter = { retryAfterSeconds: number };
@@ -42,9 +46,21 @@ export class RateLimiter {
       if (spec !== undefined) this.rates.set(route, parseRate(spec));
     }
     this.unauthenticated = parseRate(options.unauthenticated ?? DEFAULT_UNAUTHENTICATED_RATE);
+    this.webhook = parseRate(options.webhook ?? DEFAULT_WEBHOOK_RATE);
   }
 
   private readonly unauthenticated: Rate;
+  private readonly webhook: Rate;
+
+  /**
+   * Counts a call to a workflow's webhooks: `webhook` per workflow (`'600/minute'` unless set;
+   * `default` does not apply), whoever calls, since webhooks are not authenticated as users.
+   *
+   * @throws FlowloomError `RATE_LIMITED` (429, with `retryAfterSeconds`).
+   */
+  async checkWebhook(workflowId: string): Promise<void> {
+    await this.consume(`webhook:workflow:${workflowId}`, this.webhook);
+  }
 
   /**
    * Counts a request that `authenticate` refused, per client IP.
@@ -53,7 +69,20 @@ export class RateLimiter {
    * `unauthenticated` limit.
    */
   async checkUnauthenticated(clientIp: string | undefined): Promise<void> {
-    await this.consume(`unauthenticated:ip:${clientIp ?? 'unknown'}`, this.unauthenticated);
+    await this.consume(unauthenticatedKey(clientIp), this.unauthenticated);
+  }
+
+  /**
+   * Refuses a client IP that used up its `unauthenticated` limit, before its credentials are
+   * checked: otherwise a guesser would keep trying and learn from a 200 which guess was right.
+   *
+   * @throws FlowloomError `RATE_LIMITED` (429, with `retryAfterSeconds`).
+   */
+  async refuseExhaustedUnauthenticated(clientIp: string | undefined): Promise<void> {
+    const { points, durationMs } = this.unauthenticated;
+    const decision = await this.store.peek?.(unauthenticatedKey(clientIp), points, durationMs);
+    if (decision && !decision.allowed)
+      throw rateLimited(this.unauthenticated, decision.retryAfterMs);
   }
 
   /**
@@ -75,15 +104,23 @@ export class RateLimiter {
 
   private async consume(key: string, rate: Rate): Promise<void> {
     const decision = await this.store.consume(key, rate.points, rate.durationMs);
-    if (!decision.allowed) {
-      const error = httpError(
-        ErrorCode.RATE_LIMITED,
-        `Too many requests: at most ${rate.points} per ${rate.durationMs / 1000} s`,
-      );
-      Object.assign(error, {
-        retryAfterSeconds: Math.max(1, Math.ceil(decision.retryAfterMs / 1000)),
-      } satisfies RetryAfter);
-      throw error;
-    }
+    if (!decision.allowed) throw rateLimited(rate, decision.retryAfterMs);
   }
+}
+
+/** The counter of refused authentications from one client IP. */
+function unauthenticatedKey(clientIp: string | undefined): string {
+  return `unauthenticated:ip:${clientIp ?? 'unknown'}`;
+}
+
+/** A `RATE_LIMITED` error carrying the `Retry-After` seconds. */
+function rateLimited(rate: Rate, retryAfterMs: number) {
+  const error = httpError(
+    ErrorCode.RATE_LIMITED,
+    `Too many requests: at most ${rate.points} per ${rate.durationMs / 1000} s`,
+  );
+  Object.assign(error, {
+    retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)),
+  } satisfies RetryAfter);
+  return error;
 }

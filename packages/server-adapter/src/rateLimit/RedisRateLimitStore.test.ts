@@ -57,6 +57,22 @@ if (!redisUrl) {
   });
 
   describe('RedisRateLimitStore', () => {
+    it('peeks at a window without counting', async () => {
+      const store = new RedisRateLimitStore({ client: first, keyPrefix });
+      expect(await store.peek('caller-p', 2, 60_000)).toMatchObject({
+        allowed: true,
+        remaining: 2,
+      });
+      await store.consume('caller-p', 2, 60_000);
+      await store.consume('caller-p', 2, 60_000);
+      const peeked = await store.peek('caller-p', 2, 60_000);
+      expect(peeked).toMatchObject({ allowed: false, remaining: 0 });
+      expect(peeked.retryAfterMs).toBeGreaterThan(0);
+      // Peeking took nothing: a fresh key still has all its points.
+      await store.peek('caller-q', 2, 60_000);
+      expect(await store.consume('caller-q', 2, 60_000)).toMatchObject({ remaining: 1 });
+    });
+
     it('allows `points` requests in a window, then refuses with a positive retry delay', async () => {
       const store = new RedisRateLimitStore({ client: first, keyPrefix });
       const decisions = [];

@@ -89,6 +89,34 @@ export class RedisRateLimitStore implements RateLimitStore {
     }
   }
 
+  /**
+   * Reads `key`'s window without counting.
+   *
+   * @throws FlowloomError `INTERNAL_ERROR` when Redis fails.
+   */
+  async peek(key: string, points: number, durationMs: number): Promise<RateLimitDecision> {
+    const limiter = this.limiterFor(points, durationMs);
+    let result: RateLimiterRes | null;
+    try {
+      result = await limiter.get(key);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new FlowloomError(
+        ErrorCode.INTERNAL_ERROR,
+        `Redis rate-limit store failed: ${reason}`,
+        {
+          cause: error,
+        },
+      );
+    }
+    if (!result) return { allowed: true, remaining: points, retryAfterMs: durationMs };
+    return {
+      allowed: result.consumedPoints < points,
+      remaining: Math.max(0, points - result.consumedPoints),
+      retryAfterMs: result.msBeforeNext,
+    };
+  }
+
   private limiterFor(points: number, durationMs: number): RateLimiterRedis {
     // The library's `duration` is in seconds (0 would mean "never expires"): round up.
     const seconds = Math.max(1, Math.ceil(durationMs / 1000));

@@ -7,6 +7,7 @@ import {
 } from '@flowloom/core';
 import { SandboxWorker } from './SandboxWorker';
 import type { SandboxAnswer, SandboxRunMessage } from './sandboxProtocol';
+import { checkGlobals, serializeGlobals } from './serializeGlobals';
 
 /** How a {@link CodeSandboxPool} runs code; `createCodeSandbox` fills it from its options. */
 export interface CodeSandboxPoolOptions {
@@ -16,8 +17,14 @@ export interface CodeSandboxPoolOptions {
   workers: number;
   /** QuickJS's stack limit, in bytes. */
   stackSizeBytes: number;
-  /** Memory a run may use when its request gives no usable limit. */
-  defaultMemoryLimitBytes: number;
+  /** Memory a run may use when its request gives no limit. */
+  memoryLimitBytes: number;
+  /** Largest output of a run, as JSON, when its request gives no limit. */
+  maxOutputBytes: number;
+  /** Largest `globals` of a run, as JSON, when its request gives no limit. */
+  maxInputBytes: number;
+  /** Runs that may wait for a worker; more are answered `CODE_SANDBOX_BUSY`. */
+  maxQueuedRuns: number;
   /** Deepest nesting a run's output may have. */
   maxOutputDepth: number;
   /** How long past its timeout a run may go unanswered before its worker is killed. */
@@ -27,7 +34,10 @@ export interface CodeSandboxPoolOptions {
 }
 
 interface QueuedRun {
-  message: SandboxRunMessage;
+  /** Positive; names the run to its worker. */
+  id: number;
+  /** The request as it came: its globals are serialized only when a worker takes it. */
+  request: CodeRunRequest;
   resolve: (answer: SandboxAnswer) => void;
   /** The worker running it, once it left the queue. */
   worker?: SandboxWorker;
@@ -38,7 +48,11 @@ const CLOSED = { code: ErrorCode.CANCELLED, message: 'The code sandbox was close
 
 /**
  * A {@link CodeSandbox} over a pool of worker threads: a run goes to an idle worker (started on
- * first need), or waits in a queue while every worker is busy.
+ * first need), or waits in a bounded queue while every worker is busy.
+ *
+ * @remarks A waiting run holds references to its data, never a copy: the data is measured when
+ * the run arrives and serialized only when a worker takes it, so at most one serialized copy per
+ * worker exists at a time.
  */
 export class CodeSandboxPool implements CodeSandbox {
   readonly #options: CodeSandboxPoolOptions;
@@ -56,31 +70,10 @@ export class CodeSandboxPool implements CodeSandbox {
     checkRequest(request);
     if (this.#closed) return { ok: false, error: CLOSED, logs: [] };
     if (request.signal?.aborted) return { ok: false, error: CANCELLED, logs: [] };
-    let globalsJson: string;
-    try {
-      globalsJson = JSON.stringify(request.globals);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      const message = `The data handed to the code is not JSON: ${reason}`;
-      return { ok: false, error: { code: ErrorCode.CODE_ERROR, message }, logs: [] };
-    }
+    const refused = checkGlobals(request.globals, this.#maxInputBytes(request));
+    if (refused) return { ok: false, error: refused, logs: [] };
     this.#lastId = (this.#lastId % 0x7fff_ffff) + 1;
-    const answer = await this.#schedule(
-      {
-        type: 'run',
-        id: this.#lastId,
-        code: request.code,
-        globalsJson,
-        timeoutMs: request.timeoutMs,
-        memoryLimitBytes:
-          request.memoryLimitBytes > 0
-            ? request.memoryLimitBytes
-            : this.#options.defaultMemoryLimitBytes,
-        maxOutputBytes: request.maxOutputBytes,
-      },
-      request.signal,
-    );
-    return toResult(answer);
+    return toResult(await this.#schedule(this.#lastId, request));
   }
 
   /** Terminates every worker; runs in flight or queued are answered `CANCELLED`. */
@@ -93,11 +86,13 @@ export class CodeSandboxPool implements CodeSandbox {
     await Promise.all(workers.map((worker) => worker.terminate(CLOSED)));
   }
 
-  #schedule(message: SandboxRunMessage, signal: AbortSignal | undefined): Promise<SandboxAnswer> {
+  #schedule(id: number, request: CodeRunRequest): Promise<SandboxAnswer> {
+    const { signal } = request;
     return new Promise((resolve) => {
       const onAbort = (): void => this.#abort(queued);
       const queued: QueuedRun = {
-        message,
+        id,
+        request,
         resolve: (answer) => {
           signal?.removeEventListener('abort', onAbort);
           resolve(answer);
@@ -106,12 +101,18 @@ export class CodeSandboxPool implements CodeSandbox {
       signal?.addEventListener('abort', onAbort, { once: true });
       this.#queue.push(queued);
       this.#dispatch();
+      // Still waiting past the queue's bound: every worker is busy. It is the newest, so the
+      // last; the runs before it keep their places.
+      if (this.#queue.length > this.#options.maxQueuedRuns && this.#queue.at(-1) === queued) {
+        this.#queue.pop();
+        queued.resolve({ ok: false, error: this.#busy(), logs: [] });
+      }
     });
   }
 
   #abort(queued: QueuedRun): void {
     if (queued.worker) {
-      queued.worker.abort(queued.message.id);
+      queued.worker.abort(queued.id);
       return;
     }
     const index = this.#queue.indexOf(queued);
@@ -125,12 +126,49 @@ export class CodeSandboxPool implements CodeSandbox {
       const worker = this.#workers.find((candidate) => candidate.idle) ?? this.#startWorker();
       if (!worker) return;
       const queued = this.#queue.shift() as QueuedRun;
+      const message = this.#messageOf(queued);
+      if ('failure' in message) {
+        queued.resolve({ ok: false, error: message.failure, logs: [] });
+        continue;
+      }
       queued.worker = worker;
-      void worker.run(queued.message).then((answer) => {
+      void worker.run(message).then((answer) => {
         queued.resolve(answer);
         this.#dispatch();
       });
     }
+  }
+
+  /** The run as its worker gets it: serialized now, as the worker takes it, not while queued. */
+  #messageOf(
+    queued: QueuedRun,
+  ): SandboxRunMessage | { failure: { code: string; message: string } } {
+    const { request } = queued;
+    const globals = serializeGlobals(request.globals, this.#maxInputBytes(request));
+    if ('failure' in globals) return globals;
+    return {
+      type: 'run',
+      id: queued.id,
+      code: request.code,
+      globalsJson: globals.json,
+      timeoutMs: request.timeoutMs,
+      memoryLimitBytes: request.memoryLimitBytes ?? this.#options.memoryLimitBytes,
+      maxOutputBytes: request.maxOutputBytes ?? this.#options.maxOutputBytes,
+    };
+  }
+
+  #maxInputBytes(request: CodeRunRequest): number {
+    return request.maxInputBytes ?? this.#options.maxInputBytes;
+  }
+
+  #busy(): { code: string; message: string } {
+    const { workers, maxQueuedRuns } = this.#options;
+    return {
+      code: ErrorCode.CODE_SANDBOX_BUSY,
+      message:
+        `The code sandbox is busy: its ${workers} worker(s) are running code and ` +
+        `${maxQueuedRuns} more runs are waiting. Try again shortly.`,
+    };
   }
 
   /** A new worker when the pool has room; when the script cannot be found, answers the queue. */
@@ -161,8 +199,10 @@ function checkRequest(request: CodeRunRequest): void {
   const problems: string[] = [];
   if (typeof request.code !== 'string') problems.push('code must be a string');
   if (!isPositive(request.timeoutMs)) problems.push('timeoutMs must be a positive number');
-  if (!isPositive(request.maxOutputBytes))
-    problems.push('maxOutputBytes must be a positive number');
+  for (const limit of ['memoryLimitBytes', 'maxOutputBytes', 'maxInputBytes'] as const) {
+    if (request[limit] !== undefined && !isPositive(request[limit]))
+      problems.push(`${limit} must be a positive number when given`);
+  }
   if (problems.length > 0) {
     throw new FlowloomError(
       ErrorCode.VALIDATION_FAILED,

@@ -86,6 +86,9 @@ describe('createCodeSandbox contains escapes', () => {
     }
   });
 
+  // In an object literal QuickJS sets the prototype, so no "__proto__" key reaches the host; the
+  // parsed-JSON case makes an own "__proto__" key that the pool's dropProtoKeys must drop (this
+  // case and CodeSandboxPool's own "__proto__" test fail without it).
   it.each([
     ['an object literal', 'return {"__proto__": {"polluted": true}, "kept": 1}'],
     ['parsed JSON', 'return JSON.parse(\'{"__proto__": {"polluted": true}, "kept": 1}\')'],

@@ -213,6 +213,26 @@ describe('createCodeSandbox: limits', () => {
     await expect(loop).resolves.toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
   });
 
+  it('with the default options, an endless loop does not hold back a second, short run', async () => {
+    const defaults = createCodeSandbox();
+    const controller = new AbortController();
+    try {
+      // With a single worker the loop would end first (CODE_TIMEOUT after 10 s), then the short
+      // run: the race below would name the loop.
+      const loop = defaults.run(
+        request('while (true) {}', { timeoutMs: 10_000, signal: controller.signal }),
+      );
+      const short = defaults.run(request('return "short"'));
+      const first = await Promise.race([loop.then(() => 'loop'), short.then(() => 'short')]);
+      expect(first).toBe('short');
+      await expect(short).resolves.toMatchObject({ ok: true, value: 'short' });
+      controller.abort();
+      await expect(loop).resolves.toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    } finally {
+      await defaults.close?.();
+    }
+  }, 20_000);
+
   it('stops a runaway allocation with CODE_MEMORY_LIMIT', async () => {
     const result = await sandbox.run(request('new Array(1e9).fill(1); return 1'));
     expect(result).toMatchObject({
@@ -307,10 +327,66 @@ describe('createCodeSandbox: close and options', () => {
     });
   });
 
+  it('applies its memoryLimitBytes to a run whose request sets none', async () => {
+    const small = createCodeSandbox({ workers: 1, memoryLimitBytes: 2 * MiB });
+    try {
+      const result = await small.run({
+        code: 'return new Array(1e6).fill(1).length',
+        globals: { input: null, steps: {}, vars: {} },
+        timeoutMs: 2_000,
+      });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'CODE_MEMORY_LIMIT', message: expect.stringMatching(/2 MiB/) },
+      });
+    } finally {
+      await small.close?.();
+    }
+  });
+
+  it('applies its maxOutputBytes to a run whose request sets none', async () => {
+    const small = createCodeSandbox({ workers: 1, maxOutputBytes: 1000 });
+    try {
+      const result = await small.run({
+        code: 'return "x".repeat(2000)',
+        globals: { input: null, steps: {}, vars: {} },
+        timeoutMs: 2_000,
+      });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'OUTPUT_TOO_LARGE', message: expect.stringMatching(/1000 bytes/) },
+      });
+    } finally {
+      await small.close?.();
+    }
+  });
+
+  it('accepts 8 times maxOutputBytes of data in by default, and refuses more', async () => {
+    const small = createCodeSandbox({ workers: 1, maxOutputBytes: 1000 });
+    const run = (bytes: number) =>
+      small.run({
+        code: 'return steps.fetch.length',
+        // {"input":null,"steps":{"fetch":"x…"},"vars":{}} is the x's plus 45 bytes.
+        globals: { input: null, steps: { fetch: 'x'.repeat(bytes - 45) }, vars: {} },
+        timeoutMs: 2_000,
+      });
+    try {
+      await expect(run(8000)).resolves.toMatchObject({ ok: true, value: 8000 - 45 });
+      await expect(run(8001)).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'INPUT_TOO_LARGE', message: expect.stringMatching(/steps\.fetch/) },
+      });
+    } finally {
+      await small.close?.();
+    }
+  });
+
   it('rejects invalid options with VALIDATION_FAILED', () => {
-    expect(() => createCodeSandbox({ workers: 0 })).toThrow(
-      expect.objectContaining({ code: 'VALIDATION_FAILED' }),
-    );
+    for (const options of [{ workers: 0 }, { maxQueuedRuns: -1 }, { maxInputBytes: 0 }]) {
+      expect(() => createCodeSandbox(options), JSON.stringify(options)).toThrow(
+        expect.objectContaining({ code: 'VALIDATION_FAILED' }),
+      );
+    }
   });
 
   it('rejects a run without a positive timeout with VALIDATION_FAILED', async () => {

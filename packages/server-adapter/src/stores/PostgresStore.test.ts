@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { describeWorkflowStoreContract } from '@flowloom/core/testing';
+import { describeWorkflowStoreContract } from '@flowloom/core/testing/store-contract';
 import { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -43,8 +43,10 @@ if (!databaseUrl) {
     const store = new PostgresStore({ pool, schema });
     await store.migrate();
     await pool.query(
-      `TRUNCATE "${schema}".workflows, "${schema}".workflow_instances,
-        "${schema}".execution_events, "${schema}".workflow_task_logs, "${schema}".credentials
+      `TRUNCATE "${schema}".workflows, "${schema}".workflow_versions,
+        "${schema}".workflow_instances, "${schema}".execution_events,
+        "${schema}".workflow_task_logs, "${schema}".credentials,
+        "${schema}".workflow_activations
         RESTART IDENTITY`,
     );
     return store;
@@ -104,8 +106,89 @@ if (!databaseUrl) {
           'idx_workflow_instances_tenant_id',
           'idx_credentials_created_by',
           'idx_credentials_tenant_id',
+          'idx_workflow_instances_created_at',
+          'idx_workflow_instances_status_created_at',
+          'idx_workflow_instances_workflow_id',
+          'idx_workflow_instances_trigger_type',
+          'idx_workflow_instances_parent_instance_id',
+          'idx_workflow_instances_finished_at',
         ]),
       );
+    });
+
+    it('upgrades a version-4 schema: old instances read back without history fields, old workflows keep their version', async () => {
+      const old = freshSchema();
+      await migratePostgres(pool, old, postgresMigrations.slice(0, 4));
+      const document = JSON.stringify({ nodes: [], edges: [] });
+      await pool.query(
+        `INSERT INTO "${old}".workflow_instances (instance_id, workflow_id, name, status,
+           workflow_data, created_by, created_at, updated_at)
+         VALUES ('i1', 'w1', 'Old', 'completed', $1::jsonb, 'u1', '2026-01-01', '2026-01-01')`,
+        [document],
+      );
+      await pool.query(
+        `INSERT INTO "${old}".workflows (workflow_id, name, version, workflow_data, created_by,
+           created_at, updated_at)
+         VALUES ('w1', 'Saved twice', 2, $1::jsonb, 'u1', '2026-01-01', '2026-01-02')`,
+        [document],
+      );
+      const store = new PostgresStore({ pool, schema: old });
+      try {
+        expect(await store.getInstance('i1')).toMatchObject({
+          workflow_version: null,
+          trigger: null,
+          parent_instance_id: null,
+          parent_step_id: null,
+          progress: null,
+        });
+        expect((await store.listInstanceSummaries({ workflow_id: 'w1' })).total).toBe(1);
+        expect(await store.listWorkflowVersions('w1')).toEqual([
+          {
+            version: 2,
+            name: 'Saved twice',
+            updated_at: '2026-01-02',
+            updated_by: null,
+            valid: null,
+          },
+        ]);
+        const next = await store.saveWorkflow({
+          workflow_id: 'w1',
+          expected_version: 2,
+          name: 'Third',
+          workflow_data: { nodes: [], edges: [] },
+        });
+        expect(next.version).toBe(3);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('reads a filtered, newest-first run list in index order', async () => {
+      const store = new PostgresStore({ pool, schema: migrated });
+      await store.getInstance('x');
+      const client = await pool.connect();
+      try {
+        // Planned as on a large table: the planner may not scan what it could read by index.
+        await client.query('BEGIN');
+        await client.query('SET LOCAL enable_seqscan = off');
+        await client.query('SET LOCAL enable_sort = off');
+        for (const where of [
+          "status IN ('running', 'failed')",
+          "workflow_id = 'w'",
+          "trigger_type = 'schedule'",
+        ]) {
+          const { rows } = await client.query(
+            `EXPLAIN SELECT instance_id FROM "${migrated}".workflow_instances WHERE ${where}
+             ORDER BY created_at DESC, instance_id COLLATE "C" DESC LIMIT 51`,
+          );
+          const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
+          expect(plan, where).toMatch(/idx_workflow_instances_/);
+          expect(plan, where).not.toMatch(/Seq Scan/);
+        }
+      } finally {
+        await client.query('ROLLBACK');
+        client.release();
+      }
     });
 
     it('upgrades a version-1 schema: old rows get no tenant and keep their U+E000 intact', async () => {

@@ -2,27 +2,37 @@ import {
   type CreateCredentialRecord,
   type CredentialPatch,
   type CredentialSummary,
-  createId,
+  type DueWait,
   ErrorCode,
   type ExecutionEvent,
   FlowloomError,
   type InstancePatch,
+  type InstanceStatus,
+  type InstanceSummaryPage,
   type ListCredentialsOptions,
+  type ListInstanceSummariesOptions,
   type ListInstancesOptions,
   type ListOptions,
   type LogEntry,
+  type PruneInstancesOptions,
   type SavedWorkflow,
   type SaveWorkflowRecord,
   type StoredCredential,
+  type WorkflowActivation,
   type WorkflowInstance,
   type WorkflowStore,
   type WorkflowSummary,
+  type WorkflowVersionSummary,
 } from '@flowloom/core';
 import { Pool } from 'pg';
 import { constraintViolation } from './constraintViolation';
 import { journalError, seqConflict } from './journalErrors';
 import { migratePostgres } from './migratePostgres';
+import { PostgresActivations } from './PostgresActivations';
 import { PostgresCredentials } from './PostgresCredentials';
+import { PostgresRunHistory } from './PostgresRunHistory';
+import { PostgresWaits } from './PostgresWaits';
+import { PostgresWorkflows } from './PostgresWorkflows';
 import { pageBounds } from './pageBounds';
 import { postgresMigrations } from './postgresMigrations';
 import { type PostgresQueries, postgresQueries } from './postgresQueries';
@@ -33,13 +43,8 @@ import {
   type PgEventRow,
   type PgInstanceRow,
   type PgLogRow,
-  type PgWorkflowRow,
-  summaryFromPostgres,
-  workflowFromPostgres,
 } from './postgresRows';
 import { toPostgresText as text, toPostgresJson } from './postgresText';
-import { type PostgresListQueries, readPostgresList } from './readPostgresList';
-import type { WorkflowSummaryRow } from './recordsFromRows';
 
 /** Options of {@link PostgresStore}: a connection string or a pool, and a schema. */
 export type PostgresStoreOptions = {
@@ -85,6 +90,10 @@ export class PostgresStore implements WorkflowStore {
   private readonly schema: string;
   private readonly sql: PostgresQueries;
   private readonly credentials: PostgresCredentials;
+  private readonly workflows: PostgresWorkflows;
+  private readonly history: PostgresRunHistory;
+  private readonly activations: PostgresActivations;
+  private readonly waits: PostgresWaits;
   private migration: Promise<void> | undefined;
   private closed = false;
 
@@ -112,7 +121,12 @@ export class PostgresStore implements WorkflowStore {
       // 'error' event would crash the process.
       this.pool.on('error', () => {});
     }
-    this.credentials = new PostgresCredentials(this.pool, this.sql, () => this.migrate());
+    const migrate = () => this.migrate();
+    this.credentials = new PostgresCredentials(this.pool, this.sql, migrate);
+    this.workflows = new PostgresWorkflows(this.pool, this.sql, migrate);
+    this.history = new PostgresRunHistory(this.pool, this.sql, migrate);
+    this.activations = new PostgresActivations(this.pool, this.schema, migrate);
+    this.waits = new PostgresWaits(this.pool, this.schema, migrate);
   }
 
   /**
@@ -131,57 +145,53 @@ export class PostgresStore implements WorkflowStore {
     return this.migration;
   }
 
-  async saveWorkflow(record: SaveWorkflowRecord): Promise<SavedWorkflow> {
-    await this.migrate();
-    const now = new Date().toISOString();
-    const data = toPostgresJson(record.workflow_data);
-    if (record.workflow_id !== undefined) {
-      const { rows } = await this.pool.query<PgWorkflowRow>(this.sql.updateWorkflow, [
-        text(record.workflow_id),
-        text(record.name),
-        data,
-        now,
-      ]);
-      if (!rows[0]) {
-        throw new FlowloomError(
-          ErrorCode.NOT_FOUND,
-          `Workflow "${record.workflow_id}" does not exist`,
-        );
-      }
-      return workflowFromPostgres(rows[0]);
-    }
-    const { rows } = await this.pool.query<PgWorkflowRow>(this.sql.insertWorkflow, [
-      createId('wf'),
-      text(record.name),
-      data,
-      text(record.created_by ?? null),
-      text(record.tenant_id ?? null),
-      now,
-    ]);
-    return workflowFromPostgres(rows[0]!);
+  saveWorkflow(record: SaveWorkflowRecord): Promise<SavedWorkflow> {
+    return this.workflows.save(record);
   }
 
-  async loadWorkflow(workflowId: string): Promise<SavedWorkflow | null> {
-    await this.migrate();
-    const { rows } = await this.pool.query<PgWorkflowRow>(this.sql.selectWorkflow, [
-      text(workflowId),
-    ]);
-    return rows[0] ? workflowFromPostgres(rows[0]) : null;
+  loadWorkflowVersion(workflowId: string, version: number): Promise<SavedWorkflow | null> {
+    return this.workflows.loadVersion(workflowId, version);
   }
 
-  async listWorkflows(
+  listWorkflowVersions(
+    workflowId: string,
+    options: { limit?: number; offset?: number } = {},
+  ): Promise<WorkflowVersionSummary[]> {
+    return this.workflows.listVersions(workflowId, options);
+  }
+
+  loadWorkflow(workflowId: string): Promise<SavedWorkflow | null> {
+    return this.workflows.load(workflowId);
+  }
+
+  listWorkflows(
     options: ListOptions = {},
   ): Promise<{ workflows: WorkflowSummary[]; total: number }> {
-    const { rows, total } = await this.list<WorkflowSummaryRow>(
-      this.sql.listWorkflows(options, pageBounds(options)),
-    );
-    return { workflows: rows.map(summaryFromPostgres), total };
+    return this.workflows.list(options);
   }
 
-  async deleteWorkflow(workflowId: string): Promise<boolean> {
-    await this.migrate();
-    const result = await this.pool.query(this.sql.deleteWorkflow, [text(workflowId)]);
-    return (result.rowCount ?? 0) > 0;
+  deleteWorkflow(workflowId: string): Promise<boolean> {
+    return this.workflows.delete(workflowId);
+  }
+
+  activateWorkflow(workflowId: string, version: number): Promise<WorkflowActivation> {
+    return this.activations.activate(workflowId, version);
+  }
+
+  switchActiveVersion(workflowId: string, version: number): Promise<WorkflowActivation | null> {
+    return this.activations.switchVersion(workflowId, version);
+  }
+
+  deactivateWorkflow(workflowId: string): Promise<boolean> {
+    return this.activations.deactivate(workflowId);
+  }
+
+  getActivation(workflowId: string): Promise<WorkflowActivation | null> {
+    return this.activations.get(workflowId);
+  }
+
+  listActivations(): Promise<WorkflowActivation[]> {
+    return this.activations.list();
   }
 
   async createInstance(instance: WorkflowInstance): Promise<WorkflowInstance> {
@@ -201,6 +211,12 @@ export class PostgresStore implements WorkflowStore {
         text(instance.started_at),
         text(instance.finished_at),
         nullableJson(instance.error),
+        instance.workflow_version ?? null,
+        text(instance.trigger?.type ?? null),
+        text(instance.trigger?.step_id ?? null),
+        text(instance.parent_instance_id ?? null),
+        text(instance.parent_step_id ?? null),
+        nullableJson(instance.progress),
       ]);
       return instanceFromPostgres(rows[0]!);
     } catch (error) {
@@ -223,13 +239,33 @@ export class PostgresStore implements WorkflowStore {
     return rows[0] ? instanceFromPostgres(rows[0]) : null;
   }
 
-  async listInstances(
+  listInstances(
     options: ListInstancesOptions = {},
   ): Promise<{ instances: WorkflowInstance[]; total: number }> {
-    const { rows, total } = await this.list<PgInstanceRow>(
-      this.sql.listInstances(options, pageBounds(options)),
-    );
-    return { instances: rows.map(instanceFromPostgres), total };
+    return this.history.listInstances(options);
+  }
+
+  listInstanceSummaries(options: ListInstanceSummariesOptions = {}): Promise<InstanceSummaryPage> {
+    return this.history.listSummaries(options);
+  }
+
+  deleteInstance(
+    instanceId: string,
+    options: { statuses?: readonly InstanceStatus[] } = {},
+  ): Promise<boolean> {
+    return this.history.delete(instanceId, options.statuses);
+  }
+
+  pruneInstances(options: PruneInstancesOptions): Promise<number> {
+    return this.history.prune(options);
+  }
+
+  markWaiting(instanceId: string, wakeAt: string | null): Promise<WorkflowInstance> {
+    return this.waits.markWaiting(instanceId, wakeAt);
+  }
+
+  listDueWaits(options: { now: string; limit: number }): Promise<DueWait[]> {
+    return this.waits.listDue(options);
   }
 
   async updateInstance(instanceId: string, patch: InstancePatch): Promise<WorkflowInstance> {
@@ -250,6 +286,8 @@ export class PostgresStore implements WorkflowStore {
       text(patch.finished_at ?? null),
       patch.error !== undefined,
       nullableJson(patch.error),
+      patch.progress !== undefined,
+      nullableJson(patch.progress),
     ]);
     if (!rows[0]) {
       throw new FlowloomError(ErrorCode.NOT_FOUND, `Instance "${instanceId}" does not exist`);
@@ -373,12 +411,6 @@ export class PostgresStore implements WorkflowStore {
 
   deleteCredential(credentialId: string): Promise<boolean> {
     return this.credentials.delete(credentialId);
-  }
-
-  /** A list's page and total, read at once. */
-  private async list<Row extends object>(queries: PostgresListQueries) {
-    await this.migrate();
-    return readPostgresList<Row>(this.pool, queries);
   }
 
   /** Waits for a migration under way, then ends the pool the store opened (not a host's pool). */

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeWorkflowStoreContract } from '@flowloom/core/testing';
+import { describeWorkflowStoreContract } from '@flowloom/core/testing/store-contract';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -99,8 +99,74 @@ describe('SqliteStore (file)', () => {
         'idx_workflow_instances_tenant_id',
         'idx_credentials_created_by',
         'idx_credentials_tenant_id',
+        'idx_workflow_instances_created_at',
+        'idx_workflow_instances_status_created_at',
+        'idx_workflow_instances_workflow_id',
+        'idx_workflow_instances_trigger_type',
+        'idx_workflow_instances_parent_instance_id',
+        'idx_workflow_instances_finished_at',
       ]),
     );
+  });
+
+  it('reads a filtered run list through an index, never scanning the table', () => {
+    const plans = withConnection((db) =>
+      [
+        "status IN ('running', 'failed')",
+        "workflow_id = 'w'",
+        "trigger_type = 'schedule'",
+        "parent_instance_id = 'p'",
+      ].map((where) =>
+        db
+          .prepare<[], { detail: string }>(
+            `EXPLAIN QUERY PLAN SELECT instance_id FROM workflow_instances WHERE ${where}
+             ORDER BY created_at DESC, instance_id DESC LIMIT 51`,
+          )
+          .all()
+          .map((row) => row.detail)
+          .join('; '),
+      ),
+    );
+    for (const plan of plans)
+      expect(plan).toMatch(/USING (COVERING )?INDEX idx_workflow_instances_/);
+  });
+
+  it('upgrades a version-3 file: old instances read back without history fields, old workflows keep their version', async () => {
+    await store.close();
+    const old = freshFile();
+    withFile(old, (db) => {
+      migrateSqlite(db, sqliteMigrations.slice(0, 3));
+      db.prepare(
+        `INSERT INTO workflow_instances (instance_id, workflow_id, name, status, workflow_data,
+           created_by, created_at, updated_at)
+         VALUES ('i1', 'w1', 'Old', 'completed', ?, 'u1', ?, ?)`,
+      ).run(JSON.stringify(sampleInstance('i1').workflow_data), '2026-01-01', '2026-01-01');
+      db.prepare(
+        `INSERT INTO workflows (workflow_id, name, version, workflow_data, created_by,
+           created_at, updated_at)
+         VALUES ('w1', 'Saved twice', 2, ?, 'u1', '2026-01-01', '2026-01-02')`,
+      ).run(JSON.stringify(sampleInstance('i1').workflow_data));
+    });
+    store = new SqliteStore(old);
+    expect(await store.getInstance('i1')).toMatchObject({
+      workflow_version: null,
+      trigger: null,
+      parent_instance_id: null,
+      parent_step_id: null,
+      progress: null,
+    });
+    expect((await store.listInstanceSummaries({ workflow_id: 'w1' })).total).toBe(1);
+    expect(await store.listWorkflowVersions('w1')).toEqual([
+      { version: 2, name: 'Saved twice', updated_at: '2026-01-02', updated_by: null, valid: null },
+    ]);
+    expect((await store.loadWorkflowVersion('w1', 2))?.name).toBe('Saved twice');
+    const next = await store.saveWorkflow({
+      workflow_id: 'w1',
+      expected_version: 2,
+      name: 'Third',
+      workflow_data: sampleInstance('i1').workflow_data,
+    });
+    expect(next.version).toBe(3);
   });
 
   it('upgrades a version-1 file: old rows read back with no tenant', async () => {

@@ -3,20 +3,27 @@ import {
   type CredentialPatch,
   type CredentialSummary,
   createId,
+  type DueWait,
   ErrorCode,
   type ExecutionEvent,
   FlowloomError,
   type InstancePatch,
+  type InstanceStatus,
+  type InstanceSummaryPage,
   type ListCredentialsOptions,
+  type ListInstanceSummariesOptions,
   type ListInstancesOptions,
   type ListOptions,
   type LogEntry,
+  type PruneInstancesOptions,
   type SavedWorkflow,
   type SaveWorkflowRecord,
   type StoredCredential,
+  type WorkflowActivation,
   type WorkflowInstance,
   type WorkflowStore,
   type WorkflowSummary,
+  type WorkflowVersionSummary,
 } from '@flowloom/core';
 import Database from 'better-sqlite3';
 import { constraintViolation } from './constraintViolation';
@@ -28,7 +35,6 @@ import {
   prepareSqliteStatements,
   SQLITE_CREDENTIAL_SUMMARY_COLUMNS,
   SQLITE_INSTANCE_COLUMNS,
-  SQLITE_SUMMARY_COLUMNS,
   type SqliteInstanceRow,
   type SqliteStatements,
 } from './prepareSqliteStatements';
@@ -38,11 +44,13 @@ import {
   credentialSummaryFromRow,
   eventFromRow,
   logFromRow,
-  summaryFromRow,
-  type WorkflowSummaryRow,
 } from './recordsFromRows';
+import { SqliteActivations } from './SqliteActivations';
+import { SqliteRunHistory } from './SqliteRunHistory';
+import { SqliteWaits } from './SqliteWaits';
+import { SqliteWorkflows } from './SqliteWorkflows';
 import { sqliteMigrations } from './sqliteMigrations';
-import { instanceFromSqlite, workflowFromSqlite } from './sqliteRows';
+import { instanceFromSqlite } from './sqliteRows';
 
 /** Options of {@link SqliteStore}. */
 export interface SqliteStoreOptions {
@@ -79,6 +87,10 @@ export class SqliteStore implements WorkflowStore {
   private readonly db: Database.Database;
   private readonly statements: SqliteStatements;
   private readonly list: SqliteLister;
+  private readonly workflows: SqliteWorkflows;
+  private readonly history: SqliteRunHistory;
+  private readonly activations: SqliteActivations;
+  private readonly waits: SqliteWaits;
 
   constructor(options: string | SqliteStoreOptions) {
     const {
@@ -98,6 +110,10 @@ export class SqliteStore implements WorkflowStore {
       migrateSqlite(this.db, sqliteMigrations);
       this.statements = prepareSqliteStatements(this.db);
       this.list = createSqliteLister(this.db);
+      this.workflows = new SqliteWorkflows(this.db, this.statements, this.list);
+      this.history = new SqliteRunHistory(this.db);
+      this.activations = new SqliteActivations(this.db);
+      this.waits = new SqliteWaits(this.db);
     } catch (error) {
       this.db.close();
       throw error;
@@ -105,68 +121,80 @@ export class SqliteStore implements WorkflowStore {
   }
 
   async saveWorkflow(record: SaveWorkflowRecord): Promise<SavedWorkflow> {
-    const now = new Date().toISOString();
-    const data = JSON.stringify(record.workflow_data);
-    if (record.workflow_id !== undefined) {
-      const row = this.statements.updateWorkflow.get(record.name, data, now, record.workflow_id);
-      if (!row) {
-        throw new FlowloomError(
-          ErrorCode.NOT_FOUND,
-          `Workflow "${record.workflow_id}" does not exist`,
-        );
-      }
-      return workflowFromSqlite(row);
-    }
-    const row = this.statements.insertWorkflow.get(
-      createId('wf'),
-      record.name,
-      1,
-      data,
-      record.created_by ?? null,
-      record.tenant_id ?? null,
-      now,
-      now,
-    );
-    return workflowFromSqlite(row!);
+    return this.workflows.save(record);
   }
 
   async loadWorkflow(workflowId: string): Promise<SavedWorkflow | null> {
-    const row = this.statements.selectWorkflow.get(workflowId);
-    return row ? workflowFromSqlite(row) : null;
+    return this.workflows.load(workflowId);
+  }
+
+  async loadWorkflowVersion(workflowId: string, version: number): Promise<SavedWorkflow | null> {
+    return this.workflows.loadVersion(workflowId, version);
+  }
+
+  async listWorkflowVersions(
+    workflowId: string,
+    options: { limit?: number; offset?: number } = {},
+  ): Promise<WorkflowVersionSummary[]> {
+    return this.workflows.listVersions(workflowId, options);
   }
 
   async listWorkflows(
     options: ListOptions = {},
   ): Promise<{ workflows: WorkflowSummary[]; total: number }> {
-    const { rows, total } = this.list<WorkflowSummaryRow>(
-      { table: 'workflows', columns: SQLITE_SUMMARY_COLUMNS, orderColumn: 'updated_at' },
-      options,
-      pageBounds(options),
-    );
-    return { workflows: rows.map(summaryFromRow), total };
+    return this.workflows.listSummaries(options);
   }
 
   async deleteWorkflow(workflowId: string): Promise<boolean> {
-    return this.statements.deleteWorkflow.run(workflowId).changes > 0;
+    return this.workflows.delete(workflowId);
+  }
+
+  async activateWorkflow(workflowId: string, version: number): Promise<WorkflowActivation> {
+    return this.activations.activate(workflowId, version);
+  }
+
+  async switchActiveVersion(
+    workflowId: string,
+    version: number,
+  ): Promise<WorkflowActivation | null> {
+    return this.activations.switchVersion(workflowId, version);
+  }
+
+  async deactivateWorkflow(workflowId: string): Promise<boolean> {
+    return this.activations.deactivate(workflowId);
+  }
+
+  async getActivation(workflowId: string): Promise<WorkflowActivation | null> {
+    return this.activations.get(workflowId);
+  }
+
+  async listActivations(): Promise<WorkflowActivation[]> {
+    return this.activations.list();
   }
 
   async createInstance(instance: WorkflowInstance): Promise<WorkflowInstance> {
     try {
-      const row = this.statements.insertInstance.get(
-        instance.instance_id,
-        instance.workflow_id,
-        instance.name,
-        instance.status,
-        JSON.stringify(instance.workflow_data),
-        nullableJson(instance.input_data),
-        instance.created_by,
-        instance.tenant_id ?? null,
-        instance.created_at,
-        instance.updated_at,
-        instance.started_at,
-        instance.finished_at,
-        nullableJson(instance.error),
-      );
+      const row = this.statements.insertInstance.get({
+        instance_id: instance.instance_id,
+        workflow_id: instance.workflow_id,
+        name: instance.name,
+        status: instance.status,
+        workflow_data: JSON.stringify(instance.workflow_data),
+        input_data: nullableJson(instance.input_data),
+        created_by: instance.created_by,
+        tenant_id: instance.tenant_id ?? null,
+        created_at: instance.created_at,
+        updated_at: instance.updated_at,
+        started_at: instance.started_at,
+        finished_at: instance.finished_at,
+        error: nullableJson(instance.error),
+        workflow_version: instance.workflow_version ?? null,
+        trigger_type: instance.trigger?.type ?? null,
+        trigger_step_id: instance.trigger?.step_id ?? null,
+        parent_instance_id: instance.parent_instance_id ?? null,
+        parent_step_id: instance.parent_step_id ?? null,
+        progress: nullableJson(instance.progress),
+      });
       return instanceFromSqlite(row!);
     } catch (error) {
       if (constraintViolation(error) === 'unique') {
@@ -196,6 +224,31 @@ export class SqliteStore implements WorkflowStore {
     return { instances: rows.map(instanceFromSqlite), total };
   }
 
+  async listInstanceSummaries(
+    options: ListInstanceSummariesOptions = {},
+  ): Promise<InstanceSummaryPage> {
+    return this.history.listSummaries(options);
+  }
+
+  async deleteInstance(
+    instanceId: string,
+    options: { statuses?: readonly InstanceStatus[] } = {},
+  ): Promise<boolean> {
+    return this.history.delete(instanceId, options.statuses);
+  }
+
+  async pruneInstances(options: PruneInstancesOptions): Promise<number> {
+    return this.history.prune(options);
+  }
+
+  async markWaiting(instanceId: string, wakeAt: string | null): Promise<WorkflowInstance> {
+    return this.waits.markWaiting(instanceId, wakeAt);
+  }
+
+  async listDueWaits(options: { now: string; limit: number }): Promise<DueWait[]> {
+    return this.waits.listDue(options);
+  }
+
   async updateInstance(instanceId: string, patch: InstancePatch): Promise<WorkflowInstance> {
     // A field the patch leaves out (or sets to undefined) keeps its value.
     const row = this.statements.updateInstance.get({
@@ -213,6 +266,8 @@ export class SqliteStore implements WorkflowStore {
       finished_at: patch.finished_at ?? null,
       set_error: isSet(patch.error),
       error: nullableJson(patch.error),
+      set_progress: isSet(patch.progress),
+      progress: nullableJson(patch.progress),
     });
     if (!row)
       throw new FlowloomError(ErrorCode.NOT_FOUND, `Instance "${instanceId}" does not exist`);

@@ -113,6 +113,74 @@ export const postgresMigrations: readonly Migration[] = [
       ${escapeMarker('workflow_task_logs', ['step_id', 'message'], ['data'])}
     `,
   },
+  {
+    version: 5,
+    name: 'run history, workflow versions',
+    sql: `
+      -- NULL for instances stored before: none of them records a version, trigger or parent.
+      ALTER TABLE workflow_instances ADD COLUMN IF NOT EXISTS workflow_version INTEGER;
+      ALTER TABLE workflow_instances ADD COLUMN IF NOT EXISTS trigger_type TEXT;
+      ALTER TABLE workflow_instances ADD COLUMN IF NOT EXISTS trigger_step_id TEXT;
+      ALTER TABLE workflow_instances ADD COLUMN IF NOT EXISTS parent_instance_id TEXT;
+      ALTER TABLE workflow_instances ADD COLUMN IF NOT EXISTS parent_step_id TEXT;
+      ALTER TABLE workflow_instances ADD COLUMN IF NOT EXISTS progress JSONB;
+      -- Run lists read newest first (created_at, then instance_id byte by byte, as their cursor
+      -- does) under each filter; retention reads finished runs by finish time.
+      CREATE INDEX IF NOT EXISTS idx_workflow_instances_created_at
+        ON workflow_instances(created_at, instance_id COLLATE "C");
+      CREATE INDEX IF NOT EXISTS idx_workflow_instances_status_created_at
+        ON workflow_instances(status, created_at, instance_id COLLATE "C");
+      CREATE INDEX IF NOT EXISTS idx_workflow_instances_workflow_id
+        ON workflow_instances(workflow_id, created_at, instance_id COLLATE "C");
+      CREATE INDEX IF NOT EXISTS idx_workflow_instances_trigger_type
+        ON workflow_instances(trigger_type, created_at, instance_id COLLATE "C");
+      CREATE INDEX IF NOT EXISTS idx_workflow_instances_parent_instance_id
+        ON workflow_instances(parent_instance_id);
+      CREATE INDEX IF NOT EXISTS idx_workflow_instances_finished_at
+        ON workflow_instances(status, finished_at COLLATE "C");
+
+      -- Every save of a workflow; deleting the workflow deletes its versions.
+      CREATE TABLE IF NOT EXISTS workflow_versions (
+        workflow_id   TEXT NOT NULL REFERENCES workflows(workflow_id) ON DELETE CASCADE,
+        version       INTEGER NOT NULL,
+        name          TEXT NOT NULL,
+        workflow_data JSONB NOT NULL,
+        updated_at    TEXT COLLATE "C" NOT NULL,
+        updated_by    TEXT,
+        valid         BOOLEAN,
+        PRIMARY KEY (workflow_id, version)
+      );
+      -- The saves before this step kept only their latest version: it becomes the first kept.
+      INSERT INTO workflow_versions (workflow_id, version, name, workflow_data, updated_at)
+        SELECT workflow_id, version, name, workflow_data, updated_at FROM workflows
+        ON CONFLICT DO NOTHING;
+    `,
+  },
+  {
+    version: 6,
+    name: 'workflow activations',
+    sql: `
+      -- One row per active workflow: its triggers run active_version. Deleting the workflow
+      -- deactivates it.
+      CREATE TABLE IF NOT EXISTS workflow_activations (
+        workflow_id    TEXT PRIMARY KEY REFERENCES workflows(workflow_id) ON DELETE CASCADE,
+        active_version INTEGER NOT NULL,
+        activated_at   TEXT COLLATE "C" NOT NULL
+      );
+    `,
+  },
+  {
+    version: 7,
+    name: 'wake times of waiting runs',
+    sql: `
+      -- When a waiting run wakes by itself (ISO text, compared byte by byte); NULL for one that
+      -- only a resume request or a sub-workflow wakes. Read only while status = 'waiting'.
+      ALTER TABLE workflow_instances ADD COLUMN IF NOT EXISTS wake_at TEXT COLLATE "C";
+      -- The waker reads "waiting runs due by now", earliest first.
+      CREATE INDEX IF NOT EXISTS idx_workflow_instances_wake_at
+        ON workflow_instances(status, wake_at);
+    `,
+  },
 ];
 
 /** The UPDATE that doubles every U+E000 in a table's text and jsonb columns. */

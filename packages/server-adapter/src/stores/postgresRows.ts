@@ -4,8 +4,10 @@ import type {
   LogEntry,
   SavedWorkflow,
   StoredCredential,
+  StoredInstanceSummary,
   WorkflowInstance,
   WorkflowSummary,
+  WorkflowVersionSummary,
 } from '@flowloom/core';
 import { fromNullablePostgresJson, fromPostgresJson, fromPostgresText } from './postgresText';
 import {
@@ -16,12 +18,16 @@ import {
   type EventRow,
   eventFromRow,
   type InstanceRow,
+  type InstanceSummaryRow,
   instanceFromRow,
+  instanceSummaryFromRow,
   type LogRow,
   logFromRow,
   summaryFromRow,
+  versionFromRow,
   type WorkflowRow,
   type WorkflowSummaryRow,
+  type WorkflowVersionRow,
   workflowFromRow,
 } from './recordsFromRows';
 
@@ -32,7 +38,12 @@ type Text<Row, Keys extends keyof Row> = Omit<Row, Keys> & { [K in Keys]: string
 /** A `workflows` row as PostgreSQL returns it. */
 export type PgWorkflowRow = Text<WorkflowRow, 'workflow_data'>;
 /** A `workflow_instances` row as PostgreSQL returns it. */
-export type PgInstanceRow = Text<InstanceRow, 'workflow_data' | 'input_data' | 'error'>;
+export type PgInstanceRow = Text<
+  InstanceRow,
+  'workflow_data' | 'input_data' | 'error' | 'progress'
+>;
+/** The run-list columns of a `workflow_instances` row as PostgreSQL returns them. */
+export type PgInstanceSummaryRow = Text<InstanceSummaryRow, 'error' | 'progress'>;
 /** An `execution_events` row as PostgreSQL returns it. */
 export type PgEventRow = Text<EventRow, 'data'>;
 /** A `workflow_task_logs` row as PostgreSQL returns it, with whether it had data. */
@@ -60,13 +71,29 @@ export function summaryFromPostgres(row: WorkflowSummaryRow): WorkflowSummary {
 
 /** An instance from its PostgreSQL row. */
 export function instanceFromPostgres(row: PgInstanceRow): WorkflowInstance {
-  const plain = unescapeStrings(row, ['workflow_data', 'input_data', 'error']);
+  const plain = unescapeStrings(row, ['workflow_data', 'input_data', 'error', 'progress']);
   return instanceFromRow({
     ...plain,
     workflow_data: fromPostgresJson(row.workflow_data!),
     input_data: fromNullablePostgresJson(row.input_data),
     error: fromNullablePostgresJson(row.error),
+    progress: fromNullablePostgresJson(row.progress),
   });
+}
+
+/** An instance's summary from its run-list columns. */
+export function instanceSummaryFromPostgres(row: PgInstanceSummaryRow): StoredInstanceSummary {
+  const plain = unescapeStrings(row, ['error', 'progress']);
+  return instanceSummaryFromRow({
+    ...plain,
+    error: fromNullablePostgresJson(row.error),
+    progress: fromNullablePostgresJson(row.progress),
+  });
+}
+
+/** A version of a saved workflow from its PostgreSQL row. */
+export function versionFromPostgres(row: WorkflowVersionRow): WorkflowVersionSummary {
+  return versionFromRow(unescapeStrings(row));
 }
 
 /** An event from its PostgreSQL row. */

@@ -1,12 +1,22 @@
 import type Database from 'better-sqlite3';
-import type { CredentialRow, EventRow, InstanceRow, LogRow, WorkflowRow } from './recordsFromRows';
+import type {
+  CredentialRow,
+  EventRow,
+  InstanceRow,
+  LogRow,
+  WorkflowRow,
+  WorkflowVersionRow,
+} from './recordsFromRows';
 
 // Rows as SQLite returns them: JSON columns are still text.
 type Text<Row, Keys extends keyof Row> = Omit<Row, Keys> & { [K in Keys]: string | null };
 /** A `workflows` row as SQLite returns it. */
 export type SqliteWorkflowRow = Text<WorkflowRow, 'workflow_data'>;
 /** A `workflow_instances` row as SQLite returns it. */
-export type SqliteInstanceRow = Text<InstanceRow, 'workflow_data' | 'input_data' | 'error'>;
+export type SqliteInstanceRow = Text<
+  InstanceRow,
+  'workflow_data' | 'input_data' | 'error' | 'progress'
+>;
 /** An `execution_events` row as SQLite returns it. */
 export type SqliteEventRow = Text<EventRow, 'data'>;
 /** A `workflow_task_logs` row as SQLite returns it. */
@@ -18,7 +28,8 @@ export const SQLITE_SUMMARY_COLUMNS =
 const WORKFLOW_COLUMNS = `${SQLITE_SUMMARY_COLUMNS}, workflow_data`;
 /** The columns of an instance. */
 export const SQLITE_INSTANCE_COLUMNS = `instance_id, workflow_id, name, status, workflow_data,
-  input_data, created_by, tenant_id, created_at, updated_at, started_at, finished_at, error`;
+  input_data, created_by, tenant_id, created_at, updated_at, started_at, finished_at, error,
+  workflow_version, trigger_type, trigger_step_id, parent_instance_id, parent_step_id, progress`;
 /** The columns of a credential summary. */
 export const SQLITE_CREDENTIAL_SUMMARY_COLUMNS =
   'credential_id, name, type, created_by, tenant_id, created_at, updated_at';
@@ -42,6 +53,51 @@ export interface InstancePatchParams {
   finished_at: string | null;
   set_error: 0 | 1;
   error: string | null;
+  set_progress: 0 | 1;
+  progress: string | null;
+}
+
+/** The parameters of the `INSERT` of an instance: its columns, JSON ones as text. */
+export interface InstanceInsertParams {
+  instance_id: string;
+  workflow_id: string | null;
+  name: string;
+  status: string;
+  workflow_data: string;
+  input_data: string | null;
+  created_by: string | null;
+  tenant_id: string | null;
+  created_at: string;
+  updated_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  error: string | null;
+  workflow_version: number | null;
+  trigger_type: string | null;
+  trigger_step_id: string | null;
+  parent_instance_id: string | null;
+  parent_step_id: string | null;
+  progress: string | null;
+}
+
+/** The parameters of the `UPDATE` of a saved workflow: `expected_version` null saves any version. */
+export interface WorkflowUpdateParams {
+  workflow_id: string;
+  name: string;
+  workflow_data: string;
+  updated_at: string;
+  expected_version: number | null;
+}
+
+/** The parameters of the `INSERT` of a kept version. */
+export interface VersionInsertParams {
+  workflow_id: string;
+  version: number;
+  name: string;
+  workflow_data: string;
+  updated_at: string;
+  updated_by: string | null;
+  valid: 0 | 1 | null;
 }
 
 type Statement<Params extends unknown[], Row = unknown> = Database.Statement<Params, Row>;
@@ -53,27 +109,14 @@ export interface SqliteStatements {
     [string, string, number, string, Nullable, Nullable, string, string],
     SqliteWorkflowRow
   >;
-  updateWorkflow: Statement<[string, string, string, string], SqliteWorkflowRow>;
+  updateWorkflow: Statement<[WorkflowUpdateParams], SqliteWorkflowRow>;
+  workflowVersion: Statement<[string], { version: number }>;
   selectWorkflow: Statement<[string], SqliteWorkflowRow>;
   deleteWorkflow: Statement<[string]>;
-  insertInstance: Statement<
-    [
-      string,
-      Nullable,
-      string,
-      string,
-      string,
-      Nullable,
-      Nullable,
-      Nullable,
-      string,
-      string,
-      Nullable,
-      Nullable,
-      Nullable,
-    ],
-    SqliteInstanceRow
-  >;
+  insertVersion: Statement<[VersionInsertParams]>;
+  selectVersion: Statement<[string, number], SqliteWorkflowRow>;
+  listVersions: Statement<[string, number, number], WorkflowVersionRow>;
+  insertInstance: Statement<[InstanceInsertParams], SqliteInstanceRow>;
   selectInstance: Statement<[string], SqliteInstanceRow>;
   updateInstance: Statement<[InstancePatchParams], SqliteInstanceRow>;
   insertEvent: Statement<[string, number, string, Nullable, string, string]>;
@@ -102,16 +145,41 @@ export function prepareSqliteStatements(db: Database.Database): SqliteStatements
          created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${WORKFLOW_COLUMNS}`,
     ),
+    // The version check is part of the write: a save based on an older version changes nothing.
     updateWorkflow: db.prepare(
-      `UPDATE workflows SET name = ?, workflow_data = ?, version = version + 1, updated_at = ?
-       WHERE workflow_id = ? RETURNING ${WORKFLOW_COLUMNS}`,
+      `UPDATE workflows SET name = @name, workflow_data = @workflow_data, version = version + 1,
+         updated_at = @updated_at
+       WHERE workflow_id = @workflow_id
+         AND (@expected_version IS NULL OR version = @expected_version)
+       RETURNING ${WORKFLOW_COLUMNS}`,
     ),
+    workflowVersion: db.prepare('SELECT version FROM workflows WHERE workflow_id = ?'),
     selectWorkflow: db.prepare(`SELECT ${WORKFLOW_COLUMNS} FROM workflows WHERE workflow_id = ?`),
+    // Its versions go with it (ON DELETE CASCADE).
     deleteWorkflow: db.prepare('DELETE FROM workflows WHERE workflow_id = ?'),
+    insertVersion: db.prepare(
+      `INSERT INTO workflow_versions (workflow_id, version, name, workflow_data, updated_at,
+         updated_by, valid)
+       VALUES (@workflow_id, @version, @name, @workflow_data, @updated_at, @updated_by, @valid)`,
+    ),
+    selectVersion: db.prepare(
+      `SELECT w.workflow_id, v.name, v.version, w.created_by, w.tenant_id, w.created_at,
+         v.updated_at, v.workflow_data
+       FROM workflow_versions v JOIN workflows w ON w.workflow_id = v.workflow_id
+       WHERE v.workflow_id = ? AND v.version = ?`,
+    ),
+    listVersions: db.prepare(
+      `SELECT version, name, updated_at, updated_by, valid FROM workflow_versions
+       WHERE workflow_id = ? ORDER BY version DESC LIMIT ? OFFSET ?`,
+    ),
 
     insertInstance: db.prepare(
       `INSERT INTO workflow_instances (${SQLITE_INSTANCE_COLUMNS})
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${SQLITE_INSTANCE_COLUMNS}`,
+       VALUES (@instance_id, @workflow_id, @name, @status, @workflow_data, @input_data,
+         @created_by, @tenant_id, @created_at, @updated_at, @started_at, @finished_at, @error,
+         @workflow_version, @trigger_type, @trigger_step_id, @parent_instance_id,
+         @parent_step_id, @progress)
+       RETURNING ${SQLITE_INSTANCE_COLUMNS}`,
     ),
     selectInstance: db.prepare(
       `SELECT ${SQLITE_INSTANCE_COLUMNS} FROM workflow_instances WHERE instance_id = ?`,
@@ -125,6 +193,7 @@ export function prepareSqliteStatements(db: Database.Database): SqliteStatements
          started_at = CASE WHEN @set_started_at THEN @started_at ELSE started_at END,
          finished_at = CASE WHEN @set_finished_at THEN @finished_at ELSE finished_at END,
          error = CASE WHEN @set_error THEN @error ELSE error END,
+         progress = CASE WHEN @set_progress THEN @progress ELSE progress END,
          updated_at = @updated_at
        WHERE instance_id = @instance_id RETURNING ${SQLITE_INSTANCE_COLUMNS}`,
     ),

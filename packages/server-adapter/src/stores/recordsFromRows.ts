@@ -3,16 +3,21 @@ import {
   CredentialSummarySchema,
   type ExecutionEvent,
   ExecutionEventSchema,
+  instanceSummaryOf,
   type LogEntry,
   LogEntrySchema,
   type SavedWorkflow,
   SavedWorkflowSchema,
   type StoredCredential,
   StoredCredentialSchema,
+  type StoredInstanceSummary,
+  StoredInstanceSummarySchema,
   type WorkflowInstance,
   WorkflowInstanceSchema,
   type WorkflowSummary,
   WorkflowSummarySchema,
+  type WorkflowVersionSummary,
+  WorkflowVersionSummarySchema,
 } from '@flowloom/core';
 import { readStoredRecord } from './readStoredRecord';
 
@@ -35,21 +40,40 @@ export interface WorkflowRow extends WorkflowSummaryRow {
   workflow_data: unknown;
 }
 
-/** A `workflow_instances` row. */
-export interface InstanceRow {
+/** The columns of a `workflow_instances` row that a run list reads. */
+export interface InstanceSummaryRow {
   instance_id: string;
   workflow_id: string | null;
   name: string;
   status: string;
-  workflow_data: unknown;
-  input_data: unknown;
+  workflow_version: number | null;
   created_by: string | null;
   tenant_id: string | null;
   created_at: string;
-  updated_at: string;
   started_at: string | null;
   finished_at: string | null;
+  progress: unknown;
   error: unknown;
+}
+
+/** A `workflow_instances` row; the trigger is two columns, NULL when there is none. */
+export interface InstanceRow extends InstanceSummaryRow {
+  workflow_data: unknown;
+  input_data: unknown;
+  updated_at: string;
+  trigger_type: string | null;
+  trigger_step_id: string | null;
+  parent_instance_id: string | null;
+  parent_step_id: string | null;
+}
+
+/** A `workflow_versions` row without its document; `valid` as SQLite (0/1) or PostgreSQL stores it. */
+export interface WorkflowVersionRow {
+  version: number;
+  name: string;
+  updated_at: string;
+  updated_by: string | null;
+  valid: boolean | number | null;
 }
 
 /** An `execution_events` row; `step_id` is NULL for events of the whole run. */
@@ -101,7 +125,32 @@ export function summaryFromRow(row: WorkflowSummaryRow): WorkflowSummary {
 
 /** An instance from its row, validated. */
 export function instanceFromRow(row: InstanceRow): WorkflowInstance {
-  return readStoredRecord(WorkflowInstanceSchema, row, `instance "${row.instance_id}"`);
+  const { trigger_type, trigger_step_id, ...rest } = row;
+  const trigger = trigger_type === null ? null : { type: trigger_type, step_id: trigger_step_id };
+  return readStoredRecord(
+    WorkflowInstanceSchema,
+    { ...rest, trigger },
+    `instance "${row.instance_id}"`,
+  );
+}
+
+/** An instance's summary from the columns a run list reads, validated. */
+export function instanceSummaryFromRow(row: InstanceSummaryRow): StoredInstanceSummary {
+  return readStoredRecord(
+    StoredInstanceSummarySchema,
+    instanceSummaryOf(row as Parameters<typeof instanceSummaryOf>[0]),
+    `instance "${row.instance_id}"`,
+  );
+}
+
+/** A version of a saved workflow from its row (without the document), validated. */
+export function versionFromRow(row: WorkflowVersionRow): WorkflowVersionSummary {
+  const valid = row.valid === null ? null : Boolean(row.valid);
+  return readStoredRecord(
+    WorkflowVersionSummarySchema,
+    { ...row, valid },
+    `version ${row.version} of a workflow`,
+  );
 }
 
 /** An event from its row, validated; `step_id` is left out when the event has none. */

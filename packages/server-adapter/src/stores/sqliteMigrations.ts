@@ -93,4 +93,70 @@ export const sqliteMigrations: readonly Migration[] = [
       CREATE INDEX idx_credentials_tenant_id ON credentials(tenant_id);
     `,
   },
+  {
+    version: 4,
+    name: 'run history, workflow versions',
+    sql: `
+      -- NULL for instances stored before: none of them records a version, trigger or parent.
+      ALTER TABLE workflow_instances ADD COLUMN workflow_version INTEGER;
+      ALTER TABLE workflow_instances ADD COLUMN trigger_type TEXT;
+      ALTER TABLE workflow_instances ADD COLUMN trigger_step_id TEXT;
+      ALTER TABLE workflow_instances ADD COLUMN parent_instance_id TEXT;
+      ALTER TABLE workflow_instances ADD COLUMN parent_step_id TEXT;
+      ALTER TABLE workflow_instances ADD COLUMN progress TEXT;
+      -- Run lists read newest first (created_at, then instance_id, as their cursor does) under
+      -- each filter; retention reads finished runs by finish time.
+      CREATE INDEX idx_workflow_instances_created_at
+        ON workflow_instances(created_at, instance_id);
+      CREATE INDEX idx_workflow_instances_status_created_at
+        ON workflow_instances(status, created_at, instance_id);
+      CREATE INDEX idx_workflow_instances_workflow_id
+        ON workflow_instances(workflow_id, created_at, instance_id);
+      CREATE INDEX idx_workflow_instances_trigger_type
+        ON workflow_instances(trigger_type, created_at, instance_id);
+      CREATE INDEX idx_workflow_instances_parent_instance_id
+        ON workflow_instances(parent_instance_id);
+      CREATE INDEX idx_workflow_instances_finished_at ON workflow_instances(status, finished_at);
+
+      -- Every save of a workflow; deleting the workflow deletes its versions.
+      CREATE TABLE workflow_versions (
+        workflow_id   TEXT NOT NULL REFERENCES workflows(workflow_id) ON DELETE CASCADE,
+        version       INTEGER NOT NULL,
+        name          TEXT NOT NULL,
+        workflow_data TEXT NOT NULL,
+        updated_at    TEXT NOT NULL,
+        updated_by    TEXT,
+        valid         INTEGER,
+        PRIMARY KEY (workflow_id, version)
+      );
+      -- The saves before this step kept only their latest version: it becomes the first kept.
+      INSERT INTO workflow_versions (workflow_id, version, name, workflow_data, updated_at)
+        SELECT workflow_id, version, name, workflow_data, updated_at FROM workflows;
+    `,
+  },
+  {
+    version: 5,
+    name: 'workflow activations',
+    sql: `
+      -- One row per active workflow: its triggers run active_version. Deleting the workflow
+      -- deactivates it.
+      CREATE TABLE workflow_activations (
+        workflow_id    TEXT PRIMARY KEY NOT NULL
+                       REFERENCES workflows(workflow_id) ON DELETE CASCADE,
+        active_version INTEGER NOT NULL,
+        activated_at   TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    version: 6,
+    name: 'wake times of waiting runs',
+    sql: `
+      -- When a waiting run wakes by itself (ISO text, which sorts in time order); NULL for one
+      -- that only a resume request or a sub-workflow wakes. Read only while status = 'waiting'.
+      ALTER TABLE workflow_instances ADD COLUMN wake_at TEXT;
+      -- The waker reads "waiting runs due by now", earliest first.
+      CREATE INDEX idx_workflow_instances_wake_at ON workflow_instances(status, wake_at);
+    `,
+  },
 ];

@@ -14,6 +14,7 @@ export function instanceFromSqlite(row: SqliteInstanceRow): WorkflowInstance {
     workflow_data: JSON.parse(row.workflow_data!),
     input_data: parseNullableJson(row.input_data),
     error: parseNullableJson(row.error),
+    progress: parseNullableJson(row.progress),
   });
 }
 

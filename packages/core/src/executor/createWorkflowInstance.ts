@@ -1,0 +1,109 @@
+import { ErrorCode } from '../errors/errorCodes';
+import { FlowloomError } from '../errors/FlowloomError';
+import { toErrorIssues } from '../errors/zodIssues';
+import { invalidWorkflowError } from '../graph/invalidWorkflowError';
+import { inspectWorkflow } from '../graph/validateWorkflow';
+import type { WorkflowLimits } from '../limits/workflowLimits';
+import type { ComponentRegistry } from '../registry/ComponentRegistry';
+import type { SavedWorkflow } from '../schema/savedWorkflow';
+import {
+  type CreateInstanceInput,
+  CreateInstanceInputSchema,
+  type WorkflowInstance,
+} from '../schema/workflowInstance';
+import { createId } from '../store/createId';
+import type { WorkflowStore } from '../store/WorkflowStore';
+
+/** What {@link createWorkflowInstance} works with. */
+export interface InstanceFactory {
+  store: WorkflowStore;
+  registry: ComponentRegistry;
+  limits: WorkflowLimits;
+}
+
+/** For the engine's own instances (sub-workflows): a given id, a workflow already loaded. */
+export interface CreateInstanceOptions {
+  instance_id?: string;
+  /** The saved workflow to run, read by the caller (with its access rule). */
+  saved?: SavedWorkflow;
+}
+
+/**
+ * Validates and stores a new instance of a workflow document, or of a saved workflow: its
+ * latest version, or `version`; the instance records which as `workflow_version`.
+ *
+ * @throws FlowloomError `VALIDATION_FAILED` for a bad input, `NOT_FOUND` for an unknown
+ * `workflow_id` or `version`, `INVALID_WORKFLOW` (with every problem in `issues`).
+ */
+export async function createWorkflowInstance(
+  factory: InstanceFactory,
+  input: CreateInstanceInput,
+  options: CreateInstanceOptions = {},
+): Promise<WorkflowInstance> {
+  const parsed = CreateInstanceInputSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new FlowloomError(ErrorCode.VALIDATION_FAILED, 'Invalid instance input', {
+      issues: toErrorIssues(parsed.error),
+    });
+  }
+  const { name, workflow_id, created_by, tenant_id, version } = parsed.data;
+  let workflowData = parsed.data.workflow_data;
+  let workflowVersion: number | null = null;
+  if (version !== undefined && (workflowData !== undefined || !workflow_id)) {
+    throw new FlowloomError(
+      ErrorCode.VALIDATION_FAILED,
+      'A version runs a saved workflow: give workflow_id without workflow_data',
+      { issues: [{ path: 'version', message: 'Needs workflow_id and no workflow_data' }] },
+    );
+  }
+  if (workflowData === undefined) {
+    if (!workflow_id) {
+      throw new FlowloomError(ErrorCode.VALIDATION_FAILED, 'Give workflow_data or a workflow_id', {
+        issues: [{ path: 'workflow_data', message: 'Required when no workflow_id is given' }],
+      });
+    }
+    const saved =
+      options.saved ??
+      (version === undefined
+        ? await factory.store.loadWorkflow(workflow_id)
+        : await factory.store.loadWorkflowVersion(workflow_id, version));
+    if (!saved) {
+      throw new FlowloomError(
+        ErrorCode.NOT_FOUND,
+        version === undefined
+          ? `Workflow "${workflow_id}" does not exist`
+          : `Workflow "${workflow_id}" has no version ${version}`,
+      );
+    }
+    workflowData = saved.workflow_data;
+    workflowVersion = saved.version;
+  }
+  const { result: validation, index } = inspectWorkflow(workflowData, factory.registry, {
+    limits: factory.limits,
+  });
+  const parsedData = index?.data;
+  if (!validation.valid || !parsedData) {
+    throw invalidWorkflowError(validation.errors, 'workflow_data');
+  }
+  const now = new Date().toISOString();
+  return factory.store.createInstance({
+    instance_id: options.instance_id ?? createId('inst'),
+    workflow_id: workflow_id ?? null,
+    name,
+    status: 'pending',
+    workflow_data: parsedData,
+    input_data: null,
+    created_by: created_by ?? null,
+    tenant_id: tenant_id ?? null,
+    created_at: now,
+    updated_at: now,
+    started_at: null,
+    finished_at: null,
+    error: null,
+    workflow_version: workflowVersion,
+    trigger: parsed.data.trigger ?? null,
+    parent_instance_id: parsed.data.parent_instance_id ?? null,
+    parent_step_id: parsed.data.parent_step_id ?? null,
+    progress: null,
+  });
+}

@@ -1,0 +1,43 @@
+import { ErrorCode } from '../errors/errorCodes';
+import { FlowloomError } from '../errors/FlowloomError';
+
+/** The engine accepts no new run: `close()` was called. */
+export function shuttingDown(): FlowloomError {
+  return new FlowloomError(
+    ErrorCode.SHUTTING_DOWN,
+    'The server is shutting down and accepts no new run; try again once it is back',
+  );
+}
+
+/** Why an instance in `status` can't be retried, in a sentence for the caller. */
+export function retryRefusal(instanceId: string, status: string): string {
+  if (status === 'running') return `Instance "${instanceId}" is running; stop it before retrying`;
+  if (status === 'completed') {
+    return `Instance "${instanceId}" completed: there is nothing to retry`;
+  }
+  if (status === 'interrupted') {
+    return `Instance "${instanceId}" was interrupted by a restart: it resumes when the server starts again`;
+  }
+  return `Instance "${instanceId}" has not run yet: execute it instead`;
+}
+
+/** The instance runs (here, or in the process its record names). */
+export function alreadyRunning(instanceId: string): FlowloomError {
+  return new FlowloomError(ErrorCode.CONFLICT, `Instance "${instanceId}" is already running`);
+}
+
+/** An interrupted instance is not started anew: it resumes, or is stopped. */
+export function interruptedConflict(instanceId: string): FlowloomError {
+  return new FlowloomError(
+    ErrorCode.CONFLICT,
+    `Instance "${instanceId}" was interrupted by a restart: it resumes when the server starts again; stop it to cancel it instead`,
+  );
+}
+
+/** A waiting instance is not started anew: it continues when it wakes or is resumed. */
+export function waitingConflict(instanceId: string): FlowloomError {
+  return new FlowloomError(
+    ErrorCode.CONFLICT,
+    `Instance "${instanceId}" is waiting: it continues when it wakes or is resumed; stop it to cancel it instead`,
+  );
+}

@@ -1,0 +1,10 @@
+import type { ExecutionPlan } from '../graph/executionPlan';
+
+/**
+ * A plan that knows a workflow's step ids and nothing to run: enough to replay and end a run
+ * that will not continue (stopping one no process holds), even when the workflow could no
+ * longer be planned (its component types were unregistered since).
+ */
+export function planOfStepIds(stepIds: readonly string[]): ExecutionPlan {
+  return { steps: [], edges: [], indexById: new Map(), stepIds: new Set(stepIds) };
+}

@@ -1,0 +1,170 @@
+import type { WorkflowIssue } from '@flowloom/core';
+import { useCallback } from 'react';
+import type { ClientError, SaveWorkflowResult } from '../client/clientTypes';
+import { useWorkflowClient } from '../hooks/useWorkflowClient';
+import { useWorkflowEditor } from '../hooks/useWorkflowEditor';
+import { useEditorStoreApi } from '../store/useEditorStoreApi';
+import { downloadJson } from './downloadJson';
+import type { EditorFeedback } from './editorFeedback';
+import { MAX_WORKFLOW_FILE_BYTES, readWorkflowFile } from './readWorkflowFile';
+import { workflowFileName } from './workflowFileName';
+
+/** The messages, in one place for a later catalogue. */
+const TEXT = {
+  exportNeedsSave: 'Save the workflow before exporting it.',
+  exportFailed: (message: string) => `Export failed: ${message}`,
+  exported: (fileName: string) => `Exported as ${fileName}.`,
+  exportedWithoutChanges: (fileName: string, version: number | undefined) =>
+    `Exported ${version === undefined ? 'the saved workflow' : `saved version ${version}`} as ${fileName}; your unsaved changes are not in it (save first to include them).`,
+  importing: 'Importing…',
+  importTooLarge: 'The file is too large for the server.',
+  importInvalid: (message: string) => `This is not a valid Flowloom workflow file: ${message}`,
+  importFailed: (message: string) => `Import failed: ${message}`,
+  importedButNotOpened: (message: string) =>
+    `The workflow was imported, but it could not be opened: ${message}`,
+  imported: (name: string) => `Imported "${name}" as a new workflow.`,
+  chooseCredentials: (count: number) =>
+    `Choose a credential for ${count === 1 ? '1 parameter' : `${count} parameters`} marked on the nodes.`,
+  otherProblems: (count: number) =>
+    `${count === 1 ? '1 other problem' : `${count} other problems`} to fix before it can run.`,
+} as const;
+
+/** Options of {@link useWorkflowFileCommands}. */
+export interface WorkflowFileCommandOptions {
+  /** Shows a message in the toolbar. */
+  report: (feedback: EditorFeedback | undefined) => void;
+  /** Marks a command as under way (`undefined` when it is done). */
+  setBusy: (busy: 'export' | 'import' | undefined) => void;
+  /** Told the new workflow after an import. */
+  onImported?: (result: SaveWorkflowResult) => void;
+  /** The largest file Import reads. @default 1 MiB */
+  maxImportBytes?: number;
+}
+
+/** What {@link useWorkflowFileCommands} returns. */
+export interface WorkflowFileCommands {
+  /** Downloads the saved workflow (the version the editor is based on) as `<name>.flowloom.json`. */
+  exportFile: () => Promise<void>;
+  /** Imports a workflow file as a new workflow and opens it, its missing credentials marked. */
+  importFile: (file: Blob) => Promise<void>;
+}
+
+function detailsOf(error: ClientError): string[] | undefined {
+  if (!error.issues?.length) return undefined;
+  return error.issues.map((issue) =>
+    issue.path ? `${issue.path}: ${issue.message}` : issue.message,
+  );
+}
+
+function importFailure(error: ClientError): EditorFeedback {
+  if (error.status === 413) return { kind: 'error', text: TEXT.importTooLarge };
+  const text =
+    error.code === 'VALIDATION_FAILED' || error.code === 'INVALID_WORKFLOW'
+      ? TEXT.importInvalid(error.message)
+      : TEXT.importFailed(error.message);
+  return { kind: 'error', text, details: detailsOf(error) };
+}
+
+/** Where an issue is: its node and parameter. */
+const placeOf = (issue: WorkflowIssue) => `${issue.node_id ?? ''}\u0000${issue.field ?? ''}`;
+
+function importSuccess(result: SaveWorkflowResult): EditorFeedback {
+  const errors = result.validation.errors.filter((issue) => issue.severity === 'error');
+  // Counted by parameter: a component may report the same missing credential in its own words.
+  const missing = new Set(
+    errors.filter((issue) => issue.code === 'MISSING_CREDENTIAL').map(placeOf),
+  );
+  const others = errors.filter((issue) => !missing.has(placeOf(issue))).length;
+  const details = [
+    ...(missing.size > 0 ? [TEXT.chooseCredentials(missing.size)] : []),
+    ...(others > 0 ? [TEXT.otherProblems(others)] : []),
+  ];
+  return {
+    kind: details.length > 0 ? 'warning' : 'success',
+    text: TEXT.imported(result.name),
+    details: details.length > 0 ? details : undefined,
+  };
+}
+
+/**
+ * The editor's Export and Import. Export asks the server for the workflow as a file (credential
+ * references replaced by placeholders) and downloads it; Import checks the file, sends it, opens
+ * the new workflow and marks what it lacks (credentials to choose) on the nodes.
+ */
+export function useWorkflowFileCommands({
+  report,
+  setBusy,
+  onImported,
+  maxImportBytes = MAX_WORKFLOW_FILE_BYTES,
+}: WorkflowFileCommandOptions): WorkflowFileCommands {
+  const store = useEditorStoreApi();
+  const client = useWorkflowClient();
+  const { load } = useWorkflowEditor();
+
+  const exportFile = useCallback(async () => {
+    const { workflowId, version, dirty } = store.getState();
+    if (workflowId === undefined) {
+      report({ kind: 'error', text: TEXT.exportNeedsSave });
+      return;
+    }
+    setBusy('export');
+    try {
+      const result = await client.exportWorkflow(
+        workflowId,
+        version === undefined ? undefined : { version },
+      );
+      if (!result.success) {
+        report({
+          kind: 'error',
+          text: TEXT.exportFailed(result.error.message),
+          details: detailsOf(result.error),
+        });
+        return;
+      }
+      const fileName = workflowFileName(result.data.name);
+      downloadJson(fileName, result.data);
+      report(
+        dirty
+          ? { kind: 'warning', text: TEXT.exportedWithoutChanges(fileName, version) }
+          : { kind: 'success', text: TEXT.exported(fileName) },
+      );
+    } finally {
+      setBusy(undefined);
+    }
+  }, [store, client, report, setBusy]);
+
+  const importFile = useCallback(
+    async (file: Blob) => {
+      setBusy('import');
+      report({ kind: 'info', text: TEXT.importing });
+      try {
+        const reading = await readWorkflowFile(file, maxImportBytes);
+        if (!reading.ok) {
+          report({ kind: 'error', text: reading.message });
+          return;
+        }
+        const imported = await client.importWorkflow(reading.file);
+        if (!imported.success) {
+          report(importFailure(imported.error));
+          return;
+        }
+        const { workflow_id, validation, version } = imported.data;
+        const opened = await load(workflow_id);
+        if (!opened.success) {
+          report({ kind: 'error', text: TEXT.importedButNotOpened(opened.error.message) });
+          return;
+        }
+        // The import's validation marks the nodes, as a save's does (e.g. credentials to pick).
+        const state = store.getState();
+        state.markSaved(workflow_id, validation.errors, state.revision, version);
+        report(importSuccess(imported.data));
+        onImported?.(imported.data);
+      } finally {
+        setBusy(undefined);
+      }
+    },
+    [store, client, load, report, setBusy, onImported, maxImportBytes],
+  );
+
+  return { exportFile, importFile };
+}

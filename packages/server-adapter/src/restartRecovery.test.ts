@@ -1,0 +1,270 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SqliteStore } from './stores/SqliteStore';
+
+// The newcomer's case: a host restarts its server mid-run (a deploy: SIGTERM; a crash: SIGKILL)
+// and starts a new process on the same SQLite file. The run must finish with every step
+// completed once, and `stop` and `execute` must answer sensibly at each moment in between.
+
+const SCRIPT = fileURLToPath(new URL('./restartServer.test-helpers.ts', import.meta.url));
+const CORE_SOURCE = fileURLToPath(new URL('../../core/src/index.ts', import.meta.url));
+const TICKS = ['tick1', 'tick2', 'tick3', 'tick4'];
+
+/** manual trigger → four `tick` steps of 300 ms: five steps. */
+const fiveSteps = {
+  nodes: [
+    { id: 'start', type: 'manual_trigger' },
+    ...TICKS.map((id) => ({ id, type: 'tick', data: { parameters: { ms: 300 } } })),
+  ],
+  edges: ['start', ...TICKS].slice(1).map((id, at) => ({
+    id: `e${at}`,
+    source: at === 0 ? 'start' : TICKS[at - 1]!,
+    target: id,
+  })),
+};
+
+let dir: string;
+const children = new Set<ChildProcess>();
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'flowloom-restart-'));
+  // The child resolves `@flowloom/core` to the core's source, as these tests do.
+  writeFileSync(
+    path.join(dir, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { paths: { '@flowloom/core': [CORE_SOURCE] } } }),
+  );
+});
+
+afterEach(() => {
+  for (const child of children) child.kill('SIGKILL');
+  children.clear();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A running server process and the lines it printed. */
+interface ServerProcess {
+  child: ChildProcess;
+  api: string;
+  /** Resolves once the process printed a line starting with `prefix`; with that line. */
+  printed(prefix: string): Promise<string>;
+  exited: Promise<number | null>;
+}
+
+async function startServerProcess(resume: boolean): Promise<ServerProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      SCRIPT,
+      path.join(dir, 'flowloom.db'),
+      path.join(dir, 'executions'),
+      resume ? '1' : '0',
+    ],
+    {
+      cwd: path.dirname(SCRIPT),
+      env: { ...process.env, TSX_TSCONFIG_PATH: path.join(dir, 'tsconfig.json') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  children.add(child);
+  const lines: string[] = [];
+  let stderr = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    lines.push(...chunk.split('\n').filter(Boolean));
+  });
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => {
+    child.once('exit', (code) => {
+      children.delete(child);
+      resolve(code);
+    });
+  });
+  const printed = (prefix: string) =>
+    vi.waitFor(
+      () => {
+        const line = lines.find((candidate) => candidate.startsWith(prefix));
+        if (!line) throw new Error(`No "${prefix}" yet; stderr: ${stderr}`);
+        return line;
+      },
+      { timeout: 20_000, interval: 20 },
+    );
+  const port = (await printed('LISTENING ')).split(' ')[1];
+  return { child, api: `http://127.0.0.1:${port}/api/workflow`, printed, exited };
+}
+
+async function call(api: string, method: string, route: string, body?: unknown) {
+  const response = await fetch(`${api}${route}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  // biome-ignore lint/suspicious/noExplicitAny: answers are read field by field below.
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+/** Creates the five-step instance and executes it; resolves with its id. */
+async function startRun(api: string): Promise<string> {
+  const created = await call(api, 'POST', '/instances', {
+    name: 'Five steps',
+    workflow_data: fiveSteps,
+  });
+  expect(created.status).toBe(201);
+  const instanceId: string = created.body.instance_id;
+  expect((await call(api, 'POST', `/instances/${instanceId}/execute`, {})).status).toBe(202);
+  return instanceId;
+}
+
+/** Waits until a step of the run is running. */
+async function whileRunning(api: string, instanceId: string, stepId: string): Promise<void> {
+  await vi.waitFor(
+    async () => {
+      const status = await call(api, 'GET', `/instances/${instanceId}/status`);
+      expect(status.body.steps[stepId]?.status).toBe('running');
+    },
+    { timeout: 10_000, interval: 20 },
+  );
+}
+
+async function finalStatus(api: string, instanceId: string) {
+  return vi.waitFor(
+    async () => {
+      const status = await call(api, 'GET', `/instances/${instanceId}/status`);
+      expect(['completed', 'failed', 'cancelled']).toContain(status.body.status);
+      return status.body;
+    },
+    { timeout: 15_000, interval: 50 },
+  );
+}
+
+/** Every `tick` execution the processes recorded: `[step_id, idempotency_key]`. */
+function executions(): Array<[string, string]> {
+  return readFileSync(path.join(dir, 'executions'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => line.split(' ') as [string, string]);
+}
+
+/** How many `step_completed` events each step has in the store. */
+async function completions(instanceId: string): Promise<Record<string, number>> {
+  const store = new SqliteStore(path.join(dir, 'flowloom.db'));
+  try {
+    const counts: Record<string, number> = {};
+    for (const event of await store.listEvents(instanceId)) {
+      if (event.event_type === 'step_completed') {
+        counts[event.step_id!] = (counts[event.step_id!] ?? 0) + 1;
+      }
+    }
+    return counts;
+  } finally {
+    await store.close();
+  }
+}
+
+const ONCE_EACH = { start: 1, tick1: 1, tick2: 1, tick3: 1, tick4: 1 };
+
+describe('a server restarted mid-run', { timeout: 90_000 }, () => {
+  it('after SIGTERM: the running step finishes, the run is interrupted, and the next process completes it', async () => {
+    const first = await startServerProcess(true);
+    const instanceId = await startRun(first.api);
+    const other = await call(first.api, 'POST', '/instances', {
+      name: 'Other',
+      workflow_data: fiveSteps,
+    });
+    await whileRunning(first.api, instanceId, 'tick2');
+
+    first.child.kill('SIGTERM');
+    await first.printed('CLOSING');
+    // Shutting down: no new run, while the running step gets its grace period.
+    const refused = await call(
+      first.api,
+      'POST',
+      `/instances/${other.body.instance_id}/execute`,
+      {},
+    );
+    expect(refused.status).toBe(503);
+    expect(refused.body.error.code).toBe('SHUTTING_DOWN');
+    expect(await first.exited).toBe(0);
+
+    // A process that does not resume shows the run interrupted: execute is refused, with why.
+    const idle = await startServerProcess(false);
+    expect((await call(idle.api, 'GET', `/instances/${instanceId}`)).body.status).toBe(
+      'interrupted',
+    );
+    const execute = await call(idle.api, 'POST', `/instances/${instanceId}/execute`, {});
+    expect(execute.status).toBe(409);
+    expect(execute.body.error.message).toMatch(/resumes when the server starts again/);
+    idle.child.kill('SIGTERM');
+    expect(await idle.exited).toBe(0);
+
+    const next = await startServerProcess(true);
+    expect(await next.printed('READY ')).toBe('READY 1');
+    const busy = await call(next.api, 'POST', `/instances/${instanceId}/execute`, {});
+    expect(busy.status).toBe(409);
+    expect(busy.body.error.message).toMatch(/already running/);
+    const status = await finalStatus(next.api, instanceId);
+    expect(status.status).toBe('completed');
+    expect(status.progress).toEqual({ completed: 5, total: 5 });
+    const stop = await call(next.api, 'POST', `/instances/${instanceId}/stop`);
+    expect(stop.status).toBe(409);
+    next.child.kill('SIGTERM');
+    expect(await next.exited).toBe(0);
+
+    expect(await completions(instanceId)).toEqual(ONCE_EACH);
+    // The grace period let tick2 finish: every step ran exactly once.
+    expect(executions().map(([stepId]) => stepId)).toEqual(TICKS);
+  });
+
+  it('after SIGKILL: the next process resumes the run, re-running only the step in flight, with the same key', async () => {
+    const first = await startServerProcess(true);
+    const instanceId = await startRun(first.api);
+    await whileRunning(first.api, instanceId, 'tick2');
+    first.child.kill('SIGKILL');
+    await first.exited;
+
+    const next = await startServerProcess(true);
+    expect(await next.printed('READY ')).toBe('READY 1');
+    const status = await finalStatus(next.api, instanceId);
+    expect(status.status).toBe('completed');
+    next.child.kill('SIGTERM');
+    expect(await next.exited).toBe(0);
+
+    expect(await completions(instanceId)).toEqual(ONCE_EACH);
+    // At-least-once: the step in flight at the kill (tick2, unless the machine was slow enough
+    // for it to finish first) ran again, with the same idempotency key; no other step did.
+    const runs = executions();
+    const inFlight = runs.find(([stepId], at) => runs[at + 1]?.[0] === stepId)?.[0];
+    expect(['tick2', 'tick3']).toContain(inFlight);
+    expect(runs.map(([stepId]) => stepId)).toEqual(
+      TICKS.flatMap((id) => (id === inFlight ? [id, id] : [id])),
+    );
+    const keys = runs.filter(([stepId]) => stepId === inFlight).map(([, key]) => key);
+    expect(keys).toEqual([`${instanceId}:${inFlight}:1`, `${instanceId}:${inFlight}:1`]);
+  });
+
+  it('stops a run a killed process left running, once the new process is up', async () => {
+    const first = await startServerProcess(true);
+    const instanceId = await startRun(first.api);
+    await whileRunning(first.api, instanceId, 'tick1');
+    first.child.kill('SIGKILL');
+    await first.exited;
+
+    const next = await startServerProcess(true);
+    await next.printed('READY ');
+    const stop = await call(next.api, 'POST', `/instances/${instanceId}/stop`);
+    expect(stop.status).toBe(200);
+    expect(stop.body.status).toBe('cancelled');
+    const retry = await call(next.api, 'POST', `/instances/${instanceId}/retry`);
+    expect(retry.status).toBe(202);
+    expect((await finalStatus(next.api, instanceId)).status).toBe('completed');
+    next.child.kill('SIGTERM');
+    expect(await next.exited).toBe(0);
+    expect(await completions(instanceId)).toEqual(ONCE_EACH);
+  });
+});

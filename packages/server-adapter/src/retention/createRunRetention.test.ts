@@ -1,0 +1,193 @@
+import { MemoryStore } from '@flowloom/core';
+import { sampleInstance } from '@flowloom/core/testing';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  closeTestServers,
+  createSpyLogger,
+  createTestServer,
+} from '../http/testServer.test-helpers';
+import { SqliteStore } from '../stores/SqliteStore';
+import {
+  createRunRetention,
+  PRUNE_BATCH_SIZE,
+  type parseRetentionOptions,
+} from './createRunRetention';
+
+afterEach(async () => {
+  vi.useRealTimers();
+  await closeTestServers();
+});
+
+const HOUR = 3_600_000;
+
+/** A finished run of workflow `w` that finished `ageMs` ago. */
+function finishedRun(id: string, ageMs: number, workflowId: string | null = 'w') {
+  const time = new Date(Date.now() - ageMs).toISOString();
+  return sampleInstance(id, {
+    workflow_id: workflowId,
+    status: 'completed',
+    created_at: time,
+    started_at: time,
+    finished_at: time,
+  });
+}
+
+describe('server.pruneRuns', () => {
+  it('deletes finished runs older than finishedRunsMaxAgeMs, and keeps the others', async () => {
+    const t = createTestServer({ retention: { finishedRunsMaxAgeMs: HOUR } });
+    const { store } = t.server;
+    await store.createInstance(finishedRun('old', 2 * HOUR));
+    await store.createInstance(finishedRun('recent', 60_000));
+    await store.createInstance(sampleInstance('old-running', { status: 'running' }));
+    expect(await t.server.pruneRuns()).toEqual({ deleted: 1 });
+    expect(await store.getInstance('old')).toBeNull();
+    expect(await store.getInstance('recent')).not.toBeNull();
+    expect(await store.getInstance('old-running')).not.toBeNull();
+  });
+
+  it("keeps each workflow's newest maxRunsPerWorkflow finished runs", async () => {
+    const t = createTestServer({ retention: { maxRunsPerWorkflow: 2 } });
+    const { store } = t.server;
+    for (let age = 1; age <= 5; age += 1)
+      await store.createInstance(finishedRun(`a${age}`, age * 1000));
+    await store.createInstance(finishedRun('b1', 9000, 'other'));
+    expect(await t.server.pruneRuns()).toEqual({ deleted: 3 });
+    const left = (await store.listInstanceSummaries()).instances.map((i) => i.instance_id);
+    expect(left.sort()).toEqual(['a1', 'a2', 'b1']);
+  });
+
+  it('deletes nothing without retention options', async () => {
+    const t = createTestServer();
+    await t.server.store.createInstance(finishedRun('old', 365 * 24 * HOUR));
+    expect(await t.server.pruneRuns()).toEqual({ deleted: 0 });
+    expect(await t.server.store.getInstance('old')).not.toBeNull();
+  });
+
+  it('deletes a backlog in batches, yielding to the event loop between them', async () => {
+    const store = new SqliteStore(':memory:');
+    const t = createTestServer({ store, retention: { finishedRunsMaxAgeMs: HOUR } });
+    const total = 2 * PRUNE_BATCH_SIZE + 7;
+    for (let index = 0; index < total; index += 1) {
+      await store.createInstance(finishedRun(`r${index}`, 2 * HOUR + index));
+    }
+    const prune = store.pruneInstances.bind(store);
+    let immediateRan = true;
+    const calls: boolean[] = [];
+    vi.spyOn(store, 'pruneInstances').mockImplementation(async (options) => {
+      // Whether a callback queued after the previous batch got to run before this one.
+      calls.push(immediateRan);
+      immediateRan = false;
+      setImmediate(() => {
+        immediateRan = true;
+      });
+      expect(options.limit).toBe(PRUNE_BATCH_SIZE);
+      return prune(options);
+    });
+    expect(await t.server.pruneRuns()).toEqual({ deleted: total });
+    expect(calls).toEqual([true, true, true]);
+    expect((await store.listInstanceSummaries()).total).toBe(0);
+  });
+
+  it('shares one prune between calls made while it runs', async () => {
+    const t = createTestServer({ retention: { finishedRunsMaxAgeMs: HOUR } });
+    await t.server.store.createInstance(finishedRun('old', 2 * HOUR));
+    const spy = vi.spyOn(t.server.store, 'pruneInstances');
+    const [first, second] = await Promise.all([t.server.pruneRuns(), t.server.pruneRuns()]);
+    expect(first).toEqual({ deleted: 1 });
+    expect(second).toBe(first);
+    expect(spy).toHaveBeenCalledTimes(1);
+  });
+
+  it('deletes nothing once the server is closed', async () => {
+    const t = createTestServer({ retention: { finishedRunsMaxAgeMs: HOUR } });
+    await t.server.store.createInstance(finishedRun('old', 2 * HOUR));
+    await t.server.close();
+    expect(await t.server.pruneRuns()).toEqual({ deleted: 0 });
+  });
+
+  it.each([
+    [{ finishedRunsMaxAgeMs: -1 }, 'retention.finishedRunsMaxAgeMs'],
+    [{ maxRunsPerWorkflow: 1.5 }, 'retention.maxRunsPerWorkflow'],
+    [{ sweepIntervalMs: 10 }, 'retention.sweepIntervalMs'],
+    [{ maxRuns: 3 }, 'retention'],
+  ])('refuses bad retention options %j before opening anything', (retention, path) => {
+    expect(() =>
+      createTestServer({ retention: retention as Parameters<typeof parseRetentionOptions>[0] }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION_FAILED',
+        issues: [expect.objectContaining({ path })],
+      }),
+    );
+  });
+});
+
+describe('the retention sweep', () => {
+  it('sweeps at start and then every sweepIntervalMs, until stopped', async () => {
+    vi.useFakeTimers();
+    const store = new MemoryStore();
+    const spy = vi.spyOn(store, 'pruneInstances');
+    const logger = createSpyLogger();
+    const retention = createRunRetention(
+      store,
+      { finishedRunsMaxAgeMs: HOUR, sweepIntervalMs: 60_000 },
+      logger,
+    );
+    await store.createInstance(finishedRun('old', 2 * HOUR));
+    retention.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(logger.info).toHaveBeenCalledWith('[flowloom] Retention deleted 1 finished run(s).');
+    await vi.advanceTimersByTimeAsync(59_999);
+    expect(spy).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(spy).toHaveBeenCalledTimes(2);
+    await retention.stop();
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(spy).toHaveBeenCalledTimes(2);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('never sweeps without a bound', async () => {
+    vi.useFakeTimers();
+    const store = new MemoryStore();
+    const spy = vi.spyOn(store, 'pruneInstances');
+    const retention = createRunRetention(store, {}, createSpyLogger());
+    retention.start();
+    await vi.advanceTimersByTimeAsync(2 * HOUR);
+    expect(spy).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('logs a failed sweep and keeps sweeping', async () => {
+    vi.useFakeTimers();
+    const store = new MemoryStore();
+    const failure = new Error('database is locked');
+    const spy = vi.spyOn(store, 'pruneInstances').mockRejectedValueOnce(failure);
+    const logger = createSpyLogger();
+    const retention = createRunRetention(
+      store,
+      { maxRunsPerWorkflow: 10, sweepIntervalMs: 1000 },
+      logger,
+    );
+    retention.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(logger.error).toHaveBeenCalledWith(expect.any(String), failure);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(spy).toHaveBeenCalledTimes(2);
+    await retention.stop();
+  });
+
+  it('does not keep the process alive', () => {
+    const unref = vi.fn();
+    const setTimeoutSpy = vi
+      .spyOn(globalThis, 'setTimeout')
+      .mockImplementation((() => ({ unref })) as unknown as typeof setTimeout);
+    try {
+      createRunRetention(new MemoryStore(), { maxRunsPerWorkflow: 1 }, createSpyLogger()).start();
+      expect(unref).toHaveBeenCalledTimes(1);
+    } finally {
+      setTimeoutSpy.mockRestore();
+    }
+  });
+});

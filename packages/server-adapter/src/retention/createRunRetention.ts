@@ -1,0 +1,135 @@
+import { ErrorCode, FlowloomError, type WorkflowStore } from '@flowloom/core';
+import { z } from 'zod';
+import type { ErrorReporter } from '../http/errorResponse';
+
+/** Runs deleted per store call (one transaction): small enough never to hold the store long. */
+export const PRUNE_BATCH_SIZE = 500;
+
+/** An hour: how often retention sweeps by default. */
+const DEFAULT_SWEEP_INTERVAL_MS = 3_600_000;
+
+const RetentionOptionsSchema = z.strictObject({
+  finishedRunsMaxAgeMs: z.number().int().min(0).optional(),
+  maxRunsPerWorkflow: z.number().int().min(0).optional(),
+  sweepIntervalMs: z.number().int().min(1000).max(2_147_483_647).optional(),
+});
+
+/** How long finished runs are kept: by age, by count per workflow, or both. */
+export interface RetentionOptions {
+  /** Finished runs (completed, failed, cancelled) are deleted this long after they finished. */
+  finishedRunsMaxAgeMs?: number;
+  /** Each saved workflow keeps its newest this many finished runs; older ones are deleted. */
+  maxRunsPerWorkflow?: number;
+  /**
+   * How often the sweep runs, in milliseconds (at least 1000); the first runs at start.
+   * @default 3600000 (an hour)
+   */
+  sweepIntervalMs?: number;
+}
+
+/** Deletes finished runs past the retention bounds, now and periodically. */
+export interface RunRetention {
+  /** Deletes the finished runs past either bound, batch by batch; resolves with how many. */
+  prune(): Promise<{ deleted: number }>;
+  /** Starts the periodic sweep (a timer that never keeps the process alive); idempotent. */
+  start(): void;
+  /** Stops the sweep and waits for a prune under way, which stops after its current batch. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Checks retention options, before any store is opened.
+ *
+ * @throws FlowloomError `VALIDATION_FAILED` naming every bad option.
+ */
+export function parseRetentionOptions(options: RetentionOptions | undefined): RetentionOptions {
+  const parsed = RetentionOptionsSchema.safeParse(options ?? {});
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((issue) => ({
+    path: ['retention', ...issue.path].join('.'),
+    message: issue.message,
+  }));
+  throw new FlowloomError(
+    ErrorCode.VALIDATION_FAILED,
+    `Invalid retention options: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`,
+    { issues },
+  );
+}
+
+/**
+ * Retention of finished runs: `prune()` deletes them in batches of {@link PRUNE_BATCH_SIZE},
+ * yielding to the event loop between batches, so even a backlog of millions never blocks the
+ * server for longer than one batch; `start()` sweeps at start and then every `sweepIntervalMs`.
+ * Without a bound it deletes nothing and never sweeps.
+ */
+export function createRunRetention(
+  store: WorkflowStore,
+  options: RetentionOptions,
+  logger: ErrorReporter & { info(message: string): void },
+): RunRetention {
+  const { finishedRunsMaxAgeMs, maxRunsPerWorkflow } = options;
+  const interval = options.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS;
+  const bounded = finishedRunsMaxAgeMs !== undefined || maxRunsPerWorkflow !== undefined;
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<{ deleted: number }> | undefined;
+
+  const pruneOnce = async (): Promise<{ deleted: number }> => {
+    let deleted = 0;
+    while (!stopped) {
+      const count = await store.pruneInstances({
+        finishedBefore:
+          finishedRunsMaxAgeMs === undefined
+            ? undefined
+            : new Date(Date.now() - finishedRunsMaxAgeMs).toISOString(),
+        keepPerWorkflow: maxRunsPerWorkflow,
+        limit: PRUNE_BATCH_SIZE,
+      });
+      deleted += count;
+      if (count < PRUNE_BATCH_SIZE) break;
+      // Requests and runs go first: the next batch waits for the event loop to come round.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return { deleted };
+  };
+
+  const prune = (): Promise<{ deleted: number }> => {
+    if (!bounded || stopped) return Promise.resolve({ deleted: 0 });
+    // One prune at a time: a call during another shares it.
+    running ??= pruneOnce().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+
+  const sweep = async () => {
+    timer = undefined;
+    try {
+      const { deleted } = await prune();
+      if (deleted > 0) logger.info(`[flowloom] Retention deleted ${deleted} finished run(s).`);
+    } catch (error) {
+      logger.error('[flowloom] Deleting finished runs past retention failed', error);
+    }
+    schedule(interval);
+  };
+
+  const schedule = (delay: number) => {
+    if (stopped || timer !== undefined) return;
+    timer = setTimeout(() => void sweep(), delay);
+    // A sweep is no reason to keep the process alive.
+    timer.unref?.();
+  };
+
+  return {
+    prune,
+    start: () => {
+      if (bounded) schedule(0);
+    },
+    stop: async () => {
+      stopped = true;
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      await running?.catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { ErrorCode } from '@flowloom/core';
+import { httpError } from '../http/errorResponse';
+
+/**
+ * Reads a request's raw body, refusing more than `limit` bytes without reading past them. An
+ * absent body reads as no bytes.
+ *
+ * @throws FlowloomError `PAYLOAD_TOO_LARGE` (413), `VALIDATION_FAILED` (400) when the client's
+ * stream breaks.
+ */
+export async function readBodyBytes(request: Request, limit: number): Promise<Uint8Array> {
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read().catch((error: unknown) => {
+      throw httpError(
+        ErrorCode.VALIDATION_FAILED,
+        `The request body could not be read: ${(error as Error)?.message ?? error}`,
+      );
+    });
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return all;
+}
+
+function tooLarge(limit: number) {
+  return httpError(
+    ErrorCode.PAYLOAD_TOO_LARGE,
+    `The request body is larger than the limit of ${limit} bytes`,
+  );
+}
