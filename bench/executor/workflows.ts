@@ -3,6 +3,7 @@ import {
   ComponentRegistry,
   defineComponent,
   type ExecutionResult,
+  MergeComponent,
   type WorkflowData,
 } from '@flowloom/core';
 
@@ -12,7 +13,7 @@ export async function noop(): Promise<ExecutionResult> {
 }
 const NOOP_OUTPUT = { ok: true };
 
-/** A registry with a trigger, a no-op step and a merge, all built on `noop`. */
+/** A registry with a trigger, a no-op step, a join (all built on `noop`) and the built-in merge. */
 export function createBenchRegistry(): ComponentRegistry {
   return new ComponentRegistry({
     components: [
@@ -35,18 +36,19 @@ export function createBenchRegistry(): ComponentRegistry {
         category: ComponentCategory.DATA_PROCESSING,
         execute: noop,
       }),
+      MergeComponent,
     ],
   });
 }
 
 const at = { x: 0, y: 0 };
 
-/** A trigger followed by `steps - 1` no-op steps in a line. */
-export function chain(steps: number): WorkflowData {
+/** A trigger followed by `steps - 1` steps of `type` in a line. */
+export function chain(steps: number, type = 'noop'): WorkflowData {
   const nodes = [{ id: 'n0', type: 'start', position: at, data: { parameters: {} } }];
   const edges = [];
   for (let i = 1; i < steps; i += 1) {
-    nodes.push({ id: `n${i}`, type: 'noop', position: at, data: { parameters: {} } });
+    nodes.push({ id: `n${i}`, type, position: at, data: { parameters: {} } });
     edges.push({ id: `e${i}`, source: `n${i - 1}`, target: `n${i}` });
   }
   return { nodes, edges };
@@ -66,3 +68,6 @@ export function fanOut(width: number): WorkflowData {
   }
   return { nodes, edges };
 }
+
+/** Limits that admit the bench's largest documents (the defaults stop at 5,000 nodes). */
+export const BENCH_LIMITS = { maxNodes: 200_000, maxEdges: 200_000 } as const;

@@ -1,6 +1,16 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
+
+// Text parameters turn into CodeMirror editors once its chunk has loaded (on a field's first
+// focus): in jsdom that swap would land at a moment a test cannot know, and user-event does not
+// drive a contenteditable the way a browser does. Fields stay plain here; ExpressionInput.test
+// unmocks this to test the swap, and the browser tests (examples/quickstart/e2e) drive the
+// real editor.
+vi.mock('./src/editor/expressions/loadExpressionEditor', () => ({
+  loadExpressionEditor: () => new Promise(() => {}),
+  loadedExpressionEditor: () => undefined,
+}));
 
 // Real servers and the MSW kit answer asynchronously; on a loaded two-core CI machine the
 // default 1 s of `waitFor`/`findBy*` is too short for a save, a create and a run.

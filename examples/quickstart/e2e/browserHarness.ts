@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { type RunningQuickstart, startQuickstart } from '../server/startQuickstart';
 
@@ -21,17 +21,39 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** Where Debian's Chromium is (`CHROMIUM_PATH` to use another). */
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
 /** The editor page's size: the README screenshot is taken at this size too. */
 export const VIEWPORT = { width: 1280, height: 800 };
 
 /** Launches Debian's Chromium headless with a fresh profile folder. */
 export async function launchChromium(profileDir: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profileDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: VIEWPORT,
   });
+}
+
+/** Launches Debian's Chromium headless for `browser.newContext()` pages (what axe-core needs). */
+export async function launchChromiumBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** Options of {@link setupEditorHarness}. */
+export interface EditorHarnessOptions {
+  /**
+   * Gives each test a page of a fresh `browser.newContext()` instead of a tab of one persistent
+   * profile: `@axe-core/playwright` needs such a page.
+   * @default false
+   */
+  freshContexts?: boolean;
 }
 
 /** What a browser test works with; valid inside a test. */
@@ -58,12 +80,17 @@ function fileNameOf(testName: string): string {
 
 /**
  * Registers the hooks of a browser test file: one quickstart (fresh SQLite file in a temp folder)
- * and one Chromium for the file, a fresh tab per test whose console errors are collected, and a
- * full-page screenshot under `test-results/` when a test fails.
+ * and one Chromium for the file, a fresh tab (or, with `freshContexts`, a fresh context) per test
+ * whose console errors are collected, and a full-page screenshot under `test-results/` when a
+ * test fails.
  */
-export function setupEditorHarness(): EditorHarness {
+export function setupEditorHarness({
+  freshContexts = false,
+}: EditorHarnessOptions = {}): EditorHarness {
   let quickstart: RunningQuickstart | undefined;
   let context: BrowserContext | undefined;
+  let browser: Browser | undefined;
+  let testContext: BrowserContext | undefined;
   let page: Page | undefined;
   let tempDir = '';
   let errors: string[] = [];
@@ -81,19 +108,26 @@ export function setupEditorHarness(): EditorHarness {
         error: (message, error) => serverErrors.push(`${message}: ${String(error)}`),
       },
     });
-    context = await launchChromium(path.join(tempDir, 'profile'));
+    if (freshContexts) browser = await launchChromiumBrowser();
+    else context = await launchChromium(path.join(tempDir, 'profile'));
   });
 
   afterAll(async () => {
     await context?.close();
+    await browser?.close();
     await quickstart?.close();
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   });
 
   beforeEach(async () => {
-    if (!context) throw new Error('Chromium did not start');
     errors = [];
-    page = await context.newPage();
+    if (browser) {
+      testContext = await browser.newContext({ viewport: VIEWPORT });
+      page = await testContext.newPage();
+    } else {
+      if (!context) throw new Error('Chromium did not start');
+      page = await context.newPage();
+    }
     page.on('console', (message) => {
       if (message.type() !== 'error') return;
       const where = message.location().url;
@@ -113,6 +147,8 @@ export function setupEditorHarness(): EditorHarness {
     }
     await page?.close();
     page = undefined;
+    await testContext?.close();
+    testContext = undefined;
   });
 
   const running = () => {

@@ -9,6 +9,7 @@ import {
   buildWorkflowByMouse,
   canvasNodes,
   nodeOfType,
+  parameterText,
   recordedNodeStatuses,
   recordNodeStatuses,
   toolbarButton,
@@ -86,8 +87,8 @@ describe('building a workflow with the mouse', () => {
 
     await toolbarButton(page, 'Back').click();
     await page
-      .getByRole('list', { name: 'Saved workflows' })
-      .getByRole('button', { name: new RegExp(workflow.name) })
+      .getByRole('table', { name: 'Saved workflows' })
+      .getByRole('button', { name: `Open ${workflow.name}`, exact: true })
       .click();
     await nodeOfType(page, 'log').waitFor({ timeout: UI_TIMEOUT });
     await expectOpenedAsSaved(page, workflow);
@@ -147,7 +148,5 @@ async function expectOpenedAsSaved(page: Page, workflow: BuiltWorkflow): Promise
   expect(await page.locator('.react-flow__edge').count()).toBe(2);
   expect(await page.getByLabel('Workflow name').inputValue()).toBe(workflow.name);
   await nodeOfType(page, 'http_request').locator('.flowloom-node__header').click();
-  expect(await page.locator('.flowloom-field[data-parameter="url"] input').inputValue()).toBe(
-    workflow.url,
-  );
+  expect(await parameterText(page, 'url')).toBe(workflow.url);
 }

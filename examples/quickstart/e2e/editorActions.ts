@@ -65,11 +65,43 @@ export function handleOf(node: Locator, handleId: string): Locator {
   return node.locator(`.react-flow__handle[data-handleid="${handleId}"]`);
 }
 
-/** A parameter's input in the open parameter form. */
+/**
+ * A parameter's editable element in the open parameter form: its input, textarea or select,
+ * or the expression editor (CodeMirror's `.cm-content`) a text field becomes once focused.
+ */
 export function parameterInput(page: Page, parameter: string): Locator {
   return page.locator(
-    `.flowloom-parameter-form .flowloom-field[data-parameter="${parameter}"] :is(input, textarea, select)`,
+    `.flowloom-parameter-form .flowloom-field[data-parameter="${parameter}"] :is(input, textarea, select, .cm-content)`,
   );
+}
+
+/**
+ * Types a parameter's value: focuses the field, lets a text field turn into the expression
+ * editor (it loads on the first focus), then fills it.
+ */
+export async function fillParameter(page: Page, parameter: string, text: string): Promise<void> {
+  await parameterInput(page, parameter).click();
+  const editor = page.locator(
+    `.flowloom-parameter-form .flowloom-field[data-parameter="${parameter}"] .cm-content`,
+  );
+  await editor.waitFor({ timeout: UI_TIMEOUT });
+  await editor.fill(text);
+}
+
+/** A parameter's text as shown: an input's value, or the expression editor's lines. */
+export function parameterText(page: Page, parameter: string): Promise<string> {
+  return parameterInput(page, parameter).evaluate((element) => {
+    if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) {
+      return element.value;
+    }
+    return [...element.querySelectorAll('.cm-line')]
+      .map((line) => {
+        const copy = line.cloneNode(true) as Element;
+        for (const hint of copy.querySelectorAll('.cm-placeholder')) hint.remove();
+        return copy.textContent ?? '';
+      })
+      .join('\n');
+  });
 }
 
 /** Selects a node by clicking its header, which opens its parameter form. */
@@ -126,12 +158,12 @@ export async function buildWorkflowByMouse(page: Page, workflow: BuiltWorkflow):
   await connectHandles(page, handleOf(http, 'success'), handleOf(log, 'input'));
 
   await selectNode(http);
-  await parameterInput(page, 'url').fill(workflow.url);
+  await fillParameter(page, 'url', workflow.url);
   await selectNode(log);
-  await parameterInput(page, 'message').fill(workflow.message);
+  await fillParameter(page, 'message', workflow.message);
 
   await page.getByLabel('Workflow name').fill(workflow.name);
-  // Tidy the drawing (the first drop also re-fits the empty canvas, so drops land unevenly).
+  // Tidy the drawing.
   const before = await positionsOf(page);
   await toolbarButton(page, 'Auto-layout').click();
   await expectEventually(async () => (await positionsOf(page)) !== before);

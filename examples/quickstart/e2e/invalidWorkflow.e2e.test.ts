@@ -50,7 +50,9 @@ describe('an invalid workflow', () => {
     expect(await field.locator('.flowloom-field__error').allTextContents()).toEqual([
       'URL is required',
     ]);
-    expect(await field.locator('input').getAttribute('aria-invalid')).toBe('true');
+    expect(await field.locator(':is(input, .cm-content)').getAttribute('aria-invalid')).toBe(
+      'true',
+    );
 
     // Execute refuses with the reason the save found (nothing changed since: no new save); no
     // run starts.
@@ -60,7 +62,7 @@ describe('an invalid workflow', () => {
     expect(await alert.locator('span').first().textContent()).toBe(
       'Cannot execute: the workflow has 1 problem.',
     );
-    expect(await alert.locator('li').allTextContents()).toEqual(['URL is required']);
+    expect(await alert.locator('li').allTextContents()).toEqual(['HTTP Request: URL is required']);
     expect(await page.getByRole('region', { name: 'Execution' }).count()).toBe(0);
     const instances = await harness.api<{ total: number }>('/instances');
     expect(instances.total).toBe(0);

@@ -4,8 +4,11 @@ import {
   canvasNodes,
   connectHandles,
   dragFromPalette,
+  fillParameter,
   handleOf,
   nodeOfType,
+  parameterInput,
+  parameterText,
   UI_TIMEOUT,
   waitForCount,
 } from './editorActions';
@@ -53,10 +56,9 @@ describe('keyboard shortcuts on the canvas', () => {
     await dragFromPalette(page, 'Log', { x: 450, y: 150 });
 
     // Backspace inside the Log's message field edits the text, not the canvas.
-    const message = page.locator('.flowloom-field[data-parameter="message"] textarea');
-    await message.fill('hello');
-    await message.press('Backspace');
-    expect(await message.inputValue()).toBe('hell');
+    await fillParameter(page, 'message', 'hello');
+    await parameterInput(page, 'message').press('Backspace');
+    expect(await parameterText(page, 'message')).toBe('hell');
     await waitForCount(canvasNodes(page), 2);
 
     // Back on the canvas: undo the message edit, then the Log node itself.

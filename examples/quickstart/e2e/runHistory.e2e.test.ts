@@ -63,11 +63,22 @@ async function completedRuns(workflowId: string, count: number): Promise<RunSumm
   return (await harness.api<{ instances: RunSummary[] }>(query)).instances;
 }
 
-/** Clicks Execute and waits until the toolbar can run again. */
+/**
+ * Clicks Execute and waits until the panel follows the new run and the toolbar can run again
+ * ("Execution started." clears once a run ends, so a quick run may never show it).
+ */
 async function execute(page: Page): Promise<void> {
+  const panel = page.getByRole('region', { name: 'Execution' });
+  const before = (await panel.count()) > 0 ? await panel.getAttribute('data-instance-id') : null;
   const button = toolbarButton(page, 'Execute');
   await button.click();
-  await toolbarMessage(page).getByText('Execution started.').waitFor({ timeout: UI_TIMEOUT });
+  await expect
+    .poll(
+      async () =>
+        (await panel.count()) > 0 && (await panel.getAttribute('data-instance-id')) !== before,
+      { timeout: UI_TIMEOUT },
+    )
+    .toBe(true);
   await expect.poll(() => button.isEnabled(), { timeout: UI_TIMEOUT }).toBe(true);
 }
 

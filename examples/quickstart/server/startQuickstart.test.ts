@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { LogEntry } from '@flowloom/core';
@@ -80,6 +81,26 @@ describe('startQuickstart', () => {
     expect(components.map((component) => component.type)).toEqual(
       expect.arrayContaining(['manual_trigger', 'http_request', 'condition', 'log', 'delay']),
     );
+  });
+
+  it('answers the API only for its own host names: a rebound name gets 421', async () => {
+    const { url } = await start();
+    const { port } = new URL(url);
+    const asHost = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const request = httpRequest(
+          { host: '127.0.0.1', port, path: '/api/workflow/components', headers: { host } },
+          (response) => {
+            response.resume();
+            resolve(response.statusCode ?? 0);
+          },
+        );
+        request.on('error', reject);
+        request.end();
+      });
+    expect(await asHost(`evil.example:${port}`)).toBe(421);
+    expect(await asHost(`localhost:${port}`)).toBe(200);
+    expect(await asHost(`127.0.0.1:${port}`)).toBe(200);
   });
 
   it('creates the database folder when it is missing', async () => {

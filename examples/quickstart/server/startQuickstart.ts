@@ -124,6 +124,9 @@ export async function startQuickstart(options: QuickstartOptions = {}): Promise<
     engine,
     credentialsKey,
     logger: options.logger,
+    // The API has no authentication: a page that rebinds its own name to this address still
+    // names itself in Host, and is refused (421).
+    allowedHosts: ['localhost', '127.0.0.1', host],
   });
   app.use(createPageHandler({ distDir, excludedPrefixes: [server.basePath] }));
 

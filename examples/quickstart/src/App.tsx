@@ -1,11 +1,16 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { EditorPage } from './EditorPage';
+import { HomePage } from './HomePage';
+import { pageLanguage } from './pageLanguage';
 import { routeHash, useHashRoute } from './useHashRoute';
-import { WorkflowList } from './WorkflowList';
 
-/** The quickstart page: the saved workflows, and the editor for one of them or a new one. */
+/**
+ * The quickstart page: the saved workflows, and the editor for one of them or a new one, in the
+ * language `?lang=` asks for (`de`, else English).
+ */
 export function App() {
   const [route, navigate] = useHashRoute();
+  const [{ messages }] = useState(() => pageLanguage());
   // The id a new workflow got when first saved: its route changes, its editor stays mounted.
   const savedNew = useRef<string | null>(null);
   const onList = route.page === 'list';
@@ -16,9 +21,10 @@ export function App() {
 
   if (route.page === 'list') {
     return (
-      <WorkflowList
+      <HomePage
         onOpen={(workflowId) => navigate({ page: 'edit', workflowId })}
         onCreate={() => navigate({ page: 'new' })}
+        messages={messages}
       />
     );
   }
@@ -29,6 +35,7 @@ export function App() {
       key={workflowId ?? 'new'}
       workflowId={workflowId}
       onBack={() => navigate({ page: 'list' })}
+      messages={messages}
       onSaved={(saved) => {
         // A save keeps the workflow; an import in the editor opens another one.
         if (route.page === 'edit' && route.workflowId === saved.workflow_id) return;

@@ -6,10 +6,12 @@ export {
   checkCron,
   isKnownTimeZone,
   nextCronRun,
+  shortestCronIntervalMs,
 } from './components/cronSchedule';
 export { DelayComponent } from './components/DelayComponent';
 export { ForEachComponent } from './components/ForEachComponent';
 export { HttpRequestComponent } from './components/HttpRequestComponent';
+export { isWebhookResponseHeaderAllowed } from './components/isWebhookResponseHeaderAllowed';
 export { LogComponent } from './components/LogComponent';
 export { ManualTriggerComponent } from './components/ManualTriggerComponent';
 export { MergeComponent } from './components/MergeComponent';
@@ -248,6 +250,7 @@ export {
   isAfterCursor,
 } from './store/instanceCursor';
 export { MemoryStore } from './store/MemoryStore';
+export { STORED } from './store/stored';
 export type {
   CreateCredentialRecord,
   CredentialPatch,

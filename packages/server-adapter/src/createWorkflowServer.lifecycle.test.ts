@@ -16,6 +16,7 @@ import {
   type TestServer,
   waitForFinalStatus,
 } from './http/testServer.test-helpers';
+import { webhookWorkflow } from './triggers/triggerTestKit.test-helpers';
 
 afterEach(closeTestServers);
 
@@ -188,6 +189,40 @@ describe('WorkflowServer.close', () => {
       'execution_interrupted:',
     ]);
     expect(events.map((event) => event.event_type)).not.toContain('execution_cancelled');
+  });
+  it('refuses new runs at once, while it still waits for a retention sweep under way', async () => {
+    const store = new MemoryStore();
+    let releasePrune: () => void = () => {};
+    const prune = vi.spyOn(store, 'pruneInstances').mockImplementation(
+      () =>
+        new Promise<number>((resolve) => {
+          releasePrune = () => resolve(0);
+        }),
+    );
+    const t = createTestServer({ store, retention: { finishedRunsMaxAgeMs: 60_000 } });
+    const saved = await t.request('POST', '/editor/save', {
+      name: 'Hook',
+      workflow_data: webhookWorkflow(),
+    });
+    const workflowId = saved.body.workflow_id as string;
+    expect((await t.request('POST', `/workflows/${workflowId}/activate`)).status).toBe(200);
+    const other = await createInstanceVia(t, logWorkflow());
+    await vi.waitFor(() => expect(prune).toHaveBeenCalled());
+
+    let closedYet = false;
+    const closed = t.server.close().then(() => {
+      closedYet = true;
+    });
+    const execute = await t.request('POST', `/instances/${other.instance_id}/execute`, {});
+    expect(execute.status).toBe(503);
+    expect(execute.body.error.code).toBe('SHUTTING_DOWN');
+    const hook = await t.request('POST', `/webhooks/${workflowId}/orders`, {});
+    expect(hook.status).toBe(503);
+    expect(closedYet).toBe(false);
+    releasePrune();
+    await closed;
+    expect(await store.getInstance(other.instance_id)).toMatchObject({ status: 'pending' });
+    expect((await store.listInstances()).total).toBe(1);
   });
 });
 

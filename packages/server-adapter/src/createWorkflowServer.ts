@@ -21,7 +21,8 @@ import { createApiApp } from './http/createApiApp';
 import type { ErrorReporter } from './http/errorResponse';
 import { DEFAULT_BODY_LIMIT } from './http/readJsonBody';
 import { createNodeGuardTransport } from './network/createNodeGuardTransport';
-import { buildOpenApiDocument } from './openapi/buildOpenApiDocument';
+import { createApiDocuments } from './openapi/createApiDocuments';
+import type { OpenApiOptions } from './openapi/openApiOptions';
 import { RateLimiter, type RateLimitOptions } from './rateLimit/RateLimiter';
 import type { RateLimitStore } from './rateLimit/RateLimitStore';
 import { resumeUnfinishedRuns } from './resumeUnfinishedRuns';
@@ -31,7 +32,7 @@ import {
   type RetentionOptions,
 } from './retention/createRunRetention';
 import { createCodeSandbox } from './sandbox/createCodeSandbox';
-import { SqliteStore } from './stores/SqliteStore';
+import { openDefaultStore } from './stores/openDefaultStore';
 import { readSyncInterval } from './triggers/readSyncInterval';
 import { type ScheduleClock, systemClock } from './triggers/ScheduleClock';
 import { InProcessTickClaim, type TickClaim } from './triggers/TickClaim';
@@ -55,12 +56,25 @@ export interface WorkflowServerOptions {
   registry?: ComponentRegistry;
   /**
    * Where workflows, instances, events and logs live.
-   * @default the engine's store, else `new SqliteStore(':memory:')`
+   * @default the engine's store, else `new SqliteStore(':memory:')` (better-sqlite3 must be installed)
    */
   store?: WorkflowStore;
   /**
    * Runs the instances.
-   * @default new ExecutionEngine({ registry, store })
+   * @default new ExecutionEngine({ registry, store, ... }) with the server's limits, network
+   * guard, sandbox, credentials and `workflows: createWorkflowLoader(...)`
+   * @remarks An engine you build yourself has only what you give it. Give it
+   * `workflows: createWorkflowLoader({ store, canAccess, authorize })` (the same hooks as the
+   * server), or its `sub_workflow` and `for_each` steps run any saved workflow whose id a user
+   * knows, whoever owns it; likewise `credentials: createCredentialResolver(...)`. The server
+   * can't check this and logs a warning at start when given an engine.
+   * @example
+   * const engine = new ExecutionEngine({
+   *   store,
+   *   registry,
+   *   workflows: createWorkflowLoader({ store, canAccess, authorize }),
+   * });
+   * const server = createWorkflowServer({ engine, canAccess, authorize });
    */
   engine?: ExecutionEngine;
   /**
@@ -141,6 +155,25 @@ export interface WorkflowServerOptions {
    * are not affected.
    */
   allowedOrigins?: readonly string[];
+  /**
+   * Host names the API answers for, against DNS rebinding: a request (or WebSocket upgrade)
+   * whose `Host` header names another host is refused with 421 `HOST_NOT_ALLOWED`. Entries are
+   * host names or IP addresses without a port (`'localhost'`, `'127.0.0.1'`, `'[::1]'`,
+   * `'api.example.com'`), `'.example.com'` for a domain and its subdomains, or `'*'`.
+   * @default any host
+   * @remarks Set it for an API without authentication on a developer's machine: a page on any
+   * site can point its own name at 127.0.0.1 and then call the API as its own origin; the Host
+   * header still names that site. Behind a proxy, list the names clients use (the proxy's
+   * `Host`, or the one it forwards as `Host`).
+   */
+  allowedHosts?: readonly string[];
+  /**
+   * What the OpenAPI (`{basePath}/openapi.json`) and AsyncAPI (`{basePath}/asyncapi.json`)
+   * documents say about this host: its security schemes (what `authenticate` reads), servers
+   * and info.
+   * @example { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } }, servers: [{ url: 'https://api.example.com' }] }
+   */
+  openapi?: OpenApiOptions;
   /**
    * Interval of WebSocket pings; a socket that misses one is dropped.
    * @default 30000
@@ -309,7 +342,7 @@ export function createWorkflowServer(options: WorkflowServerOptions = {}): Workf
   const vault =
     options.credentialsKey === undefined ? undefined : new CredentialVault(options.credentialsKey);
   const ownsStore = !options.store && !options.engine;
-  const store = options.store ?? options.engine?.store ?? new SqliteStore(':memory:');
+  const store = options.store ?? options.engine?.store ?? openDefaultStore();
   const registry = options.registry ?? options.engine?.registry ?? componentRegistry;
   // The server's own engine gets the DNS-checking fetch; its connection pools close with it.
   const transport = options.engine ? undefined : createNodeGuardTransport();
@@ -345,7 +378,6 @@ export function createWorkflowServer(options: WorkflowServerOptions = {}): Workf
       }),
       now: options.now,
     });
-  const access = new AccessControl(options.authenticate, options.authorize, options.canAccess);
   const triggers = new WorkflowTriggers({
     engine,
     basePath,
@@ -367,7 +399,8 @@ export function createWorkflowServer(options: WorkflowServerOptions = {}): Workf
   let closing: Promise<void> | undefined;
   const resumeOnStart = options.resumeOnStart ?? true;
   let resumeDone = false;
-  let openApi: unknown;
+  const access = new AccessControl(options.authenticate, options.authorize, options.canAccess);
+  const documents = createApiDocuments(basePath, { ...options.openapi, open: access.isOpen });
   const app = createApiApp(basePath, {
     engine,
     store,
@@ -379,10 +412,9 @@ export function createWorkflowServer(options: WorkflowServerOptions = {}): Workf
     vault,
     requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
     reporter: logger,
-    openApiDocument: () => {
-      openApi ??= buildOpenApiDocument(basePath);
-      return openApi;
-    },
+    openApiDocument: documents.openApi,
+    asyncApiDocument: documents.asyncApi,
+    allowedHosts: options.allowedHosts,
     cancelsOrphanedRuns: () => resumeOnStart && resumeDone,
     triggers,
   });
@@ -393,9 +425,16 @@ export function createWorkflowServer(options: WorkflowServerOptions = {}): Workf
     access,
     limiter,
     allowedOrigins: options.allowedOrigins,
+    allowedHosts: options.allowedHosts,
     heartbeatMs: options.heartbeatMs,
     reporter: logger,
   });
+  if (options.engine) {
+    // The server can't see which workflow source the host's engine was given.
+    logger.warn(
+      "[flowloom] createWorkflowServer was given an engine: its sub_workflow and for_each steps load saved workflows through the engine's own `workflows` source, which the server's access rules do not check. Build it with `workflows: createWorkflowLoader({ store, canAccess, authorize })` from @flowloom/server-adapter, so a run reaches only the workflows its owner may read.",
+    );
+  }
   if (access.isOpen) {
     logger.warn(
       `[flowloom] No authenticate hook: the API at ${basePath} is open, every caller acts as one anonymous user.`,
@@ -444,12 +483,13 @@ export function createWorkflowServer(options: WorkflowServerOptions = {}): Workf
     pruneRuns: () => retention.prune(),
     close: (closeOptions = {}) => {
       closing ??= (async () => {
-        await retention.stop();
-        await waker?.stop();
+        // First, before any await: `engine.close()` marks the engine closing synchronously, so
+        // from here execute, webhooks, schedule ticks and wakes are refused (503
+        // `SHUTTING_DOWN`), and the start-up resume, if still going, stops at its next run.
+        const engineClosed = engine.close({ graceMs: closeOptions.graceMs });
         triggers.close();
-        // The engine refuses new runs at once, so the start-up resume, if still going, stops at
-        // its next run; runs it already resumed are interrupted like the others.
-        await engine.close({ graceMs: closeOptions.graceMs });
+        // Then the timers; a prune or a wake under way finishes its current batch meanwhile.
+        await Promise.all([retention.stop(), waker?.stop(), engineClosed]);
         hub.close();
         await transport?.close();
         if (ownsSandbox) await sandbox?.close?.();

@@ -39,7 +39,16 @@ export {
   type UpgradeListener,
   type UpgradeSource,
 } from './node/attachWebSocketServer';
-export { buildOpenApiDocument } from './openapi/buildOpenApiDocument';
+export {
+  type BuildAsyncApiOptions,
+  buildAsyncApiDocument,
+} from './openapi/buildAsyncApiDocument';
+export { type BuildOpenApiOptions, buildOpenApiDocument } from './openapi/buildOpenApiDocument';
+export type {
+  OpenApiOptions,
+  OpenApiSecurityScheme,
+  OpenApiServer,
+} from './openapi/openApiOptions';
 export { MemoryRateLimitStore } from './rateLimit/MemoryRateLimitStore';
 export { parseRate, type Rate, type RateSpec } from './rateLimit/parseRate';
 export type { RateLimitOptions } from './rateLimit/RateLimiter';
@@ -49,10 +58,19 @@ export {
   type RedisRateLimitStoreOptions,
 } from './rateLimit/RedisRateLimitStore';
 export { type CodeSandboxOptions, createCodeSandbox } from './sandbox/createCodeSandbox';
+export type {
+  PostgresPool,
+  PostgresPoolClient,
+  PostgresQueryResult,
+} from './stores/PostgresPool';
 export { PostgresStore, type PostgresStoreOptions } from './stores/PostgresStore';
 export { SqliteStore, type SqliteStoreOptions } from './stores/SqliteStore';
 export { type ScheduleClock, systemClock } from './triggers/ScheduleClock';
 export { InProcessTickClaim, type TickClaim } from './triggers/TickClaim';
+export {
+  createWorkflowLoader,
+  type WorkflowLoaderOptions,
+} from './waits/createWorkflowLoader';
 export {
   type EventSource,
   type HubConnection,

@@ -227,11 +227,38 @@ describe('a server restarted mid-run', { timeout: 90_000 }, () => {
     await whileRunning(first.api, instanceId, 'tick2');
     first.child.kill('SIGKILL');
     await first.exited;
+    const executedBeforeRestart = executions().length;
 
+    // A process that does not resume: the record still says running (nothing told the store
+    // otherwise), and it can't know whether another live process holds the run, so execute
+    // and stop are both refused and the run is left alone for the process that resumes.
+    const idle = await startServerProcess(false);
+    expect(await idle.printed('READY ')).toBe('READY 0');
+    expect((await call(idle.api, 'GET', `/instances/${instanceId}`)).body.status).toBe('running');
+    const idleExecute = await call(idle.api, 'POST', `/instances/${instanceId}/execute`, {});
+    expect(idleExecute.status).toBe(409);
+    expect(idleExecute.body.error.message).toMatch(/already running/);
+    const idleStop = await call(idle.api, 'POST', `/instances/${instanceId}/stop`);
+    expect(idleStop.status).toBe(409);
+    expect(idleStop.body.error.code).toBe('CONFLICT');
+    idle.child.kill('SIGTERM');
+    expect(await idle.exited).toBe(0);
+    expect(executions()).toHaveLength(executedBeforeRestart);
+
+    // The resuming process, as soon as it listens (its resume maybe still going): the run is
+    // running, here or about to be, so a second start is refused.
     const next = await startServerProcess(true);
+    const early = await call(next.api, 'POST', `/instances/${instanceId}/execute`, {});
+    expect(early.status).toBe(409);
+    expect(early.body.error.message).toMatch(/already running/);
     expect(await next.printed('READY ')).toBe('READY 1');
+    const busy = await call(next.api, 'POST', `/instances/${instanceId}/execute`, {});
+    expect(busy.status).toBe(409);
+    expect(busy.body.error.message).toMatch(/already running/);
     const status = await finalStatus(next.api, instanceId);
     expect(status.status).toBe('completed');
+    // Finished: nothing left to stop.
+    expect((await call(next.api, 'POST', `/instances/${instanceId}/stop`)).status).toBe(409);
     next.child.kill('SIGTERM');
     expect(await next.exited).toBe(0);
 

@@ -20,6 +20,24 @@ describe('RespondToWebhookComponent', () => {
     expect(result.output_data).toEqual({ status_code: 200, headers: {}, body: null });
   });
 
+  it('fails INVALID_PARAMETERS for a header an expression made that a workflow may not set', async () => {
+    const context = createTestContext({
+      input_data: { status_code: 200, headers: { 'Set-Cookie': 'session=attacker' } },
+    });
+    await expect(new RespondToWebhookComponent().execute(context)).rejects.toMatchObject({
+      code: 'INVALID_PARAMETERS',
+      issues: [{ path: 'headers' }],
+    });
+  });
+
+  it('fails INVALID_PARAMETERS for a redirect status an expression made', async () => {
+    const context = createTestContext({ input_data: { status_code: 302 } });
+    await expect(new RespondToWebhookComponent().execute(context)).rejects.toMatchObject({
+      code: 'INVALID_PARAMETERS',
+      issues: [{ path: 'status_code' }],
+    });
+  });
+
   it('fails INVALID_PARAMETERS for headers an expression resolved to a line break', async () => {
     const context = createTestContext({
       input_data: { status_code: 200, headers: { 'x-a': 'one\r\nset-cookie: b=1' } },
@@ -51,6 +69,24 @@ describe('RespondToWebhookComponent parameters', () => {
 
   it.each([99, 100, 600, 200.5])('rejects the status code %s', (status_code) => {
     expect(validate({ status_code })).toMatchObject([{ parameter: 'status_code' }]);
+  });
+
+  it.each([300, 301, 302, 307, 308, 399])('rejects the redirect status %s', (status_code) => {
+    expect(validate({ status_code })).toMatchObject([
+      { parameter: 'status_code', message: expect.stringContaining('redirect') },
+    ]);
+  });
+
+  it.each([
+    'Set-Cookie',
+    'location',
+    'access-control-allow-origin',
+    'content-security-policy',
+    'x-frame-options',
+  ])('rejects the header %s, which a workflow may not set', (name) => {
+    expect(validate({ headers: { [name]: 'x' } })).toMatchObject([
+      { parameter: 'headers', message: expect.stringContaining('may not be set') },
+    ]);
   });
 
   it.each<[unknown, string]>([

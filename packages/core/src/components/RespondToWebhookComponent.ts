@@ -13,6 +13,7 @@ import type { ExecutionResult } from '../schema/executionResult';
 import { ParameterType } from '../schema/parameterType';
 import { declareParameters } from './declareParameters';
 import { isPlainObject } from './isPlainObject';
+import { isWebhookResponseHeaderAllowed } from './isWebhookResponseHeaderAllowed';
 
 const PARAMETERS = declareParameters([
   {
@@ -23,14 +24,15 @@ const PARAMETERS = declareParameters([
     min: 200,
     max: 599,
     default: 200,
-    description: 'The HTTP status the webhook caller gets.',
+    description:
+      'The HTTP status the webhook caller gets: 2xx, 4xx or 5xx. Redirects (3xx) are refused: a step with one fails, and the caller gets 502 RUN_FAILED.',
   },
   {
     name: 'headers',
     label: 'Headers',
     type: ParameterType.JSON,
     description:
-      'An object of header names to string values, e.g. { "content-type": "text/plain" }.',
+      'An object of header names to string values, e.g. { "content-type": "text/plain" }. Allowed: content-type, content-language, cache-control, etag, last-modified, retry-after and x-* (except x-frame-options, x-content-type-options and other security headers the server sets); others such as set-cookie, location or access-control-* are refused.',
   },
   {
     name: 'body',
@@ -52,9 +54,12 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
  * (`respond: when_finished`): outputs `{ status_code, headers, body }`, which the webhook route
  * sends once the run has completed. In a run started otherwise it only records that output.
  *
- * @remarks The route keeps its own security headers (`content-security-policy: sandbox`,
- * `x-content-type-options: nosniff`) whatever `headers` says: end users' workflows answer on
- * the host's origin, and must not serve it pages that run scripts there.
+ * @remarks End users' workflows answer on the host's origin, so they may set only harmless
+ * headers (see `isWebhookResponseHeaderAllowed`: no `set-cookie`, `location`,
+ * `access-control-*`, …) and no redirect status; a step given one fails (validation reports it
+ * first when the values are literal). The route keeps its own security headers
+ * (`content-security-policy: sandbox`, `x-content-type-options: nosniff`,
+ * `x-frame-options: DENY`) whatever `headers` says, and must not serve pages that run scripts.
  */
 export class RespondToWebhookComponent extends BaseWorkflowComponent {
   static getMetadata(): WorkflowComponentMetadataInput {
@@ -71,16 +76,30 @@ export class RespondToWebhookComponent extends BaseWorkflowComponent {
     };
   }
 
-  /** Checks that `headers` is an object of header names to single-line strings. */
+  /**
+   * Checks that `status_code` is no redirect and that `headers` is an object of allowed header
+   * names to single-line strings.
+   */
   static validateParameters(values: Readonly<Record<string, unknown>>): CustomParameterIssue[] {
-    if (isMissingValue(values.headers)) return [];
-    const problem = findHeadersProblem(values.headers);
-    return problem ? [{ parameter: 'headers', message: problem }] : [];
+    const issues: CustomParameterIssue[] = [];
+    const status = values.status_code;
+    if (typeof status === 'number' && status >= 300 && status <= 399) {
+      issues.push({
+        parameter: 'status_code',
+        message: `Status code ${status} is a redirect, which a webhook answer may not be`,
+      });
+    }
+    if (!isMissingValue(values.headers)) {
+      const problem = findHeadersProblem(values.headers);
+      if (problem) issues.push({ parameter: 'headers', message: problem });
+    }
+    return issues;
   }
 
   async execute(context: ExecutionContext): Promise<ExecutionResult> {
     const { status_code, headers, body } = context.input_data as RespondParameters;
-    const issues = RespondToWebhookComponent.validateParameters({ headers });
+    // Again at run time: expressions may have produced what validation could not see.
+    const issues = RespondToWebhookComponent.validateParameters({ status_code, headers });
     if (issues.length > 0) {
       throw new FlowloomError(ErrorCode.INVALID_PARAMETERS, issues[0]!.message, {
         issues: issues.map((issue) => ({ path: issue.parameter, message: issue.message })),
@@ -97,6 +116,9 @@ function findHeadersProblem(headers: unknown): string | undefined {
   if (!isPlainObject(headers)) return 'Headers must be an object of header names to strings';
   for (const [name, value] of Object.entries(headers)) {
     if (!HEADER_NAME.test(name)) return `Header name "${name}" is not a valid HTTP header name`;
+    if (!isWebhookResponseHeaderAllowed(name)) {
+      return `Header "${name}" may not be set by a workflow: use content-type, content-language, cache-control, etag, last-modified, retry-after or an x-* header`;
+    }
     if (typeof value !== 'string') return `Header "${name}" must be a string`;
     if (/[\r\n\0]/.test(value)) return `Header "${name}" must not contain line breaks`;
   }

@@ -18,7 +18,7 @@ const PARAMETERS = declareParameters([
     required: true,
     placeholder: '0 9 * * 1-5',
     description:
-      'Five fields (minute hour day-of-month month day-of-week), or six with seconds first. Each takes *, a number, a range a-b, a step */n or a-b/n, a comma list, or names (MON, JAN); @hourly, @daily and the like work too.',
+      'Five fields (minute hour day-of-month month day-of-week), or six with seconds first. Each takes *, a number, a range a-b, a step */n or a-b/n, a comma list, or names (MON, JAN); @hourly, @daily and the like work too. A schedule may fire at most once a minute unless the server limit minScheduleIntervalMs allows more.',
   },
   {
     name: 'timezone',

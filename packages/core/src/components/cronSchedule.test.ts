@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCron, isKnownTimeZone, nextCronRun } from './cronSchedule';
+import { checkCron, isKnownTimeZone, nextCronRun, shortestCronIntervalMs } from './cronSchedule';
 
 describe('checkCron', () => {
   it.each(['*/5 9-17 * * 1-5', '0 0 1 1 *', '*/10 * * * * *', '0 9 * * MON-FRI', '@daily'])(
@@ -46,6 +46,28 @@ describe('nextCronRun', () => {
     expect(nextCronRun('0 9 * * *', 'Europe/Paris', at)?.toISOString()).toBe(
       '2025-01-01T08:00:00.000Z',
     );
+  });
+});
+
+describe('shortestCronIntervalMs', () => {
+  it.each<[string, number]>([
+    ['* * * * * *', 1_000],
+    ['*/10 * * * * *', 10_000],
+    ['0 * * * * *', 60_000],
+    ['* * * * *', 60_000],
+    ['*/5 * * * *', 300_000],
+    ['0 9 * * *', 86_400_000],
+  ])('finds the gap of %s: %i ms', (cron, gap) => {
+    expect(shortestCronIntervalMs(cron, 'UTC')).toBe(gap);
+  });
+
+  it('finds a short gap across a minute boundary, not only within a minute', () => {
+    // 10:30:59 then 10:31:00.
+    expect(shortestCronIntervalMs('0,59 30,31 * * * *', 'UTC')).toBe(1_000);
+  });
+
+  it('finds the gap of a burst that fires only on some days', () => {
+    expect(shortestCronIntervalMs('* * * 5 * *', 'Europe/Paris')).toBe(1_000);
   });
 });
 

@@ -37,6 +37,34 @@ export function nextCronRun(expression: string, timeZone: string, after: Date): 
   return cronOf(expression, timeZone).nextRun(after);
 }
 
+/** Fires looked at by {@link shortestCronIntervalMs}. */
+const SAMPLED_FIRES = 125;
+
+/** Where {@link shortestCronIntervalMs} starts counting: fixed, so its answer never drifts. */
+const SAMPLE_START = new Date('2001-01-01T00:00:00.000Z');
+
+/**
+ * The shortest time between two consecutive fires of a cron expression in a time zone, in
+ * milliseconds, over its first 125 fires from a fixed date; `null` when it fires less than
+ * twice. A cron is a product of its fields, so its gaps repeat: within a minute (the seconds
+ * field) and from one firing minute to the next, both of which the first fires show.
+ *
+ * @example
+ * shortestCronIntervalMs('* * * * * *', 'UTC'); // 1000
+ * shortestCronIntervalMs('0 9 * * 1-5', 'UTC'); // 86400000
+ * @throws TypeError for an invalid expression or time zone (check them with {@link checkCron}
+ * and {@link isKnownTimeZone} first).
+ */
+export function shortestCronIntervalMs(expression: string, timeZone: string): number | null {
+  const fires = cronOf(expression, timeZone).nextRuns(SAMPLED_FIRES, SAMPLE_START);
+  let shortest: number | null = null;
+  for (let index = 1; index < fires.length; index += 1) {
+    const gap = fires[index]!.getTime() - fires[index - 1]!.getTime();
+    if (shortest === null || gap < shortest) shortest = gap;
+  }
+  return shortest;
+}
+
 /** Whether the runtime knows an IANA time zone (`Europe/Paris`, `UTC`). */
 export function isKnownTimeZone(timeZone: string): boolean {
   try {

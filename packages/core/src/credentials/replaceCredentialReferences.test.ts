@@ -68,19 +68,52 @@ describe('replaceCredentialReferences', () => {
     expect(JSON.stringify(replaced)).not.toContain('cred_2');
   });
 
-  it('leaves unknown component types, expressions and the original document alone', () => {
+  it('leaves unknown component types and the original document alone', () => {
     const original = workflow();
-    const call = original.nodes.find((node) => node.id === 'call')!;
-    call.data.parameters.credential = '{{ vars.credential }}';
     const before = structuredClone(original);
     const replaced = replaceCredentialReferences(original, registry);
     expect(original).toEqual(before);
     expect(replaced.nodes.find((node) => node.id === 'alien')).toEqual(
       original.nodes.find((node) => node.id === 'alien'),
     );
-    expect(replaced.nodes.find((node) => node.id === 'call')!.data.parameters.credential).toBe(
-      '{{ vars.credential }}',
-    );
+  });
+
+  it('replaces a literal secret a draft holds in plain text', () => {
+    const draft = workflow();
+    draft.nodes.find((node) => node.id === 'call')!.data.parameters.credential =
+      'sk_live_SUPERSECRET';
+    draft.nodes.find((node) => node.id === 'mail')!.data.parameters.smtp = { password: 'hunter2' };
+    const replaced = replaceCredentialReferences(draft, registry);
+    expect(replaced.nodes.find((node) => node.id === 'call')!.data.parameters.credential).toEqual({
+      credential_type: null,
+    });
+    expect(replaced.nodes.find((node) => node.id === 'mail')!.data.parameters.smtp).toEqual({
+      credential_type: 'smtp',
+    });
+    expect(JSON.stringify(replaced)).not.toMatch(/SUPERSECRET|hunter2/);
+  });
+
+  it('replaces an expression in a secret parameter, which may embed a secret', () => {
+    const draft = workflow();
+    draft.nodes.find((node) => node.id === 'call')!.data.parameters.credential =
+      'sk_live_{{ vars.suffix }}';
+    const replaced = replaceCredentialReferences(draft, registry);
+    expect(replaced.nodes.find((node) => node.id === 'call')!.data.parameters.credential).toEqual({
+      credential_type: null,
+    });
+  });
+
+  it('keeps placeholders and empty values as they are', () => {
+    const draft = workflow();
+    draft.nodes.find((node) => node.id === 'mail')!.data.parameters.smtp = {
+      credential_type: 'other',
+    };
+    draft.nodes.find((node) => node.id === 'call')!.data.parameters.credential = '';
+    const replaced = replaceCredentialReferences(draft, registry);
+    expect(replaced.nodes.find((node) => node.id === 'mail')!.data.parameters.smtp).toEqual({
+      credential_type: 'other',
+    });
+    expect(replaced.nodes.find((node) => node.id === 'call')!.data.parameters.credential).toBe('');
   });
 
   it('returns the document itself when it refers to no credential', () => {

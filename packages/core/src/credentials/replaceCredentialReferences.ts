@@ -1,15 +1,18 @@
 import type { ComponentRegistry } from '../registry/ComponentRegistry';
+import { isMissingValue } from '../schema/checkParameterValue';
 import type { WorkflowData } from '../schema/workflowData';
-import type { CredentialPlaceholder } from './credentialPlaceholder';
-import { isCredentialReference } from './credentialReference';
+import { type CredentialPlaceholder, isCredentialPlaceholder } from './credentialPlaceholder';
 
 /**
- * A copy of a workflow document whose credential references (`{ credential_id, field? }` in a
- * parameter the registry declares `secret`) are replaced by `{ credential_type }` placeholders:
- * what export writes, so a file never names a stored credential. The document is not changed.
+ * A copy of a workflow document in which every value of a parameter the registry declares
+ * `secret` is replaced by a `{ credential_type }` placeholder: what export writes, so a file
+ * never names a stored credential nor carries a secret a draft held in plain text. The document
+ * is not changed.
  *
- * @remarks Parameters are found through the registry's metadata, so a node of an unknown type
- * is left as it is, and so is a `secret` parameter holding an expression.
+ * @remarks Every value is replaced, not only credential references: a literal string (a draft
+ * that pasted an API key where a credential belongs) and an expression (which may embed one) are
+ * secrets as far as export knows. Placeholders and empty values stay. Parameters are found
+ * through the registry's metadata, so a node of an unknown type is left as it is.
  */
 export function replaceCredentialReferences(
   workflowData: WorkflowData,
@@ -26,7 +29,7 @@ export function replaceCredentialReferences(
       const value = Object.hasOwn(node.data.parameters, parameter.name)
         ? node.data.parameters[parameter.name]
         : undefined;
-      if (!isCredentialReference(value)) continue;
+      if (isMissingValue(value) || isCredentialPlaceholder(value)) continue;
       parameters ??= { ...node.data.parameters };
       const placeholder: CredentialPlaceholder = {
         credential_type: parameter.credential_type ?? null,

@@ -6,6 +6,8 @@ export interface ErrorIssue {
   path: string;
   /** What is wrong, in a sentence a user can act on. */
   message: string;
+  /** A stable name for the problem, where one exists (e.g. `SCHEDULE_TOO_FREQUENT`). */
+  code?: string;
 }
 
 /** Options accepted by {@link FlowloomError}. */

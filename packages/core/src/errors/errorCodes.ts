@@ -82,10 +82,22 @@ export const ErrorCode = {
   NO_TRIGGER: 'NO_TRIGGER',
   /** A trigger fired for a workflow that is not active (HTTP 409): activate it first. */
   WORKFLOW_INACTIVE: 'WORKFLOW_INACTIVE',
-  /** A webhook was called with another method than its trigger's `method` (HTTP 405). */
+  /**
+   * A method the path does not serve: a webhook called with another method than its trigger's
+   * `method`, or an API path asked with a method it has no operation for (HTTP 405, `Allow`).
+   */
   METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
+  /** A request body (or a declared `Content-Type`) that is not JSON, on a JSON route (HTTP 415). */
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  /** A `Host` header outside the server's `allowedHosts` (HTTP 421): a guard against DNS rebinding. */
+  HOST_NOT_ALLOWED: 'HOST_NOT_ALLOWED',
   /** A webhook waiting for its run (`respond: when_finished`) saw the run fail (HTTP 502). */
   RUN_FAILED: 'RUN_FAILED',
+  /**
+   * An active workflow's webhook could not start a run because its active version no longer
+   * validates (HTTP 503). The caller learns nothing more; the server logs the issues for the host.
+   */
+  WEBHOOK_UNAVAILABLE: 'WEBHOOK_UNAVAILABLE',
   /** A `sub_workflow` step's child run (or a `for_each` item's) failed or was cancelled. */
   SUB_WORKFLOW_FAILED: 'SUB_WORKFLOW_FAILED',
   /** A sub-workflow would nest deeper than `limits.maxWorkflowDepth` (recursion included). */

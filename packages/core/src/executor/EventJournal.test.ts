@@ -51,20 +51,46 @@ describe('EventJournal', () => {
     expect((await store.listLogs('inst')).map((entry) => entry.message)).toEqual(['one', 'two']);
   });
 
-  it('groups the appends made during a write into one next write', async () => {
+  it('groups the appends made while a write is in flight into one next write', async () => {
     const store = new MemoryStore();
-    const append = vi.spyOn(store, 'appendEvents');
+    const write = store.appendEvents.bind(store);
+    const batches: number[][] = [];
+    // An asynchronous store: each write takes a promise hop.
+    vi.spyOn(store, 'appendEvents').mockImplementation(async (batch) => {
+      batches.push(batch.map((event) => event.seq));
+      await write(batch);
+    });
     const { journal } = createJournal(store);
     journal.append('log', { level: 'info', message: 'a' });
+    const first = journal.flush();
     journal.append('log', { level: 'info', message: 'b' });
-    await Promise.resolve();
     journal.append('log', { level: 'info', message: 'c' });
-    journal.append('log', { level: 'info', message: 'd' });
+    await first;
     await journal.flush();
-    expect(append.mock.calls.map(([batch]) => batch.map((event) => event.seq))).toEqual([
-      [1, 2],
-      [3, 4],
-    ]);
+    expect(batches).toEqual([[1], [2, 3]]);
+  });
+
+  it('stores a stretch of appends in one write with a store that writes synchronously', async () => {
+    const store = new MemoryStore();
+    const batches: number[][] = [];
+    const write = store.appendEvents.bind(store);
+    vi.spyOn(store, 'appendEvents').mockImplementation((batch) => {
+      batches.push(batch.map((event) => event.seq));
+      return write(batch);
+    });
+    const { journal, published } = createJournal(store);
+    journal.append('log', { level: 'info', message: 'a' });
+    journal.append('log', { level: 'info', message: 'b' });
+    expect(journal.commit()).toBe(true);
+    expect(batches).toEqual([[1, 2]]);
+    expect(published.map((event) => event.seq)).toEqual([1, 2]);
+  });
+
+  it('commits what nobody commits a microtask later', async () => {
+    const { journal, published } = createJournal();
+    journal.append('log', { level: 'info', message: 'later' });
+    await Promise.resolve();
+    expect(published.map((event) => event.seq)).toEqual([1]);
   });
 
   it('rejects flush when the store fails, without an unhandled rejection', async () => {

@@ -1,32 +1,20 @@
 import { EventEmitter } from 'eventemitter3';
-import type { CredentialResolver } from '../credentials/credentialReference';
-import { ErrorCode } from '../errors/errorCodes';
-import { FlowloomError } from '../errors/FlowloomError';
 import type { ExecutionPlan } from '../graph/executionPlan';
 import { resolveLimits, type WorkflowLimits } from '../limits/workflowLimits';
-import { createGuardedFetch } from '../network/createGuardedFetch';
-import { NetworkOptionsSchema, type StepFetch } from '../network/stepFetch';
 import type { ComponentRegistry } from '../registry/ComponentRegistry';
 import { componentRegistry } from '../registry/defaultRegistry';
-import type { CodeSandbox } from '../sandbox/codeSandbox';
-import type { ExecutionEvent } from '../schema/executionEvent';
 import type { ExecutionStatus } from '../schema/executionStatus';
-import { isFinalInstanceStatus } from '../schema/status';
 import type { CreateInstanceInput, WorkflowInstance } from '../schema/workflowInstance';
 import { MemoryStore } from '../store/MemoryStore';
 import type { WorkflowStore } from '../store/WorkflowStore';
 import { triggerWorkflow } from '../triggers/triggerWorkflow';
-import { applyEvent } from './applyEvent';
+import { type AfterRunHost, afterRunEnded } from './afterRunEnded';
+import { type BegunRun, beginResume, beginRetry, beginRun, type RunStartHost } from './beginRuns';
 import { type ChildRunHost, ChildRunner } from './ChildRunner';
 import { checkRunInput } from './checkRunInput';
-import { createWorkflowInstance } from './createWorkflowInstance';
-import {
-  alreadyRunning,
-  interruptedConflict,
-  retryRefusal,
-  shuttingDown,
-  waitingConflict,
-} from './engineErrors';
+import { createWorkflowInstance, type InstanceFactory } from './createWorkflowInstance';
+import { EventFanOut } from './EventFanOut';
+import { shuttingDown, stillStarting } from './engineErrors';
 import type { ExecutionEngineEvents, ExecutionEventListener } from './engineEvents';
 import type {
   CloseOptions,
@@ -36,15 +24,17 @@ import type {
   StopOptions,
   WorkflowSource,
 } from './engineOptions';
-import { failUnstartedRun } from './failUnstartedRun';
 import { PlanCache } from './PlanCache';
-import { planOfStepIds } from './planOfStepIds';
-import { readRunJournal } from './readRunJournal';
-import { createRunState } from './runState';
-import { stopChildren } from './stopChildren';
+import { RunRegistry } from './RunRegistry';
+import { readStoredStatus } from './readStoredStatus';
+import { runDefaultsOf } from './runDefaultsOf';
+import type { RunScopeOptions } from './runScope';
+import { shutDownRuns } from './shutDownRuns';
+import { checkUnownedRun, stopFromJournal } from './stopFromJournal';
 import { toExecutionStatus } from './toExecutionStatus';
 import { WorkflowRun } from './WorkflowRun';
-import { type WakeHost, wakeParent, wakeRun } from './wakeRuns';
+import { type WakeHost, wakeRun } from './wakeRuns';
+import type { RunDefaults } from './workflowRunOptions';
 
 export type {
   CloseOptions,
@@ -70,17 +60,11 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
   readonly registry: ComponentRegistry;
   /** Where instances, events and logs are kept. */
   readonly store: WorkflowStore;
-  private readonly concurrency: number;
-  private readonly runs = new Map<string, WorkflowRun | 'starting'>();
-  private readonly subscribers = new Map<string, Set<ExecutionEventListener>>();
+  private readonly runs: RunRegistry;
+  private readonly events = new EventFanOut(this);
   private readonly plans: PlanCache;
   /** The limits in force, defaults applied. */
   readonly limits: WorkflowLimits;
-  private readonly stepFetch: StepFetch;
-  private readonly sandbox: CodeSandbox | undefined;
-  private readonly credentials: CredentialResolver | undefined;
-  /** Claims being made (a store read away from becoming runs); `close()` waits for them. */
-  private readonly claims = new Set<Promise<unknown>>();
   /** Set once `close()` is called: no run is accepted any more. */
   private closing: Promise<void> | undefined;
   /** The clock waits are measured with (`options.now`), in ms since the epoch. */
@@ -89,34 +73,49 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
   private readonly workflows: WorkflowSource;
   private readonly childHost: ChildRunHost;
   private readonly wakeHost: WakeHost;
+  private readonly afterRunHost: AfterRunHost;
+  private readonly startHost: RunStartHost;
+  /** What every run of this engine is made with. */
+  private readonly runDefaults: RunDefaults;
+  private readonly instances: InstanceFactory;
 
   constructor(options: ExecutionEngineOptions = {}) {
     super();
     this.registry = options.registry ?? componentRegistry;
     this.store = options.store ?? new MemoryStore();
     this.plans = new PlanCache(this.registry);
-    const concurrency = options.concurrency ?? 8;
-    if (!Number.isInteger(concurrency) || concurrency < 1) {
-      throw new FlowloomError(
-        ErrorCode.VALIDATION_FAILED,
-        'concurrency must be a whole number of at least 1',
-      );
-    }
-    this.concurrency = concurrency;
     this.limits = resolveLimits(options.limits);
-    const network = NetworkOptionsSchema.parse(options.network ?? {});
-    this.stepFetch = options.fetch ?? createGuardedFetch({ network });
-    this.sandbox = options.sandbox;
-    this.credentials = options.credentials;
+    this.runs = new RunRegistry(this.limits.maxConcurrentRuns);
+    this.runDefaults = runDefaultsOf(options, this.store, this.limits, this.events.publish);
     this.now = options.now ?? Date.now;
     this.workflows = options.workflows ?? { load: (id) => this.store.loadWorkflow(id) };
+    const planFor = (instance: WorkflowInstance) => this.plans.planFor(instance, this.limits);
+    const createRun = this.createRun.bind(this);
+    this.instances = {
+      store: this.store,
+      registry: this.registry,
+      limits: this.limits,
+      plans: this.plans,
+    };
+    this.startHost = {
+      store: this.store,
+      plans: this.plans,
+      planFor,
+      createRun,
+      publish: this.events.publish,
+    };
     this.childHost = this.childRunHost();
     this.wakeHost = {
       store: this.store,
       liveRun: (id) => this.runs.get(id),
       claim: (id, begin) => this.claim(id, begin),
-      planFor: (instance) => this.plans.planFor(instance, this.limits),
-      createRun: (...args) => this.createRun(...args),
+      planFor,
+      createRun,
+    };
+    this.afterRunHost = {
+      store: this.store,
+      wakeHost: this.wakeHost,
+      stopWorkflow: (id, reason) => this.stopWorkflow(id, reason),
     };
   }
 
@@ -129,7 +128,7 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
    * invalid workflow.
    */
   async createInstance(input: CreateInstanceInput): Promise<WorkflowInstance> {
-    return createWorkflowInstance(this, input);
+    return createWorkflowInstance(this.instances, input);
   }
 
   /**
@@ -148,33 +147,10 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
     checkRunInput(input_data, 'input_data', this.limits);
     const variables = options.variables ?? {};
     checkRunInput(variables, 'variables', this.limits);
-    return this.claim(instanceId, async (instance) => {
-      if (instance.status === 'running') throw alreadyRunning(instanceId);
-      if (instance.status === 'interrupted') throw interruptedConflict(instanceId);
-      if (instance.status === 'waiting') throw waitingConflict(instanceId);
-      const plan = this.plans.planFor(instance, this.limits);
-      const lastSeq = await this.store.lastEventSeq(instanceId);
-      const started = await this.store.updateInstance(instanceId, {
-        status: 'running',
-        input_data,
-        started_at: new Date().toISOString(),
-        finished_at: null,
-        error: null,
-      });
-      try {
-        const run = this.createRun(started, plan, input_data, { ...variables }, lastSeq);
-        return { instance: started, run, done: run.start() };
-      } catch (thrown) {
-        // Accepted, but it could not begin: it must end failed, never stay `running`.
-        const done = failUnstartedRun(this.store, (event) => this.publish(event), {
-          instance: started,
-          plan,
-          lastSeq,
-          thrown,
-        });
-        return { instance: started, done };
-      }
-    });
+    const scope: RunScopeOptions = { until: options.until, startAt: options.startAt };
+    return this.claim(instanceId, (instance) =>
+      beginRun(this.startHost, instance, input_data, variables, scope),
+    );
   }
 
   /**
@@ -191,33 +167,7 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
    * record says neither `running` nor `interrupted`, `SHUTTING_DOWN`.
    */
   async resumeWorkflow(instanceId: string): Promise<StartedRun> {
-    return this.claim(instanceId, async (instance) => {
-      if (instance.status !== 'running' && instance.status !== 'interrupted') {
-        throw new FlowloomError(
-          ErrorCode.CONFLICT,
-          `Instance "${instanceId}" has no interrupted run (status: ${instance.status})`,
-        );
-      }
-      const journal = await readRunJournal(this.store, instanceId);
-      const plan = this.plans.planFor(instance, this.limits);
-      if (journal.ended) {
-        const run = this.createRun(instance, plan, {}, {}, journal.lastSeq);
-        return { instance, run, done: run.settleFrom(journal.events) };
-      }
-      const current =
-        instance.status === 'running'
-          ? instance
-          : await this.store.updateInstance(instanceId, { status: 'running' });
-      const { started } = journal;
-      const run = this.createRun(
-        current,
-        plan,
-        started?.input_data ?? instance.input_data ?? {},
-        started?.variables ?? {},
-        journal.lastSeq,
-      );
-      return { instance: current, run, done: started ? run.resume(journal.events) : run.start() };
-    });
+    return this.claim(instanceId, (instance) => beginResume(this.startHost, instance));
   }
 
   /**
@@ -231,67 +181,21 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
    * completed or it never ran; `SHUTTING_DOWN`.
    */
   async retryWorkflow(instanceId: string): Promise<StartedRun> {
-    return this.claim(instanceId, async (instance) => {
-      if (instance.status !== 'failed' && instance.status !== 'cancelled') {
-        throw new FlowloomError(ErrorCode.CONFLICT, retryRefusal(instanceId, instance.status));
-      }
-      const journal = await readRunJournal(this.store, instanceId);
-      if (!journal.started) {
-        throw new FlowloomError(ErrorCode.CONFLICT, retryRefusal(instanceId, 'pending'));
-      }
-      const plan = this.plans.planFor(instance, this.limits);
-      const current = await this.store.updateInstance(instanceId, {
-        status: 'running',
-        finished_at: null,
-        error: null,
-      });
-      const run = this.createRun(
-        current,
-        plan,
-        journal.started.input_data,
-        journal.started.variables,
-        journal.lastSeq,
-      );
-      return { instance: current, run, done: run.retry(journal.events) };
-    });
+    return this.claim(instanceId, (instance) => beginRetry(this.startHost, instance));
   }
 
-  /**
-   * Claims an instance for a run in this engine, loads it and lets `begin` start the run; the
-   * claim is released when the run ends or when `begin` throws.
-   */
-  private async claim(
+  /** Claims an instance for a run in this engine (see `RunRegistry.claim`). */
+  private claim(
     instanceId: string,
-    begin: (instance: WorkflowInstance) => Promise<StartedRun & { run?: WorkflowRun }>,
+    begin: (instance: WorkflowInstance) => Promise<BegunRun>,
   ): Promise<StartedRun> {
     if (this.closing) throw shuttingDown();
-    // Claimed before the first await, so two calls racing for one instance can't both start it.
-    if (this.runs.has(instanceId)) throw alreadyRunning(instanceId);
-    if (this.runs.size >= this.limits.maxConcurrentRuns) {
-      throw new FlowloomError(
-        ErrorCode.TOO_MANY_RUNS,
-        `${this.runs.size} runs are executing, the most this server runs at once; try again shortly`,
-      );
-    }
-    this.runs.set(instanceId, 'starting');
-    const claimed = (async (): Promise<StartedRun> => {
-      try {
-        const instance = await this.store.getInstance(instanceId);
-        if (!instance) {
-          throw new FlowloomError(ErrorCode.NOT_FOUND, `Instance "${instanceId}" does not exist`);
-        }
-        const { run, done, instance: current } = await begin(instance);
-        if (run) this.runs.set(instanceId, run);
-        const ended = done.finally(() => this.runs.delete(instanceId));
-        void ended.then((status) => this.afterRun(current, status));
-        return { instance: current, done: ended };
-      } catch (error) {
-        this.runs.delete(instanceId);
-        throw error;
-      }
-    })();
-    this.claims.add(claimed);
-    return claimed.finally(() => this.claims.delete(claimed));
+    return this.runs.claim(
+      instanceId,
+      (id) => this.store.getInstance(id),
+      begin,
+      (instance, status) => this.afterRun(instance, status),
+    );
   }
 
   private createRun(
@@ -300,25 +204,21 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
     input_data: Record<string, unknown>,
     variables: Record<string, unknown>,
     lastSeq: number,
+    scope?: RunScopeOptions,
   ): WorkflowRun {
-    return new WorkflowRun({
+    const control = {
+      limits: this.limits,
+      now: this.now,
+      children: new ChildRunner(this.childHost, instance),
+    };
+    return new WorkflowRun(this.runDefaults, {
       instance,
       plan,
-      store: this.store,
-      concurrency: this.concurrency,
       input_data,
       variables,
       lastSeq,
-      publish: (event) => this.publish(event),
-      limits: this.limits,
-      fetch: this.stepFetch,
-      sandbox: this.sandbox,
-      credentials: this.credentials,
-      control: {
-        limits: this.limits,
-        now: this.now,
-        children: new ChildRunner(this.childHost, instance),
-      },
+      control,
+      scope,
     });
   }
 
@@ -347,17 +247,9 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
     return wakeRun(this.wakeHost, instanceId, { step_id: stepId, data });
   }
 
-  /** A run ended or began to wait: its children stop with it, its parent hears of its end. */
+  /** A run ended or began to wait (see `afterRunEnded`). */
   private afterRun(instance: WorkflowInstance, status: ExecutionStatus): void {
-    const report = (message: string): void => console.warn(`[flowloom] ${message}`);
-    if (status.status === 'failed' || status.status === 'cancelled') {
-      const stop = (id: string, reason: string) => this.stopWorkflow(id, reason);
-      void stopChildren(this.store, instance.instance_id, stop, report);
-    }
-    const { parent_instance_id: parentId, parent_step_id: stepId } = instance;
-    if (parentId && stepId && isFinalInstanceStatus(status.status)) {
-      void wakeParent(this.wakeHost, parentId, stepId, report);
-    }
+    afterRunEnded(this.afterRunHost, instance, status);
   }
 
   /** What child runs need of this engine. */
@@ -366,13 +258,10 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
       store: this.store,
       limits: this.limits,
       loadWorkflow: (id, owner) => this.workflows.load(id, owner),
-      createChild: (input, options) => createWorkflowInstance(this, input, options),
+      createChild: (input, options) => createWorkflowInstance(this.instances, input, options),
       startWorkflow: (id, input) => this.startWorkflow(id, input),
       resumeWorkflow: (id) => this.resumeWorkflow(id),
-      liveRunEnd: (id) => {
-        const run = this.runs.get(id);
-        return run instanceof WorkflowRun ? run.done : undefined;
-      },
+      liveRunEnd: (id) => this.runs.live(id)?.done,
       getStatus: (id) => this.getStatus(id),
       subscribe: (id, listener) => this.subscribe(id, listener),
       stopWorkflow: (id, reason) => this.stopWorkflow(id, reason),
@@ -414,7 +303,17 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
     stepId: string,
     run_input: Record<string, unknown> = {},
   ): Promise<StartedRun> {
-    return triggerWorkflow(this, workflowId, stepId, run_input);
+    return triggerWorkflow(
+      {
+        store: this.store,
+        registry: this.registry,
+        createInstance: (input, options) => createWorkflowInstance(this.instances, input, options),
+        startWorkflow: (id, input, options) => this.startWorkflow(id, input, options),
+      },
+      workflowId,
+      stepId,
+      run_input,
+    );
   }
 
   /**
@@ -437,44 +336,17 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
       // It had just begun to wait (no process holds it now): cancel it from its journal.
       if (status.status !== 'waiting') return status;
     }
-    if (run === 'starting') {
-      throw new FlowloomError(
-        ErrorCode.CONFLICT,
-        `Instance "${instanceId}" is still starting; try again`,
-      );
-    }
-    const instance = await this.store.getInstance(instanceId);
-    if (!instance)
-      throw new FlowloomError(ErrorCode.NOT_FOUND, `Instance "${instanceId}" does not exist`);
-    const unowned =
-      instance.status === 'interrupted' ||
-      instance.status === 'waiting' ||
-      (instance.status === 'running' && options.cancelOrphaned === true);
-    if (!unowned) {
-      throw new FlowloomError(
-        ErrorCode.CONFLICT,
-        `Instance "${instanceId}" is not running (status: ${instance.status})`,
-      );
-    }
+    if (run === 'starting') throw stillStarting(instanceId);
+    const instance = checkUnownedRun(instanceId, await this.store.getInstance(instanceId), options);
     // Something may have claimed it meanwhile (a resume): stop that instead.
     if (this.runs.has(instanceId)) return this.stopWorkflow(instanceId, reason);
-    this.runs.set(instanceId, 'starting');
+    this.runs.hold(instanceId);
     try {
-      const journal = await readRunJournal(this.store, instanceId);
-      const run = this.createRun(
-        instance,
-        planOfStepIds(instance.workflow_data.nodes.map((node) => node.id)),
-        journal.started?.input_data ?? {},
-        journal.started?.variables ?? {},
-        journal.lastSeq,
-      );
-      const status = await (journal.ended
-        ? run.settleFrom(journal.events)
-        : run.cancelFrom(journal.events, reason));
+      const status = await stopFromJournal(this.startHost, instance, reason);
       this.afterRun(instance, status);
       return status;
     } finally {
-      this.runs.delete(instanceId);
+      this.runs.release(instanceId);
     }
   }
 
@@ -485,23 +357,8 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
    * @throws FlowloomError `NOT_FOUND`.
    */
   async getStatus(instanceId: string): Promise<ExecutionStatus> {
-    const run = this.runs.get(instanceId);
-    if (run instanceof WorkflowRun) return toExecutionStatus(run.state);
-    const instance = await this.store.getInstance(instanceId);
-    if (!instance)
-      throw new FlowloomError(ErrorCode.NOT_FOUND, `Instance "${instanceId}" does not exist`);
-    const state = createRunState(
-      instanceId,
-      instance.workflow_data.nodes.map((node) => node.id),
-    );
-    for (const event of await this.store.listEvents(instanceId)) applyEvent(state, event);
-    if (state.status === 'pending' || state.status === 'running') {
-      // No events yet, or a run whose process went away: the instance record is the best word.
-      state.status = instance.status;
-      state.started_at ??= instance.started_at;
-      state.error ??= instance.error;
-    }
-    return toExecutionStatus(state);
+    const run = this.runs.live(instanceId);
+    return run ? toExecutionStatus(run.state) : readStoredStatus(this.store, instanceId);
   }
 
   /** Whether an instance is running in this engine. */
@@ -516,17 +373,7 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
    * @returns a function that unsubscribes.
    */
   subscribe(instanceId: string, listener: ExecutionEventListener): () => void {
-    let listeners = this.subscribers.get(instanceId);
-    if (!listeners) {
-      listeners = new Set();
-      this.subscribers.set(instanceId, listeners);
-    }
-    listeners.add(listener);
-    return () => {
-      listeners.delete(listener);
-      if (listeners.size === 0 && this.subscribers.get(instanceId) === listeners)
-        this.subscribers.delete(instanceId);
-    };
+    return this.events.subscribe(instanceId, listener);
   }
 
   /**
@@ -547,39 +394,7 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
 
   private async shutDown(graceMs: number): Promise<void> {
     // A claim in progress is a few store calls from being a run: wait for it to become one.
-    await Promise.allSettled([...this.claims]);
-    const runs = [...this.runs.values()].filter(
-      (run): run is WorkflowRun => run instanceof WorkflowRun,
-    );
-    if (runs.length === 0) return;
-    const reason = 'The server shut down before the run ended';
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const graceOver = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, Math.max(0, graceMs));
-    });
-    await Promise.race([Promise.all(runs.map((run) => run.drain(reason))), graceOver]);
-    clearTimeout(timer);
-    await Promise.all(runs.map((run) => run.interrupt(reason)));
-  }
-
-  private publish(event: ExecutionEvent): void {
-    const listeners = this.subscribers.get(event.instance_id);
-    if (listeners) {
-      for (const listener of listeners) callSafely(() => listener(event));
-    }
-    callSafely(() => this.emit('event', event));
-    // The emitter's map types each name with its own event; the union can't show that here.
-    callSafely(() =>
-      (this.emit as (name: string, event: ExecutionEvent) => boolean)(event.event_type, event),
-    );
-  }
-}
-
-/** A listener that throws must not break the run or the other listeners: it is reported. */
-function callSafely(notify: () => unknown): void {
-  try {
-    notify();
-  } catch (error) {
-    console.error('[flowloom] An execution event listener threw:', error);
+    await this.runs.claimsSettled();
+    await shutDownRuns(this.runs.liveRuns(), graceMs);
   }
 }

@@ -8,17 +8,28 @@ const MAX_TIMER_MS = 2_147_483_647;
  * the store's wake time takes over.
  */
 export class RunWaits {
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly deferred = new Set<string>();
+  // Made on first use: most runs never wait.
+  private timersByStep: Map<string, ReturnType<typeof setTimeout>> | undefined;
+  private deferredSteps: Set<string> | undefined;
 
   constructor(
     private readonly now: () => number,
     private readonly wake: (stepId: string) => void,
   ) {}
 
+  private get timers(): Map<string, ReturnType<typeof setTimeout>> {
+    this.timersByStep ??= new Map();
+    return this.timersByStep;
+  }
+
+  private get deferred(): Set<string> {
+    this.deferredSteps ??= new Set();
+    return this.deferredSteps;
+  }
+
   /** A step began to wait; returns whether it wakes at once (a wake came while it ran). */
   begin(stepId: string, wakeAt: string | undefined): boolean {
-    if (this.deferred.delete(stepId)) return true;
+    if (this.deferredSteps?.delete(stepId)) return true;
     if (wakeAt !== undefined) this.arm(stepId, Date.parse(wakeAt));
     return false;
   }
@@ -30,16 +41,20 @@ export class RunWaits {
 
   /** The step woke or finished: its timer and deferred wake go. */
   settle(stepId: string): void {
-    clearTimeout(this.timers.get(stepId));
-    this.timers.delete(stepId);
-    this.deferred.delete(stepId);
+    if (this.timersByStep) {
+      clearTimeout(this.timersByStep.get(stepId));
+      this.timersByStep.delete(stepId);
+    }
+    this.deferredSteps?.delete(stepId);
   }
 
   /** The run ended: every timer goes. */
   stop(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
-    this.deferred.clear();
+    if (this.timersByStep) {
+      for (const timer of this.timersByStep.values()) clearTimeout(timer);
+      this.timersByStep.clear();
+    }
+    this.deferredSteps?.clear();
   }
 
   private arm(stepId: string, at: number): void {

@@ -12,6 +12,8 @@ export interface StepContextSource {
   readonly outputs: Record<string, unknown>;
   readonly variables: Record<string, unknown>;
   readonly runInput: Record<string, unknown>;
+  /** Aborted when the run ends (stopped, or failed elsewhere); made when first read. */
+  readonly signal: AbortSignal;
   /** The guarded fetch steps use. */
   readonly fetch: StepFetch;
   /** Where `code` steps run, when the engine has one. */
@@ -25,32 +27,52 @@ export interface StepContextSource {
 
 /**
  * The `context` a component's `execute` receives. A class rather than an object literal so its
- * methods and lazy getters live on the prototype: `inputs` and `input` are only built when a
- * component reads them, which most don't.
+ * methods and lazy getters live on the prototype: one is made per step, so it holds only what
+ * differs per step, and `inputs`, `input`, the run's signal and the idempotency key are only
+ * read (or made) when a component asks for them, which most don't.
  */
 export class StepContext implements ExecutionContext, StepLogger {
-  readonly workflow_id: string;
-  readonly instance_id: string;
-  readonly previous_outputs: Record<string, unknown>;
-  readonly global_variables: Record<string, unknown>;
-  readonly run_input: Record<string, unknown>;
-  readonly idempotency_key: string;
   private inputsCache: Record<string, unknown> | undefined;
 
+  /**
+   * @param stepSignal - the step's own signal (one with a timeout); the run's otherwise.
+   */
   constructor(
     private readonly source: StepContextSource,
     private readonly stepIndex: number,
     readonly step_id: string,
     readonly input_data: Record<string, unknown>,
-    readonly signal: AbortSignal,
-    attempt: number,
-  ) {
-    this.idempotency_key = `${source.instanceId}:${step_id}:${attempt}`;
-    this.workflow_id = source.workflowId;
-    this.instance_id = source.instanceId;
-    this.previous_outputs = source.outputs;
-    this.global_variables = source.variables;
-    this.run_input = source.runInput;
+    private readonly attempt: number,
+    private readonly stepSignal?: AbortSignal,
+  ) {}
+
+  get workflow_id(): string {
+    return this.source.workflowId;
+  }
+
+  get instance_id(): string {
+    return this.source.instanceId;
+  }
+
+  get previous_outputs(): Record<string, unknown> {
+    return this.source.outputs;
+  }
+
+  get global_variables(): Record<string, unknown> {
+    return this.source.variables;
+  }
+
+  get run_input(): Record<string, unknown> {
+    return this.source.runInput;
+  }
+
+  /** `instance:step:attempt`: the same when an attempt runs again after a restart. */
+  get idempotency_key(): string {
+    return `${this.source.instanceId}:${this.step_id}:${this.attempt}`;
+  }
+
+  get signal(): AbortSignal {
+    return this.stepSignal ?? this.source.signal;
   }
 
   get inputs(): Record<string, unknown> {

@@ -1,6 +1,6 @@
 import type { ExecutionEvent } from '../schema/executionEvent';
 import type { StepState } from '../schema/executionStatus';
-import { createDictionary, pendingStep, type RunState } from './runState';
+import { createDictionary, pendingStep, type RunState, stepAt, stepIndexOf } from './runState';
 
 /**
  * The run-state reducer: applies one event to the state. Every change to a run's state goes
@@ -26,28 +26,32 @@ export function applyEvent(state: RunState, event: ExecutionEvent): RunState {
       state.wakes = createDictionary();
       state.wake_at = null;
       state.finishedSteps = 0;
+      state.runningSteps = 0;
+      state.waitingSteps = 0;
       // Replaced rather than reset in place: a finished run's status may still share them.
-      for (const id in state.steps) {
-        const step = state.steps[id]!;
-        if (step.status !== 'pending' || step.attempts !== 0) state.steps[id] = pendingStep();
+      for (let at = 0; at < state.stepList.length; at += 1) {
+        const step = state.stepList[at];
+        if (step && (step.status !== 'pending' || step.attempts !== 0)) {
+          state.stepList[at] = undefined;
+        }
       }
       return state;
     case 'step_started': {
       const step = stepOf(state, event.step_id);
-      step.status = 'running';
+      setStatus(state, step, 'running');
       step.attempts = event.data.attempt;
       step.started_at ??= event.timestamp;
       return state;
     }
     case 'step_waiting': {
       const step = stepOf(state, event.step_id);
-      step.status = 'waiting';
+      setStatus(state, step, 'waiting');
       step.wait = event.data;
       return state;
     }
     case 'step_resumed': {
       const step = stepOf(state, event.step_id);
-      step.status = 'running';
+      setStatus(state, step, 'running');
       delete step.wait;
       state.wakes[event.step_id ?? '(unknown)'] = event.data;
       return state;
@@ -72,9 +76,16 @@ export function applyEvent(state: RunState, event: ExecutionEvent): RunState {
       }
       return state;
     }
-    case 'step_skipped':
-      finishStep(state, event.step_id, 'skipped', event.timestamp);
+    case 'step_skipped': {
+      const step = finishStep(state, event.step_id, 'skipped', event.timestamp);
+      // A disabled step passes its input on: what it delivered is its output.
+      if (event.data.output_handles !== undefined) {
+        step.output_handles = event.data.output_handles;
+        step.output_data = event.data.output_data;
+        state.outputs[event.step_id!] = event.data.output_data;
+      }
       return state;
+    }
     case 'step_retrying':
     case 'log':
       return state;
@@ -110,11 +121,13 @@ export function applyEvent(state: RunState, event: ExecutionEvent): RunState {
       state.finished_at = null;
       state.error = null;
       for (const id of event.data.step_ids) {
-        const step = state.steps[id];
-        if (!step) continue;
+        const at = stepIndexOf(state, id);
+        if (at === undefined) continue;
+        const step = stepAt(state, at);
         if (isFinished(step)) state.finishedSteps -= 1;
+        count(state, step.status, -1);
         // A new object: a status handed out before keeps the step as it was.
-        state.steps[id] = { ...pendingStep(), attempts: step.attempts };
+        state.stepList[at] = { ...pendingStep(), attempts: step.attempts };
         state.attemptBase[id] = step.attempts;
         delete state.outputs[id];
       }
@@ -127,12 +140,14 @@ function isFinished(step: StepState): boolean {
 }
 
 function stepOf(state: RunState, stepId: string | undefined): StepState {
-  let step = stepId === undefined ? undefined : state.steps[stepId];
-  if (!step) {
-    // An event for a step the document doesn't have (it was edited since): track it anyway.
-    step = pendingStep();
-    state.steps[stepId ?? '(unknown)'] = step;
-  }
+  const id = stepId ?? '(unknown)';
+  const at = stepIndexOf(state, id);
+  if (at !== undefined) return stepAt(state, at);
+  // An event for a step the document doesn't have (it was edited since): track it anyway.
+  const step = pendingStep();
+  state.extraSteps ??= new Map();
+  state.extraSteps.set(id, state.stepList.length);
+  state.stepList.push(step);
   return step;
 }
 
@@ -144,9 +159,21 @@ function finishStep(
 ): StepState {
   const step = stepOf(state, stepId);
   if (!isFinished(step)) state.finishedSteps += 1;
-  step.status = status;
+  setStatus(state, step, status);
   step.finished_at = at;
   delete step.wait;
   if (stepId !== undefined) delete state.wakes[stepId];
   return step;
+}
+
+/** Changes a step's status, keeping the counts of running and waiting steps. */
+function setStatus(state: RunState, step: StepState, status: StepState['status']): void {
+  count(state, step.status, -1);
+  step.status = status;
+  count(state, status, 1);
+}
+
+function count(state: RunState, status: StepState['status'], delta: number): void {
+  if (status === 'running') state.runningSteps += delta;
+  else if (status === 'waiting') state.waitingSteps += delta;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExecutionEvent } from '../schema/executionEvent';
 import { applyEvent } from './applyEvent';
 import { applyEventToStatus, emptyExecutionStatus } from './applyEventToStatus';
-import { createRunState } from './runState';
+import { createRunState, stepStateOf } from './runState';
 
 const T = '2026-03-01T12:00:00.000Z';
 const WAKE = '2026-03-01T13:00:00.000Z';
@@ -50,7 +50,7 @@ describe('applyEvent with waits', () => {
     for (const event of waitJournal().slice(0, 4)) applyEvent(state, event);
     expect(state.status).toBe('waiting');
     expect(state.wake_at).toBe(WAKE);
-    expect(state.steps.w).toMatchObject({
+    expect(stepStateOf(state, 'w')).toMatchObject({
       status: 'waiting',
       wait: { wake_at: WAKE, resume: true },
     });
@@ -61,15 +61,15 @@ describe('applyEvent with waits', () => {
     for (const event of waitJournal().slice(0, 6)) applyEvent(state, event);
     expect(state.status).toBe('running');
     expect(state.wake_at).toBeNull();
-    expect(state.steps.w?.status).toBe('running');
-    expect(state.steps.w?.wait).toBeUndefined();
+    expect(stepStateOf(state, 'w')?.status).toBe('running');
+    expect(stepStateOf(state, 'w')?.wait).toBeUndefined();
     expect(state.wakes.w).toEqual({ data: { ok: true } });
   });
 
   it('forgets the wake once the step completes, keeping its first start time', () => {
     const state = createRunState('i', ['w']);
     for (const event of waitJournal()) applyEvent(state, event);
-    expect(state.steps.w).toMatchObject({ status: 'completed', started_at: T });
+    expect(stepStateOf(state, 'w')).toMatchObject({ status: 'completed', started_at: T });
     expect(state.wakes.w).toBeUndefined();
     expect(state.finishedSteps).toBe(1);
   });

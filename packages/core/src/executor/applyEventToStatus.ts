@@ -101,6 +101,10 @@ export function applyEventToStatus(
         ...step,
         status: 'skipped',
         finished_at: event.timestamp,
+        // A disabled step passes its input on: what it delivered is its output.
+        ...(event.data.output_handles === undefined
+          ? {}
+          : { output_data: event.data.output_data, output_handles: event.data.output_handles }),
       }));
     case 'step_retrying':
     case 'log':

@@ -3,6 +3,7 @@ import { FlowloomError } from '../errors/FlowloomError';
 import { findJsonDepthProblem } from '../limits/measureJson';
 import type { WorkflowLimits } from '../limits/workflowLimits';
 import { isReservedId } from '../schema/isReservedId';
+import { flatJsonBytes } from './checkStepData';
 
 /**
  * Checks a run's input or variables: an object of bounded depth, without reserved names.
@@ -19,7 +20,11 @@ export function checkRunInput(
       issues: [{ path: field, message: 'Expected an object' }],
     });
   }
-  const tooDeep = findJsonDepthProblem(value, limits.maxJsonDepth);
+  // A flat object (the usual input) is one level deep: no walk needed.
+  const tooDeep =
+    flatJsonBytes(value) === undefined
+      ? findJsonDepthProblem(value, limits.maxJsonDepth)
+      : undefined;
   if (tooDeep) {
     const path = tooDeep.path ? `${field}.${tooDeep.path}` : field;
     throw new FlowloomError(

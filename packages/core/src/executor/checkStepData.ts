@@ -20,6 +20,16 @@ export function checkStepData(
   what: 'output' | 'parameters' = 'output',
 ): CheckedStepData {
   const label = what === 'output' ? "The step's output" : "The step's parameters";
+  // Most outputs are one flat object: one level deep, measured in one pass.
+  const flat = flatJsonBytes(data);
+  if (flat !== undefined && variables === undefined) {
+    return flat <= limits.maxStepOutputBytes
+      ? { ok: true, bytes: flat }
+      : refuse(
+          ErrorCode.OUTPUT_TOO_LARGE,
+          `${label} are larger than ${limits.maxStepOutputBytes} bytes as JSON`,
+        );
+  }
   const tooDeep = findJsonDepthProblem(data, limits.maxJsonDepth);
   if (tooDeep) {
     return refuse(
@@ -58,4 +68,51 @@ export function checkStepData(
 
 function refuse(code: string, message: string): CheckedStepData {
   return { ok: false, failure: { code, message } };
+}
+
+/** Strings JSON writes as they are, one byte per character: printable ASCII but `"` and `\`. */
+const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+/**
+ * The bytes of `JSON.stringify(value)` for a flat plain object (its members strings of plain
+ * ASCII, numbers, booleans or null), in one pass with no allocation; `undefined` for anything
+ * else, which `measureJsonBytes` then measures. The two agree (a property test holds them to).
+ */
+export function flatJsonBytes(value: unknown): number | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const prototype = Object.getPrototypeOf(value);
+  if ((prototype !== Object.prototype && prototype !== null) || 'toJSON' in value) {
+    return undefined;
+  }
+  let bytes = 2;
+  let members = 0;
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) return undefined;
+    const member = record[key];
+    let memberBytes: number;
+    switch (typeof member) {
+      case 'string':
+        if (!PLAIN_ASCII.test(member)) return undefined;
+        memberBytes = member.length + 2;
+        break;
+      case 'number':
+        memberBytes = Number.isFinite(member) ? String(member).length : 4;
+        break;
+      case 'boolean':
+        memberBytes = member ? 4 : 5;
+        break;
+      case 'undefined':
+      case 'function':
+      case 'symbol':
+        continue;
+      default:
+        if (member !== null) return undefined;
+        memberBytes = 4;
+    }
+    if (!PLAIN_ASCII.test(key)) return undefined;
+    bytes += key.length + 3 + memberBytes + (members > 0 ? 1 : 0);
+    members += 1;
+  }
+  return bytes;
 }

@@ -1,7 +1,7 @@
-import type { PlanStep } from '../graph/executionPlan';
+import type { ExecutionPlan, PlanStep } from '../graph/executionPlan';
 import type { WorkflowLimits } from '../limits/workflowLimits';
 import type { ChildRunner } from './ChildRunner';
-import type { RunState } from './runState';
+import { type RunState, stepStateOf } from './runState';
 import { type StepControl, StepSuspension } from './stepControl';
 
 /** What a run lends its steps' control ports. */
@@ -16,6 +16,7 @@ export interface RunControl {
 /** The control port of one execution of a step, read from the run's state as it stands. */
 export function createStepControl(
   run: RunControl,
+  plan: ExecutionPlan,
   step: PlanStep,
   state: RunState,
   idempotencyKey: string,
@@ -23,9 +24,13 @@ export function createStepControl(
   return {
     limits: run.limits,
     now: run.now,
-    startedAt: state.steps[step.id]?.started_at ?? null,
+    startedAt: stepStateOf(state, step.id)?.started_at ?? null,
     wake: state.wakes[step.id],
     isConnected: (handle) => step.connectedHandles.has(handle),
+    typeOf: (stepId) => {
+      const index = plan.indexById.get(stepId);
+      return index === undefined ? undefined : plan.steps[index]!.component.metadata.type;
+    },
     suspend(request) {
       throw new StepSuspension(request);
     },

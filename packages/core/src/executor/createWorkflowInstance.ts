@@ -1,8 +1,7 @@
 import { ErrorCode } from '../errors/errorCodes';
 import { FlowloomError } from '../errors/FlowloomError';
 import { toErrorIssues } from '../errors/zodIssues';
-import { invalidWorkflowError } from '../graph/invalidWorkflowError';
-import { inspectWorkflow } from '../graph/validateWorkflow';
+import { type PlannedWorkflow, planWorkflow } from '../graph/buildExecutionPlan';
 import type { WorkflowLimits } from '../limits/workflowLimits';
 import type { ComponentRegistry } from '../registry/ComponentRegistry';
 import type { SavedWorkflow } from '../schema/savedWorkflow';
@@ -13,12 +12,15 @@ import {
 } from '../schema/workflowInstance';
 import { createId } from '../store/createId';
 import type { WorkflowStore } from '../store/WorkflowStore';
+import type { PlanCache } from './PlanCache';
 
 /** What {@link createWorkflowInstance} works with. */
 export interface InstanceFactory {
   store: WorkflowStore;
   registry: ComponentRegistry;
   limits: WorkflowLimits;
+  /** Where the plan made from the validation is kept for the instance's runs. */
+  plans: PlanCache;
 }
 
 /** For the engine's own instances (sub-workflows): a given id, a workflow already loaded. */
@@ -30,7 +32,9 @@ export interface CreateInstanceOptions {
 
 /**
  * Validates and stores a new instance of a workflow document, or of a saved workflow: its
- * latest version, or `version`; the instance records which as `workflow_version`.
+ * latest version, or `version`; the instance records which as `workflow_version`. The plan is
+ * compiled from that one validation and cached; a saved version that was planned before is
+ * neither validated nor planned again (its document is shared, already parsed and frozen).
  *
  * @throws FlowloomError `VALIDATION_FAILED` for a bad input, `NOT_FOUND` for an unknown
  * `workflow_id` or `version`, `INVALID_WORKFLOW` (with every problem in `issues`).
@@ -49,6 +53,8 @@ export async function createWorkflowInstance(
   const { name, workflow_id, created_by, tenant_id, version } = parsed.data;
   let workflowData = parsed.data.workflow_data;
   let workflowVersion: number | null = null;
+  let planned: PlannedWorkflow | undefined;
+  let savedVersion: { workflowId: string; version: number } | undefined;
   if (version !== undefined && (workflowData !== undefined || !workflow_id)) {
     throw new FlowloomError(
       ErrorCode.VALIDATION_FAILED,
@@ -77,21 +83,27 @@ export async function createWorkflowInstance(
     }
     workflowData = saved.workflow_data;
     workflowVersion = saved.version;
+    savedVersion = { workflowId: saved.workflow_id, version: saved.version };
+    planned = factory.plans.forVersion(saved.workflow_id, saved.version);
   }
-  const { result: validation, index } = inspectWorkflow(workflowData, factory.registry, {
-    limits: factory.limits,
-  });
-  const parsedData = index?.data;
-  if (!validation.valid || !parsedData) {
-    throw invalidWorkflowError(validation.errors, 'workflow_data');
+  if (!planned) {
+    planned = planWorkflow(
+      workflowData,
+      factory.registry,
+      { limits: factory.limits },
+      'workflow_data',
+    );
+    if (savedVersion) {
+      factory.plans.rememberVersion(savedVersion.workflowId, savedVersion.version, planned);
+    }
   }
   const now = new Date().toISOString();
-  return factory.store.createInstance({
+  const instance = await factory.store.createInstance({
     instance_id: options.instance_id ?? createId('inst'),
     workflow_id: workflow_id ?? null,
     name,
     status: 'pending',
-    workflow_data: parsedData,
+    workflow_data: planned.document,
     input_data: null,
     created_by: created_by ?? null,
     tenant_id: tenant_id ?? null,
@@ -106,4 +118,6 @@ export async function createWorkflowInstance(
     parent_step_id: parsed.data.parent_step_id ?? null,
     progress: null,
   });
+  if (workflowVersion === null) factory.plans.rememberInstance(instance.instance_id, planned.plan);
+  return instance;
 }

@@ -41,3 +41,11 @@ export function waitingConflict(instanceId: string): FlowloomError {
     `Instance "${instanceId}" is waiting: it continues when it wakes or is resumed; stop it to cancel it instead`,
   );
 }
+
+/** A run of the instance is being claimed here right now: the caller tries again shortly. */
+export function stillStarting(instanceId: string): FlowloomError {
+  return new FlowloomError(
+    ErrorCode.CONFLICT,
+    `Instance "${instanceId}" is still starting; try again`,
+  );
+}

@@ -60,6 +60,13 @@ export interface ExecutionEngineOptions {
    * @default Date.now
    */
   now?: () => number;
+  /**
+   * How long one run may hold the event loop, in milliseconds: a run that has run this long
+   * without waiting for anything yields (a macrotask), so the server's timers, I/O and other
+   * requests get their turn, whatever the run's size or store. `Infinity` never yields.
+   * @default 20
+   */
+  yieldAfterMs?: number;
 }
 
 /** Where sub-workflow steps find the workflows they run. */
@@ -76,6 +83,18 @@ export interface WorkflowSource {
 export interface ExecuteOptions {
   /** Run variables to start with, readable as `{{ vars.<name> }}`. */
   variables?: Record<string, unknown>;
+  /**
+   * Runs this step and the steps it depends on (its ancestors) only: every other step is
+   * skipped (`step_skipped`, reason `not_needed`). What an editor's "run to here" runs.
+   */
+  until?: string;
+  /**
+   * Starts the run at this entry step only: the other entry steps (triggers) are skipped
+   * (`step_skipped`, reason `not_triggered`), and so is what only they lead to. A triggered
+   * run starts at its trigger this way.
+   * @default the instance's `trigger.step_id`, when a trigger started it; else every entry step
+   */
+  startAt?: string;
 }
 
 /** Options of {@link ExecutionEngine.close}. */

@@ -1,7 +1,8 @@
 import { ErrorCode } from '../errors/errorCodes';
+import type { StepState } from '../schema/executionStatus';
 import type { ErrorInfo } from '../schema/status';
 import type { EventJournal } from './EventJournal';
-import type { RunState } from './runState';
+import { type RunState, stepEntries } from './runState';
 
 /**
  * How a run ends here: final, `interrupted` (its process shuts down; a later one resumes it) or
@@ -57,8 +58,8 @@ export function journalRunEnd(
 }
 
 /** The steps waiting, with what each waits for. */
-function waitingSteps(state: RunState): Array<[string, RunState['steps'][string]['wait']]> {
-  return Object.entries(state.steps)
+function waitingSteps(state: RunState): Array<[string, StepState['wait']]> {
+  return [...stepEntries(state)]
     .filter(([, step]) => step.status === 'waiting')
     .map(([id, step]) => [id, step.wait]);
 }
@@ -72,7 +73,7 @@ function failUnfinishedSteps(
     status === 'cancelled'
       ? 'The run was stopped while this step was running'
       : 'The run failed while this step was running';
-  for (const [id, step] of Object.entries(state.steps)) {
+  for (const [id, step] of stepEntries(state)) {
     if (step.status !== 'running' && step.status !== 'waiting') continue;
     journal.append(
       'step_failed',

@@ -3,37 +3,58 @@ import type { ErrorInfo } from '../schema/status';
 import type { EventJournal } from './EventJournal';
 import type { StepOutcome } from './stepOutcome';
 
-/** What a finished step leads to: the handles to follow, or the error that ends the run. */
-export type StepConsequence =
-  | { followed: readonly string[]; unhandled?: undefined }
-  | { followed?: undefined; unhandled: ErrorInfo };
+/**
+ * What a finished step leads to: the handles to follow (an array), or the error that ends the
+ * run (`{ unhandled }`).
+ */
+export type StepConsequence = readonly string[] | { readonly unhandled: ErrorInfo };
 
 /**
- * Journals how a step finished: `step_completed`, or `step_failed` (with its error branch taking
- * over when the component declares one and an edge leaves it).
+ * Journals how a step finished: `step_completed`, or `step_failed` with the step's `on_error`
+ * setting deciding what follows: its error branch (by default, when one is connected), the
+ * run's failure (`fail`, or no error branch), or its success handles with the error in its
+ * output, as a completed step (`continue`).
+ *
+ * @param timestamp - the event's ISO time, from the step's own clock reading when it has one.
  */
 export function journalStepOutcome(
   journal: EventJournal,
   step: PlanStep,
   outcome: Extract<StepOutcome, { kind: 'completed' | 'failed' }>,
+  timestamp?: string,
 ): StepConsequence {
   if (outcome.kind === 'completed') {
+    const { output_data, output_handles, duration_ms, attempts, set_variables } = outcome;
+    journal.append(
+      'step_completed',
+      set_variables
+        ? { output_data, output_handles, duration_ms, attempts, set_variables }
+        : { output_data, output_handles, duration_ms, attempts },
+      step.id,
+      outcome.output_bytes,
+      timestamp,
+    );
+    return output_handles;
+  }
+  if (step.onError === 'continue') {
+    // The error reaches the next steps as {{ steps.<id>.error.message }}, as on an error branch.
     journal.append(
       'step_completed',
       {
-        output_data: outcome.output_data,
-        output_handles: outcome.output_handles,
+        output_data: { ...asObject(outcome.output_data), error: outcome.error },
+        output_handles: [...step.passHandles],
         duration_ms: outcome.duration_ms,
         attempts: outcome.attempts,
-        ...(outcome.set_variables ? { set_variables: outcome.set_variables } : {}),
       },
       step.id,
       outcome.output_bytes,
+      timestamp,
     );
-    return { followed: outcome.output_handles };
+    return step.passHandles;
   }
   const errorHandle = step.component.errorHandle;
-  const handled = errorHandle !== undefined && step.connectedHandles.has(errorHandle);
+  const handled =
+    step.onError !== 'fail' && errorHandle !== undefined && step.connectedHandles.has(errorHandle);
   const followed = handled ? [errorHandle] : [];
   journal.append(
     'step_failed',
@@ -49,8 +70,9 @@ export function journalStepOutcome(
     },
     step.id,
     handled ? outcome.output_bytes : outcome.error.message.length,
+    timestamp,
   );
-  return handled ? { followed } : { unhandled: { ...outcome.error, step_id: step.id } };
+  return handled ? followed : { unhandled: { ...outcome.error, step_id: step.id } };
 }
 
 function asObject(value: unknown): Record<string, unknown> {

@@ -1,4 +1,4 @@
-import type { ExecutionPlan } from '../graph/executionPlan';
+import { ExecutionPlan } from '../graph/executionPlan';
 
 /**
  * A plan that knows a workflow's step ids and nothing to run: enough to replay and end a run
@@ -6,5 +6,12 @@ import type { ExecutionPlan } from '../graph/executionPlan';
  * longer be planned (its component types were unregistered since).
  */
 export function planOfStepIds(stepIds: readonly string[]): ExecutionPlan {
-  return { steps: [], edges: [], indexById: new Map(), stepIds: new Set(stepIds) };
+  const noEdges = {
+    ids: [],
+    source: new Uint32Array(0),
+    sourceHandle: [],
+    target: new Uint32Array(0),
+    targetHandle: [],
+  };
+  return new ExecutionPlan([], noEdges, new Set(stepIds));
 }

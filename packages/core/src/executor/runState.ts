@@ -15,10 +15,28 @@ export interface RunState {
    * left (running again once resumed, woken or retried).
    */
   status: InstanceStatus;
-  /** Every step by node id; pending until its first event. */
-  steps: Record<string, StepState>;
+  /**
+   * Each step's index in `stepList`, by node id: the plan's own map, shared by every run of it
+   * (a run never adds to it: see `extraSteps`).
+   */
+  readonly stepIndex: ReadonlyMap<string, number>;
+  /**
+   * Every step's state by index; a step no event touched yet has none (it is pending): read
+   * through `stepAt`. Made lazily, so starting a run of 100,000 steps allocates no state for
+   * them up front.
+   */
+  stepList: Array<StepState | undefined>;
+  /**
+   * Steps events named that the plan lacks (the document was edited since), by id, indexed
+   * after the plan's; `undefined` while there are none.
+   */
+  extraSteps: Map<string, number> | undefined;
   /** Steps finished (completed, failed or skipped) so far. */
   finishedSteps: number;
+  /** Steps `running` now: their attempt started (or they woke) and has not ended. */
+  runningSteps: number;
+  /** Steps `waiting` now. */
+  waitingSteps: number;
   /** ISO time of `execution_started`. */
   started_at: string | null;
   /** ISO time of the final event. */
@@ -55,15 +73,25 @@ export function createDictionary<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
 }
 
-/** A fresh state for a run over the given steps. */
-export function createRunState(instanceId: string, stepIds: Iterable<string>): RunState {
-  const steps = createDictionary<StepState>();
-  for (const id of stepIds) steps[id] = pendingStep();
+/**
+ * A fresh state for a run over the given steps: a plan's index by id (shared, not copied), or
+ * the steps' ids.
+ */
+export function createRunState(
+  instanceId: string,
+  steps: ReadonlyMap<string, number> | Iterable<string>,
+): RunState {
+  const stepIndex = steps instanceof Map ? steps : indexOfIds(steps as Iterable<string>);
+  const stepList = new Array<StepState | undefined>(stepIndex.size);
   return {
     instance_id: instanceId,
     status: 'pending',
-    steps,
+    stepIndex,
+    stepList,
+    extraSteps: undefined,
     finishedSteps: 0,
+    runningSteps: 0,
+    waitingSteps: 0,
     started_at: null,
     finished_at: null,
     error: null,
@@ -80,4 +108,43 @@ export function createRunState(instanceId: string, stepIds: Iterable<string>): R
 /** A step that has not started. */
 export function pendingStep(): StepState {
   return { status: 'pending', attempts: 0, started_at: null, finished_at: null };
+}
+
+/** The index of a step of a run's state, or `undefined` for an id it does not know. */
+export function stepIndexOf(state: RunState, stepId: string): number | undefined {
+  return state.stepIndex.get(stepId) ?? state.extraSteps?.get(stepId);
+}
+
+/** The state of one step of a run, or `undefined` for an id it does not know. */
+export function stepStateOf(state: RunState, stepId: string): StepState | undefined {
+  const at = stepIndexOf(state, stepId);
+  return at === undefined ? undefined : stepAt(state, at);
+}
+
+/** The state of the step at an index, made pending on first use. */
+export function stepAt(state: RunState, at: number): StepState {
+  let step = state.stepList[at];
+  if (step === undefined) {
+    step = pendingStep();
+    state.stepList[at] = step;
+  }
+  return step;
+}
+
+/** The status of the step at an index, without making its state. */
+export function statusAt(state: RunState, at: number): StepState['status'] {
+  return state.stepList[at]?.status ?? 'pending';
+}
+
+/** Every step of a run's state with its id, in index order. */
+export function* stepEntries(state: RunState): Generator<[string, StepState]> {
+  for (const [id, at] of state.stepIndex) yield [id, stepAt(state, at)];
+  if (state.extraSteps) for (const [id, at] of state.extraSteps) yield [id, stepAt(state, at)];
+}
+
+/** Indices for ids given in order; a repeated id keeps its first place. */
+function indexOfIds(ids: Iterable<string>): Map<string, number> {
+  const index = new Map<string, number>();
+  for (const id of ids) if (!index.has(id)) index.set(id, index.size);
+  return index;
 }

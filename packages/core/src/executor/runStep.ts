@@ -1,15 +1,14 @@
 import { ErrorCode } from '../errors/errorCodes';
-import { toFlowloomError } from '../errors/FlowloomError';
 import type { ExpressionScope } from '../expressions/evaluatePath';
 import type { PlanStep } from '../graph/executionPlan';
 import type { WorkflowLimits } from '../limits/workflowLimits';
 import type { ExecutionResult } from '../schema/executionResult';
 import { abortableSleep } from './abortableSleep';
-import { checkStepData } from './checkStepData';
-import { readResult } from './readResult';
+import { ABANDONED, finalFailure, readAttempt, readThrown } from './readAttempt';
+import { resolveParameters } from './resolveParameters';
 import { resolveSecrets, type SecretSource, secretParameterNames } from './resolveSecrets';
 import { StepContext, type StepContextSource } from './StepContext';
-import { StepSuspension } from './stepControl';
+import { asFailure, type StepFailure } from './stepFailure';
 import type { StepOutcome } from './stepOutcome';
 
 /** The longest wait between attempts: setTimeout can't wait longer than 2³¹−1 ms anyway. */
@@ -17,8 +16,8 @@ export const MAX_RETRY_DELAY_MS = 86_400_000;
 
 /** What `runStep` needs from its run. */
 export interface StepRunHost extends StepContextSource {
-  /** Aborted when the run ends (stopped, or failed elsewhere). */
-  readonly signal: AbortSignal;
+  /** Whether the run ended (stopped, or failed elsewhere): the attempt is then abandoned. */
+  readonly aborted: boolean;
   readonly scope: ExpressionScope;
   readonly limits: WorkflowLimits;
   /** Credentials, the run's owner and its redactor, for `secret` parameters. */
@@ -34,16 +33,10 @@ export interface StepRunHost extends StepContextSource {
     attempt: number,
     input_data: Record<string, unknown>,
     inputBytes: number,
+    reading?: number,
   ): void;
-  stepRetrying(
-    step: PlanStep,
-    attempt: number,
-    delay_ms: number,
-    error: { code: string; message: string },
-  ): void;
+  stepRetrying(step: PlanStep, attempt: number, delay_ms: number, error: StepFailure): void;
 }
-
-type Failure = { code: string; message: string };
 
 /** Failures that trying again cannot change. */
 const FINAL_FAILURES: ReadonlySet<string> = new Set([
@@ -53,16 +46,18 @@ const FINAL_FAILURES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Runs one step to its end: resolves its parameters (expressions, then credentials), calls the
- * component, applies the timeout and the retry policy, and checks what it returns against the
- * limits. Never throws: every way a step can end is a {@link StepOutcome}.
+ * Runs one step to its end the long way: resolves its parameters (expressions, then
+ * credentials), calls the component, applies the timeout and the retry policy, and checks what
+ * it returns against the limits. Never throws: every way a step can end is a
+ * {@link StepOutcome}. Steps with none of credentials, a timeout or retries take the run's
+ * one-hop path instead (`launchStep`).
  */
 export async function runStep(host: StepRunHost, step: PlanStep): Promise<StepOutcome> {
   const startedAt = performance.now();
   const parameters = resolveParameters(step, host.scope, host.limits);
   if (!parameters.ok) {
     // Resolution reads finished outputs only, so trying again could not change the result.
-    return failedOnce(parameters.failure, startedAt);
+    return failedOnce(parameters.failure, elapsed(startedAt));
   }
   let input = parameters.values;
   const names = secretParameterNames(step.component);
@@ -70,80 +65,41 @@ export async function runStep(host: StepRunHost, step: PlanStep): Promise<StepOu
     try {
       input = await resolveSecrets(names, input, host.secrets);
     } catch (thrown) {
-      if (host.signal.aborted) return { kind: 'abandoned' };
-      return failedOnce(asFailure(thrown, ErrorCode.CREDENTIAL_NOT_FOUND), startedAt);
+      if (host.aborted) return ABANDONED;
+      return failedOnce(asFailure(thrown, ErrorCode.CREDENTIAL_NOT_FOUND), elapsed(startedAt));
     }
   }
   const { max_attempts, backoff_ms, backoff_multiplier } = step.retry;
   const { first, base } = host.attemptsOf(step);
   const lastAttempt = base + max_attempts;
   for (let attempt = first; ; attempt += 1) {
-    if (host.signal.aborted) return { kind: 'abandoned' };
+    if (host.aborted) return ABANDONED;
     host.stepStarted(step, attempt, input, parameters.bytes);
     // Starting it may have ended the run (its events passed their limit).
-    if (host.signal.aborted) return { kind: 'abandoned' };
-    let failure: Failure;
-    let output_data: unknown;
-    let output_bytes = 0;
+    if (host.aborted) return ABANDONED;
+    let end: ReturnType<typeof readAttempt>;
     try {
       const result = await invoke(step, host, input, attempt);
-      if (host.signal.aborted) return { kind: 'abandoned' };
-      const read = readResult(step, result);
-      if (read.ok) {
-        const checked = checkStepData(read.output_data, read.set_variables, host.limits);
-        if (checked.ok) {
-          return {
-            kind: 'completed',
-            output_data: read.output_data,
-            output_handles: read.output_handles,
-            set_variables: read.set_variables,
-            attempts: attempt,
-            duration_ms: elapsed(startedAt),
-            output_bytes: checked.bytes,
-          };
-        }
-        failure = checked.failure;
-        output_data = undefined;
-      } else {
-        failure = read.error;
-        // A failed step's output is recorded too (an HTTP error's response): it gets the limits,
-        // and counts against the run's event budget like any output.
-        const checked = checkStepData(read.output_data, undefined, host.limits);
-        output_data = checked.ok ? read.output_data : undefined;
-        output_bytes = checked.ok ? checked.bytes : 0;
-      }
+      end = host.aborted ? ABANDONED : readAttempt(step, result, attempt, host.limits);
     } catch (thrown) {
-      if (host.signal.aborted) return { kind: 'abandoned' };
-      if (thrown instanceof StepSuspension) {
-        const { wake_at, resume } = thrown.request;
-        return { kind: 'waiting', wake_at, resume };
-      }
-      // The engine is shutting down (a sub-workflow could not start): the attempt runs again
-      // when the run resumes.
-      if (toFlowloomError(thrown).code === ErrorCode.SHUTTING_DOWN) return { kind: 'abandoned' };
-      failure = asFailure(thrown, ErrorCode.STEP_FAILED);
-      output_data = undefined;
-      output_bytes = 0;
+      end = readThrown(thrown, host.aborted);
     }
-    if (attempt >= lastAttempt || FINAL_FAILURES.has(failure.code)) {
-      return {
-        kind: 'failed',
-        error: failure,
-        output_data,
-        attempts: attempt,
-        duration_ms: elapsed(startedAt),
-        output_bytes: output_bytes + failure.message.length,
-      };
+    if (end.kind !== 'failed') {
+      if (end.kind === 'completed') end.duration_ms = elapsed(startedAt);
+      return end;
+    }
+    if (attempt >= lastAttempt || FINAL_FAILURES.has(end.error.code)) {
+      return finalFailure(end, attempt, elapsed(startedAt));
     }
     const delay = Math.min(
       MAX_RETRY_DELAY_MS,
       Math.round(backoff_ms * backoff_multiplier ** (attempt - base - 1)),
     );
-    host.stepRetrying(step, attempt, delay, failure);
+    host.stepRetrying(step, attempt, delay, end.error);
     try {
       await abortableSleep(delay, host.signal);
     } catch {
-      return { kind: 'abandoned' };
+      return ABANDONED;
     }
   }
 }
@@ -156,17 +112,17 @@ function invoke(
   attempt: number,
 ): Promise<ExecutionResult> {
   const timeoutMs = step.timeoutMs;
-  const runSignal = host.signal;
   if (timeoutMs === undefined) {
-    return step.component.execute(
-      new StepContext(host, step.index, step.id, input, runSignal, attempt),
+    return Promise.resolve(
+      step.component.execute(new StepContext(host, step.index, step.id, input, attempt)),
     );
   }
   // The step gets its own signal, aborted by the run's and by its timeout.
+  const runSignal = host.signal;
   const controller = new AbortController();
   const onRunAbort = (): void => controller.abort(runSignal.reason);
   runSignal.addEventListener('abort', onRunAbort, { once: true });
-  const context = new StepContext(host, step.index, step.id, input, controller.signal, attempt);
+  const context = new StepContext(host, step.index, step.id, input, attempt, controller.signal);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
@@ -186,54 +142,16 @@ function invoke(
   });
 }
 
-type ResolvedParameters =
-  | { ok: true; values: Record<string, unknown>; bytes: number }
-  | { ok: false; failure: Failure };
-
-/** The step's parameter values with expressions resolved and checked, or why they can't be. */
-function resolveParameters(
-  step: PlanStep,
-  scope: ExpressionScope,
-  limits: WorkflowLimits,
-): ResolvedParameters {
-  if (step.dynamicParameters.length === 0) {
-    // Fixed parameters were bounded when the workflow was validated: no need to measure them.
-    return { ok: true, values: step.baseParameters as Record<string, unknown>, bytes: 0 };
-  }
-  const values: Record<string, unknown> = { ...step.baseParameters };
-  try {
-    for (const { name, value } of step.dynamicParameters) values[name] = value.evaluate(scope);
-  } catch (thrown) {
-    return { ok: false, failure: asFailure(thrown, ErrorCode.EXPRESSION_ERROR) };
-  }
-  // Resolved values can be far larger than the document (a step output read many times).
-  const checked = checkStepData(values, undefined, limits, 'parameters');
-  if (!checked.ok) return { ok: false, failure: checked.failure };
-  // Undeclared parameters were already reported as warnings when the workflow was validated.
-  const issues = step.component.parameters
-    .validate(values, { allowExpressions: false })
-    .filter((issue) => issue.code !== 'UNKNOWN_PARAMETER');
-  if (issues.length > 0) {
-    const message = `Invalid parameters after resolving expressions: ${issues.map((issue) => issue.message).join('; ')}`;
-    return { ok: false, failure: { code: ErrorCode.INVALID_PARAMETERS, message } };
-  }
-  return { ok: true, values, bytes: checked.bytes };
-}
-
-function failedOnce(failure: Failure, startedAt: number): StepOutcome {
+/** A step that failed before any attempt (its parameters or credentials). */
+export function failedOnce(failure: StepFailure, duration_ms: number): StepOutcome {
   return {
     kind: 'failed',
     error: failure,
     output_data: undefined,
     attempts: 1,
-    duration_ms: elapsed(startedAt),
+    duration_ms,
     output_bytes: failure.message.length,
   };
-}
-
-function asFailure(thrown: unknown, fallback: ErrorCode): Failure {
-  const error = toFlowloomError(thrown, fallback);
-  return { code: error.code, message: error.message };
 }
 
 function elapsed(startedAt: number): number {

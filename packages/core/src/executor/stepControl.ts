@@ -84,6 +84,8 @@ export interface StepControl {
   readonly wake: StepWake | undefined;
   /** Whether an edge leaves this output handle of the step. */
   isConnected(handle: string): boolean;
+  /** The component type of another step of the run, or `undefined` for an unknown id. */
+  typeOf(stepId: string): string | undefined;
   /** Ends this execution as a wait (throws a {@link StepSuspension}). */
   suspend(request: WaitRequest): never;
   /** The step's sub-workflow runs. */

@@ -1,4 +1,4 @@
-import type { RunState } from './runState';
+import { type RunState, stepEntries } from './runState';
 
 /** A resume request for one waiting step: `data` becomes its output. */
 export interface ResumeRequest {
@@ -16,7 +16,7 @@ export type StepToWake = { step_id: string; data?: unknown };
  */
 export function stepsToWake(state: RunState, nowMs: number, request?: ResumeRequest): StepToWake[] {
   const woken: StepToWake[] = [];
-  for (const [step_id, step] of Object.entries(state.steps)) {
+  for (const [step_id, step] of stepEntries(state)) {
     if (step.status !== 'waiting') continue;
     const wait = step.wait ?? { resume: false };
     if (request?.step_id === step_id) woken.push({ step_id, data: request.data });

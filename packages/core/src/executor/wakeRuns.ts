@@ -5,6 +5,7 @@ import type { WorkflowInstance } from '../schema/workflowInstance';
 import type { WorkflowStore } from '../store/WorkflowStore';
 import type { StartedRun } from './engineOptions';
 import { readRunJournal } from './readRunJournal';
+import { stepStateOf } from './runState';
 import type { ResumeRequest } from './stepsToWake';
 import type { WorkflowRun } from './WorkflowRun';
 
@@ -76,7 +77,7 @@ export async function wakeRun(
     );
     run.replay(journal.events);
     if (request) {
-      const step = run.state.steps[request.step_id];
+      const step = stepStateOf(run.state, request.step_id);
       if (step?.status !== 'waiting' || !step.wait?.resume) throw notWaiting(request.step_id);
     }
     const current = await host.store.updateInstance(instanceId, { status: 'running' });

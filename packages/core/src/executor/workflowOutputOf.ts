@@ -29,7 +29,10 @@ export function workflowOutputOf(
 /** The ids of the steps no edge leaves, in document order. */
 function leafStepIds(workflow: ExecutionPlan | WorkflowData): string[] {
   if (isPlan(workflow)) {
-    return workflow.steps.filter((step) => step.outgoing.length === 0).map((step) => step.id);
+    const { outgoingStart } = workflow;
+    return workflow.steps
+      .filter((step) => outgoingStart[step.index] === outgoingStart[step.index + 1])
+      .map((step) => step.id);
   }
   const sources = new Set(workflow.edges.map((edge) => edge.source));
   return workflow.nodes.filter((node) => !sources.has(node.id)).map((node) => node.id);

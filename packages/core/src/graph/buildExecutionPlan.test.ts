@@ -209,10 +209,29 @@ describe('buildExecutionPlan with a valid workflow', () => {
   });
 
   it('lists incoming and outgoing edges by index', () => {
-    expect(step('check').incoming).toEqual([0]);
-    expect(step('check').outgoing).toEqual([1, 2]);
-    expect(step('start').incoming).toEqual([]);
-    expect(step('orphan').outgoing).toEqual([]);
+    expect(plan.incomingOf(step('check').index)).toEqual([0]);
+    expect(plan.outgoingOf(step('check').index)).toEqual([1, 2]);
+    expect(plan.incomingOf(step('start').index)).toEqual([]);
+    expect(plan.outgoingOf(step('orphan').index)).toEqual([]);
+  });
+
+  it('shares one handle set between steps that connect the same handles', () => {
+    const chain = buildExecutionPlan(
+      {
+        nodes: [
+          node('a', 'trigger'),
+          node('b', 'step', { message: 'b' }),
+          node('c', 'step', { message: 'c' }),
+        ],
+        edges: [
+          { id: 'ab', source: 'a', target: 'b' },
+          { id: 'bc', source: 'b', target: 'c' },
+        ],
+      },
+      registry,
+    );
+    expect([...chain.steps[0]!.connectedHandles]).toEqual(['output']);
+    expect(chain.steps[1]!.connectedHandles).toBe(chain.steps[0]!.connectedHandles);
   });
 
   it('lists the output handles that have an edge', () => {

@@ -1,12 +1,21 @@
 import { compileValue } from '../expressions/compileValue';
+import type { ExpressionOptions } from '../expressions/parseTemplate';
 import type { ComponentRegistry } from '../registry/ComponentRegistry';
-import { RetrySettingsSchema } from '../schema/workflowData';
+import type { RegisteredComponent } from '../registry/registeredComponent';
+import { RetrySettingsSchema, type WorkflowData } from '../schema/workflowData';
 import { deepFreeze } from '../store/deepFreeze';
-import type { ExecutionPlan, PlanEdge, PlanStep } from './executionPlan';
+import { type DynamicParameter, ExecutionPlan, PlanStep } from './executionPlan';
 import { invalidWorkflowError } from './invalidWorkflowError';
-import { inspectWorkflow, type ValidateWorkflowOptions } from './validateWorkflow';
+import {
+  inspectWorkflow,
+  type ValidateWorkflowOptions,
+  type WorkflowInspection,
+} from './validateWorkflow';
 
-const NO_RETRY = RetrySettingsSchema.parse({});
+const NO_RETRY = Object.freeze(RetrySettingsSchema.parse({}));
+const NO_HANDLES: ReadonlySet<string> = new Set<string>();
+const NO_PARAMETERS: Readonly<Record<string, unknown>> = Object.freeze({});
+const NO_DYNAMIC: readonly DynamicParameter[] = Object.freeze([]);
 
 /**
  * Compiles a workflow document into an {@link ExecutionPlan}: validates it, resolves handles,
@@ -20,50 +29,153 @@ export function buildExecutionPlan(
   registry: ComponentRegistry,
   options: ValidateWorkflowOptions = {},
 ): ExecutionPlan {
-  const { result: validation, index, graph } = inspectWorkflow(workflowData, registry, options);
+  return planWorkflow(workflowData, registry, options).plan;
+}
+
+/** A validated document (parsed, frozen, defaults applied) and its plan, from one validation. */
+export interface PlannedWorkflow {
+  readonly document: WorkflowData;
+  readonly plan: ExecutionPlan;
+}
+
+/**
+ * Validates a workflow document once and compiles its plan from that validation, keeping the
+ * parsed document (what an instance stores).
+ *
+ * @param errorPath - where the document sits in the caller's input, for the error's issues.
+ * @throws FlowloomError `INVALID_WORKFLOW` with every problem when the document is invalid.
+ */
+export function planWorkflow(
+  workflowData: unknown,
+  registry: ComponentRegistry,
+  options: ValidateWorkflowOptions = {},
+  errorPath = '',
+): PlannedWorkflow {
+  const inspection = inspectWorkflow(workflowData, registry, options);
+  const document = inspection.index?.data;
+  if (!inspection.result.valid || !document) {
+    throw invalidWorkflowError(inspection.result.errors, errorPath);
+  }
+  return { document, plan: compileExecutionPlan(inspection, options) };
+}
+
+/**
+ * Compiles a workflow that `inspectWorkflow` found valid, reusing what the inspection built
+ * (the parsed document, its index and graph): creating an instance validates once, and its
+ * plan comes from that same pass.
+ *
+ * @throws FlowloomError `INVALID_WORKFLOW` for an inspection that did not find it valid.
+ */
+export function compileExecutionPlan(
+  inspection: WorkflowInspection,
+  options: ValidateWorkflowOptions = {},
+): ExecutionPlan {
+  const { result: validation, index, graph } = inspection;
   if (!validation.valid || !index || !graph) throw invalidWorkflowError(validation.errors);
   const expressionOptions = {
     maxExpressionLength: options.limits?.maxExpressionLength,
     maxResultLength: options.limits?.maxStepOutputBytes,
   };
-  const indexById = new Map(graph.order.map((id, at) => [id, at]));
-  const edges: PlanEdge[] = index.edges.map((edge) => ({
-    id: edge.edge.id,
-    source: indexById.get(edge.source)!,
-    sourceHandle: edge.sourceHandle,
-    target: indexById.get(edge.target)!,
-    targetHandle: edge.targetHandle,
-  }));
-  const incoming: number[][] = graph.order.map(() => []);
-  const outgoing: number[][] = graph.order.map(() => []);
-  edges.forEach((edge, at) => {
-    outgoing[edge.source]!.push(at);
-    incoming[edge.target]!.push(at);
+  const order = graph.order;
+  const position = new Map<string, number>();
+  for (let at = 0; at < order.length; at += 1) position.set(order[at]!, at);
+  const edgeCount = index.edges.length;
+  const columns = {
+    ids: new Array<string>(edgeCount),
+    source: new Uint32Array(edgeCount),
+    sourceHandle: new Array<string>(edgeCount),
+    target: new Uint32Array(edgeCount),
+    targetHandle: new Array<string>(edgeCount),
+  };
+  // Each step's connected handles, as a key into the sets shared between steps.
+  const handleKeys = new Array<string>(order.length).fill('');
+  index.edges.forEach((edge, at) => {
+    const source = position.get(edge.source)!;
+    columns.ids[at] = edge.edge.id;
+    columns.source[at] = source;
+    columns.sourceHandle[at] = edge.sourceHandle;
+    columns.target[at] = position.get(edge.target)!;
+    columns.targetHandle[at] = edge.targetHandle;
+    const key = handleKeys[source]!;
+    if (!`\n${key}\n`.includes(`\n${edge.sourceHandle}\n`)) {
+      handleKeys[source] = key === '' ? edge.sourceHandle : `${key}\n${edge.sourceHandle}`;
+    }
   });
+  const handleSets = new Map<string, ReadonlySet<string>>([['', NO_HANDLES]]);
   const entries = new Set(graph.entries);
-  const steps: PlanStep[] = graph.order.map((id, at) => {
+  const steps = order.map((id, at) => {
     const { node, component } = index.nodes.get(id)!;
     const registered = component!;
-    // Frozen: every run hands these very objects to the component (no per-step copies), so a
-    // component that tried to change its input_data would otherwise change later runs.
-    const baseParameters = deepFreeze(registered.parameters.withDefaults(node.data.parameters));
-    const dynamicParameters = Object.entries(baseParameters)
-      .map(([name, value]) => ({ name, value: compileValue(value, expressionOptions) }))
-      .filter((parameter) => parameter.value.dynamic);
-    return {
-      index: at,
+    const settings = node.data.settings;
+    const timeoutMs = settings?.timeout_ms;
+    const retry = settings?.retry ?? NO_RETRY;
+    const { baseParameters, dynamicParameters } = compileParameters(
+      registered,
+      node.data.parameters,
+      expressionOptions,
+    );
+    let connectedHandles = handleSets.get(handleKeys[at]!);
+    if (!connectedHandles) {
+      connectedHandles = new Set(handleKeys[at]!.split('\n'));
+      handleSets.set(handleKeys[at]!, connectedHandles);
+    }
+    return new PlanStep(
+      at,
       id,
-      component: registered,
+      registered,
       baseParameters,
       dynamicParameters,
-      timeoutMs: node.data.settings?.timeout_ms,
-      retry: node.data.settings?.retry ?? NO_RETRY,
-      incoming: incoming[at]!,
-      outgoing: outgoing[at]!,
-      connectedHandles: new Set(outgoing[at]!.map((edgeAt) => edges[edgeAt]!.sourceHandle)),
-      isEntry: entries.has(id),
-      reachable: graph.reachable.has(id),
-    };
+      timeoutMs,
+      retry,
+      connectedHandles,
+      entries.has(id),
+      graph.reachable.has(id),
+      timeoutMs === undefined && retry.max_attempts === 1 && !hasSecrets(registered),
+      node.data.disabled === true,
+      settings?.on_error,
+      passHandlesOf(registered),
+    );
   });
-  return { steps, edges, indexById, stepIds: new Set(graph.order) };
+  return new ExecutionPlan(steps, columns);
+}
+
+/**
+ * A step's parameters with defaults applied, frozen (every run hands these very objects to the
+ * component, so a component changing its input_data would otherwise change later runs), and
+ * those holding expressions compiled. Shared empties for a step with none.
+ */
+function compileParameters(
+  component: RegisteredComponent,
+  given: Readonly<Record<string, unknown>>,
+  expressionOptions: ExpressionOptions,
+): {
+  baseParameters: Readonly<Record<string, unknown>>;
+  dynamicParameters: readonly DynamicParameter[];
+} {
+  // A frozen document's parameters are shared as they are when no default applies to them.
+  const noDefaults = Object.keys(component.parameters.defaults).length === 0;
+  const withDefaults =
+    noDefaults && Object.isFrozen(given) ? given : component.parameters.withDefaults(given);
+  const names = Object.keys(withDefaults);
+  if (names.length === 0) return { baseParameters: NO_PARAMETERS, dynamicParameters: NO_DYNAMIC };
+  const baseParameters = deepFreeze(withDefaults);
+  let dynamicParameters: DynamicParameter[] | undefined;
+  for (const name of names) {
+    const value = compileValue(baseParameters[name], expressionOptions);
+    if (!value.dynamic) continue;
+    dynamicParameters ??= [];
+    dynamicParameters.push({ name, value });
+  }
+  return { baseParameters, dynamicParameters: dynamicParameters ?? NO_DYNAMIC };
+}
+
+function hasSecrets(component: RegisteredComponent): boolean {
+  return component.metadata.parameters.some((parameter) => parameter.type === 'secret');
+}
+
+/** Success handles, or the first non-error output handle of a step that picks its own. */
+function passHandlesOf(component: RegisteredComponent): readonly string[] {
+  if (component.successHandles.length > 0) return component.successHandles;
+  const first = component.metadata.output_handles.find((handle) => handle.id !== 'error');
+  return first ? [first.id] : [];
 }

@@ -45,13 +45,21 @@ export interface WorkflowIndex {
 /**
  * Parses a workflow document part by part, so one malformed node doesn't hide the problems of
  * the rest, and resolves every edge's handles against the components' metadata.
+ *
+ * @param parsed - the document as `parseWorkflowDocument` already parsed it, when it could.
  */
-export function indexWorkflow(input: unknown, registry: ComponentRegistry): WorkflowIndex {
+export function indexWorkflow(
+  input: unknown,
+  registry: ComponentRegistry,
+  parsed?: WorkflowData,
+): WorkflowIndex {
   const issues: WorkflowIssue[] = [];
   const nodes = new Map<string, IndexedNode>();
   const edges: IndexedEdge[] = [];
   const malformedNodeIds = new Set<string>();
-  const whole = WorkflowDataSchema.safeParse(input);
+  const whole = parsed
+    ? { success: true as const, data: parsed }
+    : WorkflowDataSchema.safeParse(input);
   const rawNodes = whole.success ? whole.data.nodes : readArray(input, 'nodes', issues);
   const rawEdges = whole.success ? whole.data.edges : readArray(input, 'edges', issues, true);
   if (!rawNodes) return { data: undefined, nodes, edges, malformedNodeIds, issues };

@@ -8,6 +8,7 @@ import type { WorkflowIssue, WorkflowValidationResult } from '../schema/workflow
 import { analyseGraph, type GraphAnalysis } from './analyseGraph';
 import { checkDocumentLimits } from './checkDocumentLimits';
 import { error, type IndexedNode, indexWorkflow, type WorkflowIndex } from './indexWorkflow';
+import { parseWorkflowDocument } from './parseWorkflowDocument';
 
 /** Options of {@link validateWorkflow}, `inspectWorkflow` and `buildExecutionPlan`. */
 export interface ValidateWorkflowOptions {
@@ -57,7 +58,7 @@ export function inspectWorkflow(
   registry: ComponentRegistry,
   options: ValidateWorkflowOptions = {},
 ): WorkflowInspection {
-  const limits = resolveLimits(options.limits);
+  const limits = limitsOf(options.limits);
   const expressionOptions: ExpressionOptions = {
     maxExpressionLength: limits.maxExpressionLength,
   };
@@ -65,11 +66,15 @@ export function inspectWorkflow(
   let index: WorkflowIndex | undefined;
   let graph: GraphAnalysis | undefined;
   try {
-    const limitIssues = checkDocumentLimits(workflowData, limits);
-    if (limitIssues.length > 0) {
-      return { result: { valid: false, errors: limitIssues } };
+    // The fast path checks the size limits as it goes; whatever it leaves takes the long way.
+    const parsed = parseWorkflowDocument(workflowData, limits);
+    if (!parsed) {
+      const limitIssues = checkDocumentLimits(workflowData, limits);
+      if (limitIssues.length > 0) {
+        return { result: { valid: false, errors: limitIssues } };
+      }
     }
-    index = indexWorkflow(workflowData, registry);
+    index = indexWorkflow(workflowData, registry, parsed);
     issues = index.issues;
     if (index.nodes.size > 0 || issues.length === 0) {
       const knownIds = new Set([...index.nodes.keys(), ...index.malformedNodeIds]);
@@ -134,4 +139,21 @@ function checkParameters(
       );
     }
   }
+}
+
+/**
+ * Frozen limits objects already resolved, so an engine's own (frozen) limits are not parsed
+ * again for every instance it creates. A limits object that may still change is parsed anew.
+ */
+const resolved = new WeakMap<object, WorkflowLimits>();
+
+function limitsOf(input: Partial<WorkflowLimits> | undefined): WorkflowLimits {
+  if (input === undefined || !Object.isFrozen(input)) return resolveLimits(input);
+  let limits = resolved.get(input);
+  if (!limits) {
+    limits = resolveLimits(input);
+    resolved.set(input, limits);
+    resolved.set(limits, limits);
+  }
+  return limits;
 }

@@ -35,6 +35,13 @@ export const WorkflowLimitsSchema = z.object({
   maxWorkflowDepth: z.number().int().min(0).max(1_000).default(10),
   /** Items one `for_each` step runs; more fail `TOO_MANY_ITEMS`. @default 10000 */
   maxItems: z.number().int().min(1).default(10_000),
+  /**
+   * The shortest time between two fires of one schedule trigger, in milliseconds: a cron that
+   * fires more often (`* * * * * *`, every second, say) is refused at activation with the issue
+   * `SCHEDULE_TOO_FREQUENT`, and a stored activation with one is not armed. 0 allows any.
+   * @default 60000 (a minute: every 5-field cron passes)
+   */
+  minScheduleIntervalMs: z.number().int().min(0).default(60_000),
 });
 
 /** Every limit, defaults applied. */

@@ -29,6 +29,19 @@ describe('WorkflowComponentMetadataSchema', () => {
     });
   });
 
+  it('keeps an output_schema as given, as a hint for editors', () => {
+    const output_schema = { type: 'object', properties: { status: { type: 'number' } } };
+    expect(
+      WorkflowComponentMetadataSchema.parse({ ...minimal, output_schema }).output_schema,
+    ).toEqual(output_schema);
+  });
+
+  it('refuses an output_schema that is not an object', () => {
+    expect(issuesOf({ ...minimal, output_schema: 'string' }).map((issue) => issue.path)).toEqual([
+      'output_schema',
+    ]);
+  });
+
   it('keeps an empty input_handles list (a trigger)', () => {
     const metadata = WorkflowComponentMetadataSchema.parse({ ...minimal, input_handles: [] });
     expect(metadata.input_handles).toEqual([]);

@@ -36,6 +36,14 @@ export const WorkflowComponentMetadataSchema = z
     input_handles: z.array(ComponentHandleSchema).default([DEFAULT_INPUT_HANDLE]),
     /** Output handles; defaults to one `output` handle. */
     output_handles: z.array(ComponentHandleSchema).default([DEFAULT_OUTPUT_HANDLE]),
+    /**
+     * What the component's `output_data` looks like, as a JSON-Schema-like object (`type`,
+     * `properties`, `items`, `description`, ...): a hint for editors, e.g. to suggest
+     * `{{ steps.<id>.<field> }}` or preview a step's fields. Free-form: it is neither checked
+     * as a JSON Schema nor used to check outputs.
+     * @example { type: 'object', properties: { status: { type: 'number' }, body: {} } }
+     */
+    output_schema: z.record(z.string(), z.unknown()).optional(),
   })
   // Cross-field checks run even when some field failed, so one registration lists every problem.
   .superRefine(

@@ -15,6 +15,10 @@ export const ExecutionEventDataSchemas = {
     /** Run variables the run starts with. */
     variables: z.record(z.string(), z.unknown()),
     total_steps: z.number().int().min(0),
+    /** The run runs this step and its ancestors only (`executeWorkflow`'s `until`). */
+    until: z.string().optional(),
+    /** The one entry step the run starts at (`startAt`, or the trigger that fired). */
+    start_at: z.string().optional(),
   }),
   /** A step's attempt began; `input_data` holds its resolved parameters. */
   step_started: z.object({
@@ -58,9 +62,17 @@ export const ExecutionEventDataSchemas = {
     delay_ms: z.number().min(0),
     error: ErrorDataSchema,
   }),
-  /** A step will not run: its branch was not taken, or no entry step reaches it. */
+  /**
+   * A step will not run: its branch was not taken (`branch_not_taken`), no entry step reaches
+   * it (`unreachable`), the run stops at a step it does not lead to (`not_needed`), it is an
+   * entry step other than the one the run started at (`not_triggered`), or it is disabled
+   * (`disabled`). A disabled step passes its input on: `output_data` and `output_handles` say
+   * what it delivered.
+   */
   step_skipped: z.object({
-    reason: z.enum(['branch_not_taken', 'unreachable']),
+    reason: z.enum(['branch_not_taken', 'unreachable', 'not_needed', 'not_triggered', 'disabled']),
+    output_data: z.unknown().optional(),
+    output_handles: z.array(z.string()).optional(),
   }),
   /** A step or the engine wrote a log line. */
   log: z.object({

@@ -4,6 +4,7 @@ import {
   RetrySettingsSchema,
   WorkflowDataSchema,
   WorkflowEdgeSchema,
+  WorkflowNodeDataSchema,
   WorkflowNodeSchema,
 } from './workflowData';
 
@@ -104,6 +105,23 @@ describe('NodeSettingsSchema', () => {
 
   it('rejects a timeout over a day', () => {
     expect(paths(NodeSettingsSchema.safeParse({ timeout_ms: 86_400_001 }))).toEqual(['timeout_ms']);
+  });
+
+  it('accepts the three on_error choices and nothing else', () => {
+    for (const on_error of ['fail', 'error_branch', 'continue']) {
+      expect(NodeSettingsSchema.parse({ on_error })).toEqual({ on_error });
+    }
+    expect(paths(NodeSettingsSchema.safeParse({ on_error: 'retry' }))).toEqual(['on_error']);
+  });
+});
+
+describe('WorkflowNodeDataSchema', () => {
+  it('accepts disabled as a boolean only', () => {
+    expect(WorkflowNodeDataSchema.parse({ disabled: true })).toEqual({
+      parameters: {},
+      disabled: true,
+    });
+    expect(paths(WorkflowNodeDataSchema.safeParse({ disabled: 'yes' }))).toEqual(['disabled']);
   });
 });
 

@@ -19,6 +19,14 @@ export const NodeSettingsSchema = z.object({
   timeout_ms: z.number().int().positive().max(86_400_000).optional(),
   /** Retry policy; no retries when absent. */
   retry: RetrySettingsSchema.optional(),
+  /**
+   * What a failure of the step (after its retries) does. `fail`: the run fails, even when an
+   * error branch is connected. `error_branch`: the error branch takes over (the run fails when
+   * none is connected). `continue`: the step completes with the error in its output
+   * (`output_data.error`) and its success handles are followed. When absent: the error branch
+   * when one is connected, else the run fails.
+   */
+  on_error: z.enum(['fail', 'error_branch', 'continue']).optional(),
 });
 
 /** Per-node execution settings. */
@@ -32,6 +40,12 @@ export const WorkflowNodeDataSchema = z.looseObject({
   label: z.string().optional(),
   /** Timeout and retry settings. */
   settings: NodeSettingsSchema.optional(),
+  /**
+   * A disabled step does not run: it is skipped (`step_skipped`, reason `disabled`) and passes
+   * what flowed into it on as its output, through the handles it follows on success, so the
+   * steps after it run as if it were not there.
+   */
+  disabled: z.boolean().optional(),
 });
 
 /** A step of a workflow, in @xyflow/react's serialised node form. */

@@ -11,13 +11,14 @@ import type { WorkflowData } from '../schema/workflowData';
 import type { WorkflowInstance } from '../schema/workflowInstance';
 import type { WorkflowVersionSummary } from '../schema/workflowVersion';
 import { createId } from './createId';
-import { deepFreeze } from './deepFreeze';
+import { frozenCopy } from './frozenCopy';
 import { MemoryActivations } from './MemoryActivations';
 import { MemoryWaits } from './MemoryWaits';
 import { matchesListAccess } from './matchesListAccess';
 import { pageInstanceSummaries } from './pageInstanceSummaries';
 import { pageOf } from './pageOf';
 import { prunableInstances } from './prunableInstances';
+import { STORED } from './stored';
 import type {
   CreateCredentialRecord,
   CredentialPatch,
@@ -87,7 +88,7 @@ export class MemoryStore implements WorkflowStore {
       created_at: existing?.created_at ?? now,
       updated_at: now,
     };
-    const frozen = deepFreeze(structuredClone(saved));
+    const frozen = Object.freeze({ ...saved, workflow_data: frozenCopy(saved.workflow_data) });
     this.workflows.set(saved.workflow_id, frozen);
     const versions = this.versions.get(saved.workflow_id) ?? [];
     versions.push({
@@ -178,16 +179,20 @@ export class MemoryStore implements WorkflowStore {
         `Instance "${instance.instance_id}" already exists`,
       );
     }
-    // A field a caller left out (written before it existed) is stored as null, as in SQL.
-    const frozen = deepFreeze({
-      ...structuredClone(instance),
-      tenant_id: instance.tenant_id ?? null,
-      workflow_version: instance.workflow_version ?? null,
-      trigger: instance.trigger ?? null,
-      parent_instance_id: instance.parent_instance_id ?? null,
-      parent_step_id: instance.parent_step_id ?? null,
-      progress: instance.progress ?? null,
-    });
+    // One frozen copy per field; the document is not copied again when it is the parser's own
+    // frozen copy. A field a caller left out (written before it existed) is stored as null, as
+    // in SQL.
+    const record: Record<string, unknown> = {};
+    for (const key of Object.keys(instance)) {
+      record[key] = frozenCopy((instance as unknown as Record<string, unknown>)[key]);
+    }
+    record.tenant_id ??= null;
+    record.workflow_version ??= null;
+    record.trigger ??= null;
+    record.parent_instance_id ??= null;
+    record.parent_step_id ??= null;
+    record.progress ??= null;
+    const frozen = Object.freeze(record) as WorkflowInstance;
     this.instances.set(instance.instance_id, frozen);
     return frozen;
   }
@@ -246,6 +251,16 @@ export class MemoryStore implements WorkflowStore {
     return doomed.length;
   }
 
+  async listRunWorkflowIds(options: { after?: string; limit: number }): Promise<string[]> {
+    const ids = new Set<string>();
+    for (const { workflow_id } of this.instances.values()) {
+      if (workflow_id !== null && (options.after === undefined || workflow_id > options.after)) {
+        ids.add(workflow_id);
+      }
+    }
+    return [...ids].sort().slice(0, Math.max(0, Math.floor(options.limit)));
+  }
+
   async markWaiting(instanceId: string, wakeAt: string | null): Promise<WorkflowInstance> {
     const waiting = await this.updateInstance(instanceId, { status: 'waiting' });
     this.waits.set(instanceId, wakeAt);
@@ -262,34 +277,42 @@ export class MemoryStore implements WorkflowStore {
       throw new FlowloomError(ErrorCode.NOT_FOUND, `Instance "${instanceId}" does not exist`);
     // The workflow document is shared with the previous version: it is frozen and never patched.
     // A field set to undefined in the patch keeps its value, as in the SQL stores.
-    const changes = Object.fromEntries(
-      Object.entries(patch).filter(([, value]) => value !== undefined),
-    );
-    const updated = Object.freeze({
-      ...instance,
-      ...deepFreeze(structuredClone(changes)),
-      updated_at: new Date().toISOString(),
-    });
-    this.instances.set(instanceId, updated);
-    return updated;
+    const updated: Record<string, unknown> = { ...instance };
+    for (const key in patch) {
+      const value = patch[key as keyof InstancePatch];
+      if (value !== undefined && Object.hasOwn(patch, key)) updated[key] = frozenCopy(value);
+    }
+    updated.updated_at = new Date().toISOString();
+    Object.freeze(updated);
+    this.instances.set(instanceId, updated as WorkflowInstance);
+    return updated as WorkflowInstance;
   }
 
-  async appendEvents(events: readonly ExecutionEvent[]): Promise<void> {
+  /** Synchronous: returns {@link STORED} once stored, or a rejected promise (`CONFLICT`). */
+  appendEvents(events: readonly ExecutionEvent[]): Promise<void> {
+    let list: ExecutionEvent[] | undefined;
+    let listOf = '';
     for (const event of events) {
-      let list = this.events.get(event.instance_id);
-      if (!list) {
-        list = [];
-        this.events.set(event.instance_id, list);
+      if (list === undefined || event.instance_id !== listOf) {
+        listOf = event.instance_id;
+        list = this.events.get(listOf);
+        if (!list) {
+          list = [];
+          this.events.set(listOf, list);
+        }
       }
       const lastSeq = list.length === 0 ? 0 : list[list.length - 1]!.seq;
       if (event.seq <= lastSeq) {
-        throw new FlowloomError(
-          ErrorCode.CONFLICT,
-          `Event ${event.seq} of instance "${event.instance_id}" is already stored`,
+        return Promise.reject(
+          new FlowloomError(
+            ErrorCode.CONFLICT,
+            `Event ${event.seq} of instance "${event.instance_id}" is already stored`,
+          ),
         );
       }
       list.push(event);
     }
+    return STORED;
   }
 
   async lastEventSeq(instanceId: string): Promise<number> {
@@ -304,7 +327,8 @@ export class MemoryStore implements WorkflowStore {
     return sliceAfter(this.events.get(instanceId) ?? [], options.afterSeq ?? 0, options.limit);
   }
 
-  async appendLogs(logs: readonly LogEntry[]): Promise<void> {
+  /** Synchronous: returns {@link STORED}. */
+  appendLogs(logs: readonly LogEntry[]): Promise<void> {
     for (const entry of logs) {
       let list = this.logs.get(entry.instance_id);
       if (!list) {
@@ -313,6 +337,7 @@ export class MemoryStore implements WorkflowStore {
       }
       list.push(entry);
     }
+    return STORED;
   }
 
   async trimLogs(instanceId: string, beforeSeq: number, keepSeq?: number): Promise<void> {

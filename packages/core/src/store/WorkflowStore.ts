@@ -8,6 +8,7 @@ import type { WorkflowActivation } from '../schema/workflowActivation';
 import type { WorkflowData } from '../schema/workflowData';
 import type { WorkflowInstance } from '../schema/workflowInstance';
 import type { WorkflowVersionSummary } from '../schema/workflowVersion';
+import type { STORED } from './stored';
 
 /** What `saveWorkflow` stores. */
 export interface SaveWorkflowRecord {
@@ -95,12 +96,22 @@ export interface InstanceSummaryPage {
   next_cursor: string | null;
 }
 
-/** What `pruneInstances` deletes: finished runs past either bound, at most `limit` of them. */
+/**
+ * What `pruneInstances` deletes: finished runs past either bound, at most `limit` of them. A run
+ * whose parent run (`parent_instance_id`) is not finished is never deleted: the parent still
+ * waits for it or reads its output.
+ */
 export interface PruneInstancesOptions {
   /** Finished runs that finished before this ISO time. */
   finishedBefore?: string;
   /** Finished runs of a saved workflow beyond its newest `keepPerWorkflow` finished runs. */
   keepPerWorkflow?: number;
+  /**
+   * Only runs of this saved workflow. With `keepPerWorkflow`, the store reads just that
+   * workflow's newest runs through an index instead of ranking the whole table: retention walks
+   * the workflows (`listRunWorkflowIds`) and prunes each.
+   */
+  workflowId?: string;
   /** The most runs deleted by this call (one transaction). With neither bound, none is. */
   limit: number;
 }
@@ -224,6 +235,12 @@ export interface WorkflowStore {
    */
   pruneInstances(options: PruneInstancesOptions): Promise<number>;
   /**
+   * The distinct `workflow_id`s of stored runs, in ascending (byte) order, after `after` when
+   * given, at most `limit`: how retention walks the workflows one at a time, an index seek each,
+   * without reading the run table whole.
+   */
+  listRunWorkflowIds(options: { after?: string; limit: number }): Promise<string[]>;
+  /**
    * Marks an instance `waiting` until `wakeAt` (ISO; `null`: until a resume request or a
    * sub-workflow wakes it), status and wake time in one write; returns it. `NOT_FOUND` for an
    * unknown id. The wake time lives here, not in a process: whichever process is up then wakes it.
@@ -235,7 +252,11 @@ export interface WorkflowStore {
    */
   listDueWaits(options: { now: string; limit: number }): Promise<DueWait[]>;
 
-  /** Appends events (each instance's in `seq` order). `CONFLICT` on a `seq` already stored. */
+  /**
+   * Appends events (each instance's in `seq` order). `CONFLICT` on a `seq` already stored.
+   * A store whose write completed synchronously (in memory, better-sqlite3) returns
+   * {@link STORED}: the engine then goes on in the same turn instead of awaiting a promise.
+   */
   appendEvents(events: readonly ExecutionEvent[]): Promise<void>;
   /** The highest `seq` stored for an instance; 0 when it has no event. */
   lastEventSeq(instanceId: string): Promise<number>;
@@ -244,7 +265,7 @@ export interface WorkflowStore {
     instanceId: string,
     options?: { afterSeq?: number; limit?: number },
   ): Promise<ExecutionEvent[]>;
-  /** Appends log entries. */
+  /** Appends log entries; returns {@link STORED} when the write completed synchronously. */
   appendLogs(logs: readonly LogEntry[]): Promise<void>;
   /** An instance's log entries with `seq` greater than `since`, in order. */
   listLogs(instanceId: string, options?: { since?: number; limit?: number }): Promise<LogEntry[]>;

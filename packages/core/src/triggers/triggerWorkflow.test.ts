@@ -92,8 +92,30 @@ describe('engine.trigger', () => {
     const status = await done;
     expect(status.status).toBe('completed');
     expect(status.steps.hourly?.status).toBe('completed');
+    expect(status.steps.hook?.status).toBe('skipped');
     expect(status.steps.shape?.status).toBe('skipped');
-    expect(instance.workflow_data.edges.map((edge) => edge.id)).toEqual(['tick-hourly']);
+    expect(instance.workflow_data.edges.map((edge) => edge.id)).toEqual([
+      'hook-shape',
+      'tick-hourly',
+    ]);
+    const skips = (await store.listEvents(instance.instance_id))
+      .filter((event) => event.event_type === 'step_skipped')
+      .map((event) => [event.step_id, (event.data as { reason: string }).reason]);
+    expect(skips).toEqual([
+      ['hook', 'not_triggered'],
+      ['shape', 'branch_not_taken'],
+    ]);
+  });
+
+  it('shares the version planned once between the runs its triggers start', async () => {
+    const { store, engine, save } = setUp();
+    const saved = await save(webhookWorkflow());
+    await store.activateWorkflow(saved.workflow_id, 1);
+    const first = await engine.trigger(saved.workflow_id, 'hook', { body: { id: 1 } });
+    const second = await engine.trigger(saved.workflow_id, 'hook', { body: { id: 2 } });
+    // One parsed, frozen document for the version: the second run was neither validated nor planned.
+    expect(second.instance.workflow_data).toBe(first.instance.workflow_data);
+    expect((await second.done).steps.shape?.output_data).toEqual({ from_input: 2, from_step: 2 });
   });
 
   it('refuses an inactive workflow with WORKFLOW_INACTIVE and creates no instance', async () => {

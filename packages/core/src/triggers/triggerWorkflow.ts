@@ -1,27 +1,35 @@
 import { ErrorCode } from '../errors/errorCodes';
 import { FlowloomError } from '../errors/FlowloomError';
-import type { StartedRun } from '../executor/engineOptions';
-import { invalidWorkflowError } from '../graph/invalidWorkflowError';
-import { inspectWorkflow } from '../graph/validateWorkflow';
-import type { WorkflowLimits } from '../limits/workflowLimits';
+import type { CreateInstanceOptions } from '../executor/createWorkflowInstance';
+import type { ExecuteOptions, StartedRun } from '../executor/engineOptions';
 import type { ComponentRegistry } from '../registry/ComponentRegistry';
 import type { SavedWorkflow } from '../schema/savedWorkflow';
-import { createId } from '../store/createId';
+import type { CreateInstanceInput, WorkflowInstance } from '../schema/workflowInstance';
 import type { WorkflowStore } from '../store/WorkflowStore';
-import { triggeredDocument } from './triggeredDocument';
 import { triggerTypeOf } from './triggerTypeOf';
 
 /** What {@link triggerWorkflow} needs of the engine. */
 export interface TriggerHost {
   readonly store: WorkflowStore;
   readonly registry: ComponentRegistry;
-  readonly limits: WorkflowLimits;
-  startWorkflow(instanceId: string, input: Record<string, unknown>): Promise<StartedRun>;
+  /** The engine's `createInstance`: a version it planned before is not validated again. */
+  createInstance(
+    input: CreateInstanceInput,
+    options: CreateInstanceOptions,
+  ): Promise<WorkflowInstance>;
+  startWorkflow(
+    instanceId: string,
+    input: Record<string, unknown>,
+    options?: ExecuteOptions,
+  ): Promise<StartedRun>;
 }
 
 /**
  * `engine.trigger`: starts a run of an active workflow's active version from one of its trigger
- * steps, as a new instance owned by the workflow's owner and recording the trigger.
+ * steps, as a new instance owned by the workflow's owner and recording the trigger. The run
+ * starts at that trigger only (`startAt`): the other triggers are skipped, and so is what only
+ * they lead to. The version's plan is cached, so a trigger firing again neither validates nor
+ * plans the workflow.
  *
  * @throws FlowloomError `NOT_FOUND` for an unknown workflow or step, `WORKFLOW_INACTIVE` for an
  * inactive workflow, `VALIDATION_FAILED` for a step that is not a trigger or an input that is
@@ -49,32 +57,19 @@ export async function triggerWorkflow(
       issues: [{ path: 'step_id', message }],
     });
   }
-  const document = triggeredDocument(saved.workflow_data, stepId, host.registry);
-  const { result, index } = inspectWorkflow(document, host.registry, { limits: host.limits });
-  if (!result.valid || !index?.data) throw invalidWorkflowError(result.errors, 'workflow_data');
-  const now = new Date().toISOString();
-  const instance = await host.store.createInstance({
-    instance_id: createId('inst'),
-    workflow_id: saved.workflow_id,
-    name: saved.name,
-    status: 'pending',
-    workflow_data: index.data,
-    input_data: null,
-    created_by: saved.created_by,
-    tenant_id: saved.tenant_id,
-    created_at: now,
-    updated_at: now,
-    started_at: null,
-    finished_at: null,
-    error: null,
-    workflow_version: saved.version,
-    trigger: { type: triggerTypeOf(node.type), step_id: stepId },
-    parent_instance_id: null,
-    parent_step_id: null,
-    progress: null,
-  });
+  const instance = await host.createInstance(
+    {
+      name: saved.name,
+      workflow_id: saved.workflow_id,
+      version: saved.version,
+      created_by: saved.created_by,
+      tenant_id: saved.tenant_id,
+      trigger: { type: triggerTypeOf(node.type), step_id: stepId },
+    },
+    { saved },
+  );
   try {
-    return await host.startWorkflow(instance.instance_id, runInput);
+    return await host.startWorkflow(instance.instance_id, runInput, { startAt: stepId });
   } catch (error) {
     // Refused before it began (a full or closing engine, a bad input): nothing ran, so no
     // pending instance is left to clutter the owner's list.

@@ -145,6 +145,39 @@ export interface SaveWorkflowResult {
   validation: { valid: boolean; errors: WorkflowIssue[] };
 }
 
+/** One armed trigger of an active workflow, as the activation routes describe it. */
+export interface TriggerInfo {
+  /** The trigger step (node id). */
+  step_id: string;
+  /** `webhook` or `schedule`: what its runs record as `trigger.type`. */
+  type: string;
+  /** A webhook's method. */
+  method?: string;
+  /** Where a webhook listens. */
+  webhook_url?: string;
+  /** When a schedule fires next (ISO time). */
+  next_run_at?: string;
+}
+
+/** `GET /workflows/{id}` answer: the workflow at its latest version, with its activation. */
+export type WorkflowDetail = SavedWorkflow & {
+  /** Whether its webhook and schedule triggers start runs. */
+  active: boolean;
+  /** The version its triggers run; `null` while inactive. */
+  active_version: number | null;
+  /** The armed triggers of `active_version`; empty while inactive. */
+  triggers: TriggerInfo[];
+};
+
+/** `POST /workflows/{id}/activate` answer. */
+export interface WorkflowActivationResult {
+  workflow_id: string;
+  active: true;
+  /** The saved version its triggers run: its latest. */
+  version: number;
+  triggers: TriggerInfo[];
+}
+
 /** `POST /credentials` input: the secret fields go in `data` and are never sent back. */
 export interface CreateCredentialRequest {
   name: string;
@@ -176,6 +209,12 @@ export interface SubscribeOptions {
   onError?: (error: ClientError) => void;
 }
 
+/** Options of `executeInstance`. */
+export interface ExecuteInstanceOptions {
+  /** Run only this step and its ancestors (the route's `until`). */
+  until?: string;
+}
+
 /** A typed client for the Flowloom API: one method per endpoint, plus live events. */
 export interface WorkflowClient {
   readonly baseUrl: string;
@@ -187,9 +226,14 @@ export interface WorkflowClient {
   getInstance(instanceId: string): Promise<ClientResult<WorkflowInstance>>;
   /** Deletes a finished (or never run) instance with its events and logs (204); 409 while it runs. */
   deleteInstance(instanceId: string): Promise<ClientResult<null>>;
+  /**
+   * Starts an instance's run (202) with `input_data`; with `options.until`, only that step and
+   * the steps before it run (test a workflow up to a node).
+   */
   executeInstance(
     instanceId: string,
     input_data?: Record<string, unknown>,
+    options?: ExecuteInstanceOptions,
   ): Promise<ClientResult<{ instance_id: string; status: 'running' }>>;
   /**
    * Runs a failed or cancelled instance again from its failed and cancelled steps (202): the
@@ -231,6 +275,17 @@ export interface WorkflowClient {
   ): Promise<ClientResult<{ versions: WorkflowVersionSummary[] }>>;
   /** Deletes a saved workflow and its versions (204); its runs stay readable. */
   deleteWorkflow(workflowId: string): Promise<ClientResult<null>>;
+  /** A saved workflow at its latest version with its activation (`active`, `triggers`). */
+  getWorkflow(workflowId: string): Promise<ClientResult<WorkflowDetail>>;
+  /**
+   * Activates a workflow at its latest version: its webhook and schedule triggers start runs.
+   * 400 `INVALID_WORKFLOW` (with every issue) or `NO_TRIGGER` when it can't be.
+   */
+  activateWorkflow(workflowId: string): Promise<ClientResult<WorkflowActivationResult>>;
+  /** Deactivates a workflow: its webhooks answer 404 and its schedules stop. */
+  deactivateWorkflow(
+    workflowId: string,
+  ): Promise<ClientResult<{ workflow_id: string; active: false }>>;
   /**
    * A workflow as a file (`{ flowloom_version: 1, name, workflow_data }`), its credential
    * references replaced by `{ credential_type }` placeholders; save it as

@@ -42,8 +42,11 @@ export function createWorkflowClient(options: WorkflowClientOptions = {}): Workf
     listInstances: (query) => get('/instances', instanceQuery(query)),
     getInstance: (instanceId) => get(`/instances/${id(instanceId)}`),
     deleteInstance: (instanceId) => remove(`/instances/${id(instanceId)}`),
-    executeInstance: (instanceId, input_data = {}) =>
-      post(`/instances/${id(instanceId)}/execute`, { input_data }),
+    executeInstance: (instanceId, input_data = {}, executeOptions) =>
+      post(`/instances/${id(instanceId)}/execute`, {
+        input_data,
+        ...(executeOptions?.until === undefined ? {} : { until: executeOptions.until }),
+      }),
     retryInstance: (instanceId) => post(`/instances/${id(instanceId)}/retry`),
     resumeInstance: (instanceId, request) => post(`/instances/${id(instanceId)}/resume`, request),
     stopInstance: (instanceId) => post(`/instances/${id(instanceId)}/stop`),
@@ -56,6 +59,9 @@ export function createWorkflowClient(options: WorkflowClientOptions = {}): Workf
     getWorkflowVersions: (workflowId, query) =>
       get(`/workflows/${id(workflowId)}/versions`, { limit: query?.limit, offset: query?.offset }),
     deleteWorkflow: (workflowId) => remove(`/workflows/${id(workflowId)}`),
+    getWorkflow: (workflowId) => get(`/workflows/${id(workflowId)}`),
+    activateWorkflow: (workflowId) => post(`/workflows/${id(workflowId)}/activate`),
+    deactivateWorkflow: (workflowId) => post(`/workflows/${id(workflowId)}/deactivate`),
     exportWorkflow: (workflowId, exportOptions) =>
       get(`/workflows/${id(workflowId)}/export`, { version: exportOptions?.version }),
     importWorkflow: (file) => post('/workflows/import', file),

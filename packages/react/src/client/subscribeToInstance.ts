@@ -43,6 +43,7 @@ export function subscribeToInstance(
   let stopped = false;
   let connected = false;
   let failures = 0;
+  let hinted = false;
   let socket: WebSocketLike | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -84,12 +85,18 @@ export function subscribeToInstance(
     }
   };
 
-  const scheduleRetry = async () => {
+  const scheduleRetry = async (neverOpened = false) => {
     const check = await settings.checkAccess(instanceId);
     if (stopped) return;
     if (!check.success && FINAL_STATUSES.has(check.error.status)) {
       fail(check.error);
       return;
+    }
+    if (neverOpened && check.success && !hinted) {
+      // HTTP reaches the API but the upgrade never does: the usual cause is a dev server's
+      // proxy without WebSocket forwarding. Said once per subscription; retries go on.
+      hinted = true;
+      console.warn(proxyHint(settings.baseUrl, instanceId));
     }
     const delay = backoffDelay(failures, settings.reconnectDelayMs, settings.maxReconnectDelayMs);
     failures += 1;
@@ -121,8 +128,10 @@ export function subscribeToInstance(
       return;
     }
     socket = current;
+    let opened = false;
     current.onopen = () => {
       if (socket !== current) return;
+      opened = true;
       failures = 0;
       setConnected(true);
     };
@@ -135,7 +144,7 @@ export function subscribeToInstance(
       if (socket !== current) return;
       socket = undefined;
       setConnected(false);
-      void scheduleRetry();
+      void scheduleRetry(!opened);
     };
   };
 
@@ -162,6 +171,15 @@ export function socketUrl(
   url.searchParams.set('since', String(since));
   if (token) url.searchParams.set('token', token);
   return url.href;
+}
+
+/**
+ * The console hint for a socket that never opened while HTTP works. It names the socket's
+ * address without its query, which may carry a token.
+ */
+export function proxyHint(baseUrl: string, instanceId: string): string {
+  const url = new URL(socketUrl(baseUrl, instanceId, 0));
+  return `[flowloom] The WebSocket ${url.origin}${url.pathname} did not open, though the API answers over HTTP, so runs show no live events. If a dev server proxies the API (Vite: server.proxy), give that proxy entry \`ws: true\` so WebSocket upgrades reach the API too.`;
 }
 
 /**

@@ -1,4 +1,6 @@
 import { type RefObject, useState } from 'react';
+import { enCanvas } from '../i18n/enCanvas';
+import { useMessages } from '../i18n/useMessages';
 
 /** The inputs of one free key/value row, read when the form is submitted. */
 export interface CredentialRowInputs {
@@ -19,6 +21,7 @@ export interface CredentialDataRowsProps {
  * state or the DOM's attributes.
  */
 export function CredentialDataRows({ idPrefix, inputs }: CredentialDataRowsProps) {
+  const text = useMessages('credentialForm', enCanvas.credentialForm);
   const [rows, setRows] = useState<number[]>([1]);
   const inputsOf = (row: number): CredentialRowInputs => {
     let found = inputs.current.get(row);
@@ -35,20 +38,20 @@ export function CredentialDataRows({ idPrefix, inputs }: CredentialDataRowsProps
 
   return (
     <fieldset className="flowloom-credential-form__rows">
-      <legend className="flowloom-field__label">Fields</legend>
+      <legend className="flowloom-field__label">{text.fields}</legend>
       {rows.map((row, index) => {
         const keyId = `${idPrefix}-row-${row}-key`;
         const valueId = `${idPrefix}-row-${row}-value`;
         return (
           <div key={row} className="flowloom-credential-form__row">
             <label className="flowloom-visually-hidden" htmlFor={keyId}>
-              Field {index + 1} name
+              {text.fieldName(index + 1)}
             </label>
             <input
               id={keyId}
               className="flowloom-input"
               type="text"
-              placeholder="Field name"
+              placeholder={text.fieldNamePlaceholder}
               autoComplete="off"
               spellCheck={false}
               ref={(element) => {
@@ -56,13 +59,13 @@ export function CredentialDataRows({ idPrefix, inputs }: CredentialDataRowsProps
               }}
             />
             <label className="flowloom-visually-hidden" htmlFor={valueId}>
-              Field {index + 1} value
+              {text.fieldValue(index + 1)}
             </label>
             <input
               id={valueId}
               className="flowloom-input"
               type="password"
-              placeholder="Value"
+              placeholder={text.fieldValuePlaceholder}
               autoComplete="new-password"
               ref={(element) => {
                 inputsOf(row).value = element;
@@ -71,7 +74,7 @@ export function CredentialDataRows({ idPrefix, inputs }: CredentialDataRowsProps
             <button
               type="button"
               className="flowloom-button"
-              aria-label={`Remove field ${index + 1}`}
+              aria-label={text.removeField(index + 1)}
               disabled={rows.length === 1}
               onClick={() => remove(row)}
             >
@@ -85,7 +88,7 @@ export function CredentialDataRows({ idPrefix, inputs }: CredentialDataRowsProps
         className="flowloom-button"
         onClick={() => setRows((current) => [...current, Math.max(0, ...current) + 1])}
       >
-        Add field
+        {text.addField}
       </button>
     </fieldset>
   );

@@ -82,7 +82,10 @@ const loaded = () =>
 async function openNewForm(user: ReturnType<typeof userEvent.setup>) {
   await loaded();
   await user.selectOptions(picker(), 'New credential…');
-  return screen.getByRole('group', { name: 'New credential' });
+  // The form loads with the canvas parts, the first time.
+  const form = await screen.findByRole('group', { name: 'New credential' });
+  await waitFor(() => expect(within(form).getByLabelText('Credential name')).toHaveFocus());
+  return form;
 }
 
 describe('CredentialPicker', () => {
@@ -280,8 +283,8 @@ describe('CredentialPicker', () => {
     const user = renderForm('bearer', 'old-secret');
     await loaded();
     await user.click(screen.getByRole('button', { name: 'Store as a new credential' }));
-    expect(screen.getByRole('group', { name: 'New credential' })).toBeInTheDocument();
-    expect(screen.getByLabelText('Credential name')).toHaveFocus();
+    expect(await screen.findByRole('group', { name: 'New credential' })).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByLabelText('Credential name')).toHaveFocus());
   });
 
   it('cancels the form with Escape and gives focus back to the select', async () => {

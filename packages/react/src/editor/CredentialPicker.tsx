@@ -1,12 +1,19 @@
 import type { CredentialSummary } from '@flowloom/core';
-import { useMemo, useRef, useState } from 'react';
+import { Suspense, useMemo, useRef, useState } from 'react';
 import { useCredentials } from '../hooks/useCredentials';
+import { enCore } from '../i18n/enCore';
+import type { I18nProps } from '../i18n/I18nProps';
+import { I18nProvider } from '../i18n/I18nProvider';
+import { useMessages } from '../i18n/useMessages';
 import { credentialErrorMessage } from './credentialErrorMessage';
 import { credentialIdOf } from './credentialIdOf';
-import { NewCredentialForm } from './NewCredentialForm';
+import { lazyCanvasPart } from './lazyCanvasPart';
+
+// The form loads with the canvas parts, the first time a credential is created here.
+const NewCredentialForm = lazyCanvasPart('NewCredentialForm');
 
 /** Props of {@link CredentialPicker}. */
-export interface CredentialPickerProps {
+export interface CredentialPickerProps extends I18nProps {
   /** The select's id: label it with `<label htmlFor={id}>`. */
   id: string;
   /** The parameter's value: a `{ credential_id }` reference, nothing, or a legacy plain-text secret. */
@@ -39,7 +46,17 @@ function optionLabel(credential: CredentialSummary, typed: boolean): string {
  * @remarks A legacy plain-text value gets a warning and is replaced by the first credential
  * chosen. A server without a credential key (501 `NOT_CONFIGURED`) gets a plain message.
  */
-export function CredentialPicker({
+export function CredentialPicker({ messages, locale, ...props }: CredentialPickerProps) {
+  if (!messages && locale === undefined) return <CredentialSelect {...props} />;
+  return (
+    <I18nProvider messages={messages} locale={locale}>
+      <CredentialSelect {...props} />
+    </I18nProvider>
+  );
+}
+
+/** The picker in the language around it. */
+function CredentialSelect({
   id,
   value,
   onChange,
@@ -47,7 +64,8 @@ export function CredentialPicker({
   required,
   invalid,
   describedBy,
-}: CredentialPickerProps) {
+}: Omit<CredentialPickerProps, keyof I18nProps>) {
+  const text = useMessages('credentials', enCore.credentials);
   const { credentials, loading, error, refetch, createCredential } = useCredentials(
     credentialType || undefined,
   );
@@ -82,13 +100,10 @@ export function CredentialPicker({
     <div className="flowloom-credential-picker">
       {legacy ? (
         <div id={warningId} className="flowloom-message flowloom-message--warning">
-          <p className="flowloom-credential-picker__warning">
-            Store this secret as a credential: it is kept in the workflow as plain text, which the
-            server no longer accepts. Choose a credential or create one to replace it.
-          </p>
+          <p className="flowloom-credential-picker__warning">{text.legacy}</p>
           {creating || notConfigured ? null : (
             <button type="button" className="flowloom-button" onClick={() => setCreating(true)}>
-              Store as a new credential
+              {text.storeLegacy}
             </button>
           )}
         </div>
@@ -105,7 +120,7 @@ export function CredentialPicker({
         onChange={(event) => choose(event.target.value)}
       >
         <option value="">
-          {loading && credentials.length === 0 ? 'Loading credentials…' : '— Choose a credential —'}
+          {loading && credentials.length === 0 ? text.loadingList : text.choose}
         </option>
         {byName.map((credential) => (
           <option key={credential.credential_id} value={credential.credential_id}>
@@ -114,40 +129,41 @@ export function CredentialPicker({
         ))}
         {selectedListed ? null : (
           <option value={selectedId}>
-            {loading ? 'Loading…' : `Unknown credential (${selectedId})`}
+            {loading ? text.loading : text.unknown(selectedId ?? '')}
           </option>
         )}
-        {notConfigured ? null : <option value={NEW_CREDENTIAL}>New credential…</option>}
+        {notConfigured ? null : <option value={NEW_CREDENTIAL}>{text.create}</option>}
       </select>
       {error ? (
         <div id={statusId} role="alert" className="flowloom-credential-picker__status">
           <p className="flowloom-field__error">
-            {credentialErrorMessage(error, 'load the credentials')}
+            {credentialErrorMessage(error, text.loadFailed, text)}
           </p>
           {notConfigured ? null : (
             <button type="button" className="flowloom-button" onClick={() => void refetch()}>
-              Retry
+              {text.retry}
             </button>
           )}
         </div>
       ) : null}
       {empty ? (
         <p id={statusId} className="flowloom-field__hint">
-          No {credentialType ? `${credentialType} ` : ''}credentials yet: choose “New credential…”
-          to add one.
+          {text.empty(credentialType || undefined)}
         </p>
       ) : null}
       {creating ? (
-        <NewCredentialForm
-          idPrefix={id}
-          credentialType={credentialType || undefined}
-          onCreate={createCredential}
-          onCreated={(credential) => {
-            onChange({ credential_id: credential.credential_id });
-            close();
-          }}
-          onCancel={close}
-        />
+        <Suspense fallback={null}>
+          <NewCredentialForm
+            idPrefix={id}
+            credentialType={credentialType || undefined}
+            onCreate={createCredential}
+            onCreated={(credential) => {
+              onChange({ credential_id: credential.credential_id });
+              close();
+            }}
+            onCancel={close}
+          />
+        </Suspense>
       ) : null}
     </div>
   );

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { enCore } from '../i18n/enCore';
+import { useMessages } from '../i18n/useMessages';
 
 /** Props of {@link JsonField}. */
 export interface JsonFieldProps {
@@ -30,6 +32,7 @@ export function JsonField({
   invalid,
   onChange,
 }: JsonFieldProps) {
+  const words = useMessages('parameters', enCore.parameters);
   const [text, setText] = useState(() => format(value));
   const [parseError, setParseError] = useState<string | undefined>(undefined);
   const errorId = `${id}-json-error`;
@@ -64,7 +67,7 @@ export function JsonField({
       />
       {parseError ? (
         <p id={errorId} className="flowloom-field__error" role="alert">
-          Invalid JSON: {parseError}
+          {words.invalidJson(parseError)}
         </p>
       ) : null}
     </>

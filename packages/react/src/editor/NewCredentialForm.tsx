@@ -2,6 +2,10 @@ import type { CredentialSummary } from '@flowloom/core';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import type { ClientResult, CreateCredentialRequest } from '../client/clientTypes';
 import { unexpectedError } from '../hooks/unexpectedError';
+import { enCanvas } from '../i18n/enCanvas';
+import { enCore } from '../i18n/enCore';
+import type { Messages } from '../i18n/Messages';
+import { useMessages } from '../i18n/useMessages';
 import { CredentialDataRows, type CredentialRowInputs } from './CredentialDataRows';
 import { credentialErrorMessage } from './credentialErrorMessage';
 import { credentialFieldsOf, KNOWN_CREDENTIAL_TYPES } from './credentialFieldsOf';
@@ -26,13 +30,16 @@ function readData(
   fields: ReturnType<typeof credentialFieldsOf>,
   fieldInputs: Map<string, HTMLInputElement | null>,
   rowInputs: Map<number, CredentialRowInputs>,
+  words: Messages['credentialForm'],
 ): { data: Record<string, string>; problems: string[] } {
   const data: Record<string, string> = {};
   const problems: string[] = [];
   if (fields) {
     for (const field of fields) {
       const value = fieldInputs.get(field.name)?.value ?? '';
-      if (value.trim() === '') problems.push(`Fill in ${field.label}.`);
+      if (value.trim() === '') {
+        problems.push(words.fillIn(words.fieldLabels[field.name] ?? field.name));
+      }
       data[field.name] = value;
     }
     return { data, problems };
@@ -41,11 +48,11 @@ function readData(
     const name = key?.value.trim() ?? '';
     const text = value?.value ?? '';
     if (name === '' && text === '') continue;
-    if (name === '') problems.push('Name every field that has a value.');
-    else if (Object.hasOwn(data, name)) problems.push(`Field "${name}" is given twice.`);
+    if (name === '') problems.push(words.nameEveryField);
+    else if (Object.hasOwn(data, name)) problems.push(words.givenTwice(name));
     else data[name] = text;
   }
-  if (Object.keys(data).length === 0 && problems.length === 0) problems.push('Add a field.');
+  if (Object.keys(data).length === 0 && problems.length === 0) problems.push(words.addAField);
   return { data, problems };
 }
 
@@ -64,6 +71,9 @@ export function NewCredentialForm({
   onCreated,
   onCancel,
 }: NewCredentialFormProps) {
+  const text = useMessages('credentialForm', enCanvas.credentialForm);
+  const pickerWords = useMessages('credentials', enCore.credentials);
+  const commonWords = useMessages('common', enCore.common);
   const [name, setName] = useState('');
   const [typeChoice, setTypeChoice] = useState('bearer');
   const [customType, setCustomType] = useState('');
@@ -79,10 +89,10 @@ export function NewCredentialForm({
 
   const submit = async () => {
     if (busy) return;
-    const read = readData(fields, fieldInputs.current, rowInputs.current);
+    const read = readData(fields, fieldInputs.current, rowInputs.current, text);
     const found = [
-      ...(name.trim() === '' ? ['Give the credential a name.'] : []),
-      ...(type === '' ? ['Name the credential type.'] : []),
+      ...(name.trim() === '' ? [text.needsName] : []),
+      ...(type === '' ? [text.needsType] : []),
       ...read.problems,
     ];
     setProblems(found);
@@ -97,7 +107,7 @@ export function NewCredentialForm({
     }
     setBusy(false);
     if (result.success) onCreated(result.data);
-    else setProblems([credentialErrorMessage(result.error, 'create the credential')]);
+    else setProblems([credentialErrorMessage(result.error, text.createFailed, pickerWords)]);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLFieldSetElement>) => {
@@ -115,9 +125,9 @@ export function NewCredentialForm({
   return (
     // Keys of the inputs inside are handled once here.
     <fieldset className="flowloom-credential-form" aria-busy={busy} onKeyDown={onKeyDown}>
-      <legend className="flowloom-credential-form__title">New credential</legend>
+      <legend className="flowloom-credential-form__title">{text.title}</legend>
       <label className="flowloom-field__label" htmlFor={`${idPrefix}-new-name`}>
-        Credential name
+        {text.name}
       </label>
       <input
         id={`${idPrefix}-new-name`}
@@ -131,7 +141,7 @@ export function NewCredentialForm({
       {credentialType === undefined ? (
         <>
           <label className="flowloom-field__label" htmlFor={`${idPrefix}-new-type`}>
-            Credential type
+            {text.type}
           </label>
           <select
             id={`${idPrefix}-new-type`}
@@ -140,16 +150,16 @@ export function NewCredentialForm({
             onChange={(event) => setTypeChoice(event.target.value)}
           >
             {KNOWN_CREDENTIAL_TYPES.map((known) => (
-              <option key={known.type} value={known.type}>
-                {known.label}
+              <option key={known} value={known}>
+                {text.types[known]}
               </option>
             ))}
-            <option value={OTHER}>Other (named fields)</option>
+            <option value={OTHER}>{text.other}</option>
           </select>
           {typeChoice === OTHER ? (
             <>
               <label className="flowloom-field__label" htmlFor={`${idPrefix}-new-custom-type`}>
-                Type name
+                {text.typeName}
               </label>
               <input
                 id={`${idPrefix}-new-custom-type`}
@@ -172,7 +182,7 @@ export function NewCredentialForm({
             return (
               <div key={field.name} className="flowloom-credential-form__field">
                 <label className="flowloom-field__label" htmlFor={fieldId}>
-                  {field.label}
+                  {text.fieldLabels[field.name] ?? field.name}
                 </label>
                 <input
                   id={fieldId}
@@ -207,10 +217,10 @@ export function NewCredentialForm({
           disabled={busy}
           onClick={() => void submit()}
         >
-          {busy ? 'Creating…' : 'Create credential'}
+          {busy ? text.creating : text.submit}
         </button>
         <button type="button" className="flowloom-button" onClick={onCancel}>
-          Cancel
+          {commonWords.cancel}
         </button>
       </div>
     </fieldset>

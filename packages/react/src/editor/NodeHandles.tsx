@@ -1,6 +1,8 @@
 import type { ComponentHandle } from '@flowloom/core';
 import { Handle, Position } from '@xyflow/react';
 import type { CSSProperties } from 'react';
+import { enCore } from '../i18n/enCore';
+import { useMessages } from '../i18n/useMessages';
 
 const POSITIONS: Record<ComponentHandle['position'], Position> = {
   left: Position.Left,
@@ -13,6 +15,8 @@ const POSITIONS: Record<ComponentHandle['position'], Position> = {
 export interface NodeHandlesProps {
   /** Input and output handles together, as the metadata declares them. */
   handles: readonly ComponentHandle[];
+  /** The node's name, for the handles' accessible names ("Output “True” of Condition"). */
+  nodeName: string;
 }
 
 /**
@@ -44,10 +48,15 @@ function offsetsOf(handles: readonly ComponentHandle[]): Map<ComponentHandle, st
 
 /**
  * A node's handles at the sides its metadata names, each with its label beside it. Handles on
- * one side are spread evenly along it.
+ * one side are spread evenly along it. Each one is a focusable button named after its node:
+ * Enter (or Space) on it opens the list of steps to connect it to (the canvas handles the key).
  */
-export function NodeHandles({ handles }: NodeHandlesProps) {
+export function NodeHandles({ handles, nodeName }: NodeHandlesProps) {
+  const text = useMessages('node', enCore.node);
   const offsets = offsetsOf(handles);
+  // A handle's own label is named only where the node has several of its kind.
+  const several = (type: ComponentHandle['type']) =>
+    handles.filter((handle) => handle.type === type).length > 1;
   return (
     <>
       {handles.map((handle) => {
@@ -63,11 +72,26 @@ export function NodeHandles({ handles }: NodeHandlesProps) {
               className={`flowloom-node__handle flowloom-node__handle--${handle.type}`}
               style={style}
               title={handle.label ?? handle.id}
+              tabIndex={0}
+              role="button"
+              aria-label={
+                handle.type === 'source'
+                  ? text.output(
+                      several('source') ? (handle.label ?? handle.id) : undefined,
+                      nodeName,
+                    )
+                  : text.input(
+                      several('target') ? (handle.label ?? handle.id) : undefined,
+                      nodeName,
+                    )
+              }
+              aria-description={handle.type === 'source' ? text.outputHint : text.inputHint}
             />
             {handle.label ? (
               <span
                 className={`flowloom-node__handle-label flowloom-node__handle-label--${handle.position}`}
                 style={style}
+                aria-hidden="true"
               >
                 {handle.label}
               </span>

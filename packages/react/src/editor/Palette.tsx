@@ -1,5 +1,7 @@
 import type { WorkflowComponentMetadata } from '@flowloom/core';
 import { memo, useId, useMemo, useState } from 'react';
+import { enCore } from '../i18n/enCore';
+import { useMessages } from '../i18n/useMessages';
 import { PaletteEntry } from './PaletteEntry';
 import { paletteGroups } from './paletteGroups';
 
@@ -36,6 +38,7 @@ export const Palette = memo(function Palette({
   onDragStart = noop,
   notice,
 }: PaletteProps) {
+  const text = useMessages('palette', enCore.palette);
   const [query, setQuery] = useState('');
   const searchId = useId();
   const normalized = query.trim().toLowerCase();
@@ -43,29 +46,30 @@ export const Palette = memo(function Palette({
     () =>
       paletteGroups(
         normalized ? components.filter((component) => matches(component, normalized)) : components,
+        text.categories,
       ),
-    [components, normalized],
+    [components, normalized, text],
   );
   return (
-    <aside className="flowloom-palette" aria-label="Components">
+    <aside className="flowloom-palette" aria-label={text.region}>
       <label className="flowloom-visually-hidden" htmlFor={searchId}>
-        Search components
+        {text.search}
       </label>
       <input
         id={searchId}
         className="flowloom-input flowloom-palette__search"
         type="search"
-        placeholder="Search components…"
+        placeholder={text.placeholder}
         value={query}
         onChange={(event) => setQuery(event.target.value)}
       />
       {notice ? <p className="flowloom-palette__notice">{notice}</p> : null}
       {groups.length === 0 ? (
-        <p className="flowloom-palette__empty">No components match “{query.trim()}”.</p>
+        <p className="flowloom-palette__empty">{text.none(query.trim())}</p>
       ) : null}
       {groups.map((group) => (
         <section key={group.category} className="flowloom-palette__group">
-          <h3 className="flowloom-palette__heading">{group.label}</h3>
+          <h2 className="flowloom-palette__heading">{group.label}</h2>
           <ul className="flowloom-palette__list">
             {group.components.map((component) => (
               <li key={component.type}>

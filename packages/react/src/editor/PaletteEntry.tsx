@@ -2,7 +2,7 @@ import type { WorkflowComponentMetadata } from '@flowloom/core';
 import { type DragEvent, type KeyboardEvent, memo } from 'react';
 import { ComponentIcon } from './ComponentIcon';
 import { COMPONENT_DRAG_TYPE } from './componentDragType';
-import { gradientOf } from './gradientOf';
+import { swatchStyleOf } from './swatchStyleOf';
 
 /** Props of {@link PaletteEntry}. */
 export interface PaletteEntryProps {
@@ -49,7 +49,7 @@ export const PaletteEntry = memo(function PaletteEntry({
     >
       <span
         className="flowloom-palette__swatch"
-        style={{ background: gradientOf(component.color) }}
+        style={swatchStyleOf(component.color)}
         aria-hidden="true"
       >
         <ComponentIcon icon={component.icon} name={component.name} />

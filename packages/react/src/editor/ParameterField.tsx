@@ -1,4 +1,12 @@
 import type { ComponentParameter, WorkflowIssue } from '@flowloom/core';
+import { useCallback, useRef } from 'react';
+import type { Formatters } from '../i18n/createFormatters';
+import { enCore } from '../i18n/enCore';
+import type { Messages } from '../i18n/Messages';
+import { useI18n } from '../i18n/useI18n';
+import { useMessages } from '../i18n/useMessages';
+import { ExpressionPreview } from './ExpressionPreview';
+import { useExpressionScope } from './expressions/useExpressionScope';
 import { ParameterInput } from './ParameterInput';
 
 /** Props of {@link ParameterField}. */
@@ -10,34 +18,49 @@ export interface ParameterFieldProps {
   /** The node's validation issues for this parameter. */
   issues: readonly WorkflowIssue[];
   onChange: (value: unknown) => void;
+  /**
+   * The node the parameter belongs to: its text fields get expression completion and a preview
+   * of the value against the last run. Plain fields without it.
+   */
+  nodeId?: string;
 }
 
-const EXPRESSION_HINT =
-  'Use {{ input.field }}, {{ steps.<node id>.field }} or {{ vars.name }}; the value keeps its type.';
+type Text = Messages['parameters'];
 
 function describeDefault(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-function boundsOf(parameter: ComponentParameter): string | undefined {
+function boundsOf(
+  parameter: ComponentParameter,
+  text: Text,
+  format: Formatters,
+): string | undefined {
   if (parameter.type !== 'number') return undefined;
   const { min, max } = parameter;
-  if (min !== undefined && max !== undefined) return `Between ${min} and ${max}.`;
-  if (min !== undefined) return `At least ${min}.`;
-  if (max !== undefined) return `At most ${max}.`;
+  if (min !== undefined && max !== undefined) {
+    return text.between(format.number(min), format.number(max));
+  }
+  if (min !== undefined) return text.atLeast(format.number(min));
+  if (max !== undefined) return text.atMost(format.number(max));
   return undefined;
 }
 
-function rangeProblem(parameter: ComponentParameter, value: unknown): string | undefined {
+function rangeProblem(
+  parameter: ComponentParameter,
+  value: unknown,
+  text: Text,
+  format: Formatters,
+): string | undefined {
   if (parameter.type !== 'number' || typeof value !== 'number') return undefined;
-  if (Number.isNaN(value)) return 'Must be a number.';
+  if (Number.isNaN(value)) return text.notNumber;
   if (parameter.min !== undefined && value < parameter.min) {
-    return `Must be at least ${parameter.min}.`;
+    return text.tooSmall(format.number(parameter.min));
   }
   if (parameter.max !== undefined && value > parameter.max) {
-    return `Must be at most ${parameter.max}.`;
+    return text.tooLarge(format.number(parameter.max));
   }
-  if (parameter.integer && !Number.isInteger(value)) return 'Must be a whole number.';
+  if (parameter.integer && !Number.isInteger(value)) return text.notInteger;
   return undefined;
 }
 
@@ -51,22 +74,33 @@ export function ParameterField({
   value,
   issues,
   onChange,
+  nodeId,
 }: ParameterFieldProps) {
+  const { format } = useI18n();
+  const text = useMessages('parameters', enCore.parameters);
   const id = `${idPrefix}-${parameter.name}`;
   const helpId = `${id}-help`;
   const errorId = `${id}-errors`;
-  const localProblem = rangeProblem(parameter, value);
+  const labelId = `${id}-label`;
+  const previewId = `${id}-preview`;
+  const expressions = useExpressionScope(nodeId);
+  const scopeRef = useRef(expressions.completion);
+  scopeRef.current = expressions.completion;
+  const getScope = useCallback(() => scopeRef.current, []);
+  const previewed = parameter.type !== 'secret' && nodeId !== undefined;
+  const localProblem = rangeProblem(parameter, value, text, format);
   const messages = issues.map((issue) => issue.message);
   if (localProblem && messages.length === 0) messages.push(localProblem);
   const help = [
     parameter.description,
-    boundsOf(parameter),
-    parameter.type === 'expression' ? EXPRESSION_HINT : undefined,
+    boundsOf(parameter, text, format),
+    parameter.type === 'expression' ? text.expressionHint : undefined,
   ].filter((text): text is string => Boolean(text));
   const hasDefault = parameter.default !== undefined;
   const describedBy = [
     help.length > 0 || hasDefault ? helpId : undefined,
     messages.length > 0 ? errorId : undefined,
+    previewed ? previewId : undefined,
   ]
     .filter(Boolean)
     .join(' ');
@@ -83,6 +117,8 @@ export function ParameterField({
       invalid={messages.length > 0}
       describedBy={describedBy || undefined}
       onChange={onChange}
+      labelId={labelId}
+      getScope={nodeId === undefined ? undefined : getScope}
     />
   );
   const labelText = (
@@ -99,13 +135,13 @@ export function ParameterField({
   return (
     <div className={classes.join(' ')} data-parameter={parameter.name}>
       {checkbox ? (
-        <label className="flowloom-field__label" htmlFor={id}>
+        <label id={labelId} className="flowloom-field__label" htmlFor={id}>
           {input}
           {labelText}
         </label>
       ) : (
         <>
-          <label className="flowloom-field__label" htmlFor={id}>
+          <label id={labelId} className="flowloom-field__label" htmlFor={id}>
             {labelText}
           </label>
           {input}
@@ -119,9 +155,19 @@ export function ParameterField({
             </p>
           ))}
           {hasDefault ? (
-            <p className="flowloom-field__default">Default: {describeDefault(parameter.default)}</p>
+            <p className="flowloom-field__default">
+              {text.default(describeDefault(parameter.default))}
+            </p>
           ) : null}
         </div>
+      ) : null}
+      {previewed ? (
+        <ExpressionPreview
+          id={previewId}
+          value={value}
+          scope={expressions.preview}
+          hasRun={expressions.hasRun}
+        />
       ) : null}
       {messages.length > 0 ? (
         <div id={errorId}>

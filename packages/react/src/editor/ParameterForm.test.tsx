@@ -5,6 +5,7 @@ import { WorkflowProvider } from '../hooks/WorkflowProvider';
 import { createEditorStore, type EditorStoreApi } from '../store/createEditorStore';
 import { EditorStoreProvider } from '../store/EditorStoreProvider';
 import { allParameterTypesMetadata } from './allParameterTypes.test-helpers';
+import { builtinComponentList } from './builtinComponentList';
 import { ParameterForm } from './ParameterForm';
 
 let store: EditorStoreApi;
@@ -118,9 +119,9 @@ describe('ParameterForm', () => {
         field: 'title',
       },
       {
-        code: 'UNREACHABLE_NODE',
-        message: 'No entry node reaches this node',
-        severity: 'warning',
+        code: 'INVALID_PARAMETER_VALUE',
+        message: 'The node as a whole is off',
+        severity: 'error',
         node_id: nodeId,
       },
       {
@@ -135,9 +136,19 @@ describe('ParameterForm', () => {
     expect(within(field('title')).getByText('Title is required')).toBeInTheDocument();
     expect(screen.getByLabelText(/^Title/)).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByRole('list', { name: 'Node problems' })).toHaveTextContent(
-      'No entry node reaches this node',
+      'The node as a whole is off',
     );
     expect(screen.queryByText('Another node problem')).toBeNull();
+  });
+
+  it('lists the node’s warnings apart from its errors, as warnings', () => {
+    store.getState().setComponents([...builtinComponentList(), allParameterTypesMetadata]);
+    store.getState().addNode('manual_trigger', { x: 0, y: 300 });
+    renderForm();
+    const warnings = screen.getByRole('list', { name: 'Node warnings' });
+    expect(warnings).toHaveClass('flowloom-message--warning');
+    expect(warnings).toHaveTextContent('cannot be reached from a trigger');
+    expect(screen.queryByRole('list', { name: 'Node problems' })).toBeNull();
   });
 
   it('keeps an expression held by a number parameter editable as text', () => {

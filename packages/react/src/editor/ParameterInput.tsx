@@ -1,5 +1,9 @@
 import type { ComponentParameter } from '@flowloom/core';
+import { enCore } from '../i18n/enCore';
+import { useMessages } from '../i18n/useMessages';
 import { CredentialPicker } from './CredentialPicker';
+import { ExpressionInput } from './ExpressionInput';
+import type { CompletionScope } from './expressions/completionScope';
 import { JsonField } from './JsonField';
 
 /** Props of {@link ParameterInput}. */
@@ -10,6 +14,13 @@ export interface ParameterInputProps {
   invalid: boolean;
   describedBy?: string;
   onChange: (value: unknown) => void;
+  /** The label's id: names the expression editor that text fields become. */
+  labelId?: string;
+  /**
+   * What expression completion offers; with it, text fields become expression editors
+   * (CodeMirror, loaded on first focus), without it they stay plain.
+   */
+  getScope?: () => CompletionScope;
 }
 
 const EXPRESSION = /\{\{[\s\S]*\}\}/;
@@ -31,7 +42,10 @@ export function ParameterInput({
   invalid,
   describedBy,
   onChange,
+  labelId,
+  getScope,
 }: ParameterInputProps) {
+  const text = useMessages('parameters', enCore.parameters);
   const common = {
     id,
     required: parameter.required,
@@ -42,10 +56,33 @@ export function ParameterInput({
   const textChange = (text: string) => onChange(text === '' ? undefined : text);
   const holdsExpression = typeof value === 'string' && EXPRESSION.test(value);
 
+  const expressionInput = (multiline: boolean) =>
+    getScope && labelId ? (
+      <ExpressionInput
+        id={id}
+        labelId={labelId}
+        value={textOf(value)}
+        multiline={multiline}
+        required={parameter.required}
+        invalid={invalid}
+        describedBy={describedBy}
+        placeholder={parameter.placeholder}
+        spellCheck={parameter.type === 'expression' ? false : undefined}
+        getScope={getScope}
+        onChange={textChange}
+      />
+    ) : undefined;
+
   switch (parameter.type) {
     case 'textarea':
       return (
-        <textarea {...common} value={textOf(value)} onChange={(e) => textChange(e.target.value)} />
+        expressionInput(true) ?? (
+          <textarea
+            {...common}
+            value={textOf(value)}
+            onChange={(e) => textChange(e.target.value)}
+          />
+        )
       );
     case 'number':
       if (holdsExpression) break;
@@ -88,7 +125,7 @@ export function ParameterInput({
             onChange(event.target.value === '' ? undefined : chosen?.value);
           }}
         >
-          {index < 0 || !parameter.required ? <option value="">— Choose —</option> : null}
+          {index < 0 || !parameter.required ? <option value="">{text.choose}</option> : null}
           {options.map((option, optionIndex) => (
             <option key={String(option.value)} value={String(optionIndex)}>
               {option.label}
@@ -128,12 +165,14 @@ export function ParameterInput({
   }
   // string, expression, and any value held as an expression.
   return (
-    <input
-      {...common}
-      type="text"
-      spellCheck={parameter.type === 'expression' ? false : undefined}
-      value={textOf(value)}
-      onChange={(e) => textChange(e.target.value)}
-    />
+    expressionInput(false) ?? (
+      <input
+        {...common}
+        type="text"
+        spellCheck={parameter.type === 'expression' ? false : undefined}
+        value={textOf(value)}
+        onChange={(e) => textChange(e.target.value)}
+      />
+    )
   );
 }

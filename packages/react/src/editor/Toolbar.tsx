@@ -1,4 +1,6 @@
 import { type ChangeEvent, memo, useId, useRef } from 'react';
+import { enCore } from '../i18n/enCore';
+import { useMessages } from '../i18n/useMessages';
 import {
   selectCanRedo,
   selectCanUndo,
@@ -10,20 +12,11 @@ import {
 import type { EditorStore } from '../store/editorTypes';
 import { useEditorStore } from '../store/useEditorStore';
 import { useEditorStoreApi } from '../store/useEditorStoreApi';
+import { ExecuteButton } from './ExecuteButton';
 import type { EditorFeedback } from './editorFeedback';
 import { FeedbackMessage } from './FeedbackMessage';
+import { ProblemsButton } from './ProblemsButton';
 import type { EditorBusy } from './useEditorCommands';
-
-/** The toolbar's words for Export and Import, in one place for a later catalogue. */
-const TEXT = {
-  exportLabel: 'Export',
-  exportHint: 'Download the saved workflow as a .flowloom.json file',
-  exportNeedsSave: 'Save the workflow to export it',
-  importLabel: 'Import',
-  importHint: 'Open a .flowloom.json file as a new workflow',
-  importFileLabel: 'Workflow file to import',
-  importQuestion: 'You have unsaved changes. Import another workflow without saving them?',
-} as const;
 
 /** Props of {@link Toolbar}. */
 export interface ToolbarProps {
@@ -33,6 +26,12 @@ export interface ToolbarProps {
   busy?: EditorBusy | undefined;
   onSave: () => void;
   onExecute: () => void;
+  /** Shows Execute as a split button whose menu offers "Execute with input…", which calls it. */
+  onExecuteWithInput?: () => void;
+  /** Shows the count of problems, which calls it on a click. */
+  onShowProblems?: () => void;
+  /** Gives the message a Dismiss button, which calls it. */
+  onDismissFeedback?: () => void;
   /** Shows Export (enabled once the workflow is saved), which calls it. */
   onExport?: () => void;
   /** Shows Import, which opens a file picker and calls it with the file chosen. */
@@ -46,17 +45,22 @@ export interface ToolbarProps {
 const selectHasSelection = (state: EditorStore) =>
   selectSelectedNodeIds(state).length > 0 || state.edges.some((edge) => edge.selected);
 
-const LEAVE_QUESTION = 'You have unsaved changes. Leave without saving?';
-
 /**
  * The editor's toolbar: Back, the workflow's name, the unsaved-changes flag, Undo, Redo,
  * Delete, Auto-layout, Fit view, Export, Import, the last command's message, Save and Execute.
+ *
+ * @remarks While a command is under way Save, Execute, Export and Import say so
+ * (`aria-disabled`) and ignore clicks, but keep focus: a disabled button would drop it to
+ * `<body>`.
  */
 export const Toolbar = memo(function Toolbar({
   feedback,
   busy,
   onSave,
   onExecute,
+  onExecuteWithInput,
+  onShowProblems,
+  onDismissFeedback,
   onExport,
   onImport,
   onAutoLayout,
@@ -64,6 +68,7 @@ export const Toolbar = memo(function Toolbar({
   onBack,
 }: ToolbarProps) {
   const store = useEditorStoreApi();
+  const text = useMessages('toolbar', enCore.toolbar);
   const nameId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const name = useEditorStore(selectName);
@@ -74,13 +79,18 @@ export const Toolbar = memo(function Toolbar({
   const hasSelection = useEditorStore(selectHasSelection);
   // "Saved" stops being true at the next edit.
   const shown = feedback?.kind === 'success' && dirty ? undefined : feedback;
+  const waiting = busy !== undefined;
+  /** Runs a command unless another one is under way. */
+  const unlessBusy = (command: () => void) => () => {
+    if (!waiting) command();
+  };
 
   const back = () => {
-    if (dirty && !window.confirm(LEAVE_QUESTION)) return;
+    if (dirty && !window.confirm(text.leaveQuestion)) return;
     onBack?.();
   };
   const pickFile = () => {
-    if (dirty && !window.confirm(TEXT.importQuestion)) return;
+    if (dirty && !window.confirm(text.importQuestion)) return;
     fileInput.current?.click();
   };
   const fileChosen = (event: ChangeEvent<HTMLInputElement>) => {
@@ -101,14 +111,14 @@ export const Toolbar = memo(function Toolbar({
   };
 
   return (
-    <div className="flowloom-toolbar" role="toolbar" aria-label="Workflow">
+    <div className="flowloom-toolbar" role="toolbar" aria-label={text.region}>
       {onBack ? (
         <button type="button" className="flowloom-button" onClick={back}>
-          Back
+          {text.back}
         </button>
       ) : null}
       <label className="flowloom-visually-hidden" htmlFor={nameId}>
-        Workflow name
+        {text.name}
       </label>
       <input
         id={nameId}
@@ -117,42 +127,42 @@ export const Toolbar = memo(function Toolbar({
         value={name}
         onChange={(event) => store.getState().setName(event.target.value)}
       />
-      {dirty ? <span className="flowloom-toolbar__dirty">Unsaved changes</span> : null}
+      {dirty ? <span className="flowloom-toolbar__dirty">{text.unsaved}</span> : null}
       <span className="flowloom-toolbar__group">
         <button
           type="button"
           className="flowloom-button"
           disabled={!canUndo}
-          title="Undo (Ctrl/Cmd+Z)"
+          title={text.undoHint}
           onClick={() => store.getState().undo()}
         >
-          Undo
+          {text.undo}
         </button>
         <button
           type="button"
           className="flowloom-button"
           disabled={!canRedo}
-          title="Redo (Shift+Ctrl/Cmd+Z)"
+          title={text.redoHint}
           onClick={() => store.getState().redo()}
         >
-          Redo
+          {text.redo}
         </button>
         <button
           type="button"
           className="flowloom-button"
           disabled={!hasSelection}
-          title="Delete the selection (Delete)"
+          title={text.deleteHint}
           onClick={remove}
         >
-          Delete
+          {text.delete}
         </button>
       </span>
       <span className="flowloom-toolbar__group">
         <button type="button" className="flowloom-button" onClick={onAutoLayout}>
-          Auto-layout
+          {text.autoLayout}
         </button>
         <button type="button" className="flowloom-button" onClick={onFitView}>
-          Fit view
+          {text.fitView}
         </button>
       </span>
       {onExport || onImport ? (
@@ -161,12 +171,13 @@ export const Toolbar = memo(function Toolbar({
             <button
               type="button"
               className="flowloom-button"
-              disabled={!saved || busy !== undefined}
+              disabled={!saved}
+              aria-disabled={waiting || undefined}
               aria-busy={busy === 'export'}
-              title={saved ? TEXT.exportHint : TEXT.exportNeedsSave}
-              onClick={onExport}
+              title={saved ? text.exportHint : text.exportNeedsSave}
+              onClick={unlessBusy(onExport)}
             >
-              {TEXT.exportLabel}
+              {text.export}
             </button>
           ) : null}
           {onImport ? (
@@ -174,19 +185,19 @@ export const Toolbar = memo(function Toolbar({
               <button
                 type="button"
                 className="flowloom-button"
-                disabled={busy !== undefined}
+                aria-disabled={waiting || undefined}
                 aria-busy={busy === 'import'}
-                title={TEXT.importHint}
-                onClick={pickFile}
+                title={text.importHint}
+                onClick={unlessBusy(pickFile)}
               >
-                {TEXT.importLabel}
+                {text.import}
               </button>
               <input
                 ref={fileInput}
                 className="flowloom-visually-hidden"
                 type="file"
                 accept=".json,application/json"
-                aria-label={TEXT.importFileLabel}
+                aria-label={text.importFile}
                 tabIndex={-1}
                 onChange={fileChosen}
               />
@@ -195,25 +206,50 @@ export const Toolbar = memo(function Toolbar({
         </span>
       ) : null}
       <span className="flowloom-toolbar__spacer" />
-      <FeedbackMessage feedback={shown} />
+      {/* Out of the toolbar's flow: a long message never moves or wraps the buttons. */}
+      {shown ? (
+        <div className="flowloom-toolbar__feedback">
+          <FeedbackMessage feedback={shown} />
+          {onDismissFeedback ? (
+            <button
+              type="button"
+              className="flowloom-toolbar__dismiss"
+              aria-label={text.dismiss}
+              onClick={onDismissFeedback}
+            >
+              <span aria-hidden="true">×</span>
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {onShowProblems ? <ProblemsButton onShow={onShowProblems} /> : null}
       <button
         type="button"
         className="flowloom-button"
-        disabled={busy !== undefined}
+        aria-disabled={waiting || undefined}
         aria-busy={busy === 'save'}
-        onClick={onSave}
+        onClick={unlessBusy(onSave)}
       >
-        Save
+        {text.save}
       </button>
-      <button
-        type="button"
-        className="flowloom-button flowloom-button--primary"
-        disabled={busy !== undefined}
-        aria-busy={busy === 'execute'}
-        onClick={onExecute}
-      >
-        Execute
-      </button>
+      {onExecuteWithInput ? (
+        <ExecuteButton
+          disabled={waiting}
+          busy={busy === 'execute'}
+          onExecute={onExecute}
+          onExecuteWithInput={onExecuteWithInput}
+        />
+      ) : (
+        <button
+          type="button"
+          className="flowloom-button flowloom-button--primary"
+          aria-disabled={waiting || undefined}
+          aria-busy={busy === 'execute'}
+          onClick={unlessBusy(onExecute)}
+        >
+          {text.execute}
+        </button>
+      )}
     </div>
   );
 });

@@ -1,23 +1,9 @@
 import { useId } from 'react';
+import { enCanvas } from '../i18n/enCanvas';
+import { useMessages } from '../i18n/useMessages';
 import { selectDirty } from '../store/editorSelectors';
 import { useEditorStore } from '../store/useEditorStore';
 import type { SaveConflict } from './useEditorCommands';
-
-/** The notice's words, in one place for a later catalogue. */
-const TEXT = {
-  title: 'Not saved: this workflow was changed elsewhere',
-  explain: (conflict: SaveConflict) =>
-    `Someone saved version ${conflict.currentVersion} while you were editing${
-      conflict.baseVersion === undefined ? '' : ` version ${conflict.baseVersion}`
-    }. Nothing was saved, and your changes are still here.`,
-  reload: 'Reload',
-  reloadHint: (version: number) => `Load version ${version}, discarding your changes`,
-  reloadQuestion: (version: number) =>
-    `Reload version ${version}? Your unsaved changes will be lost.`,
-  overwrite: 'Overwrite',
-  overwriteHint: (version: number) =>
-    `Save your changes as the newest version; version ${version} stays in the history`,
-} as const;
 
 /** Props of {@link VersionConflictNotice}. */
 export interface VersionConflictNoticeProps {
@@ -40,11 +26,12 @@ export function VersionConflictNotice({
   onOverwrite,
   busy = false,
 }: VersionConflictNoticeProps) {
+  const text = useMessages('conflict', enCanvas.conflict);
   const dirty = useEditorStore(selectDirty);
   const titleId = useId();
   const textId = useId();
   const reload = () => {
-    if (dirty && !window.confirm(TEXT.reloadQuestion(conflict.currentVersion))) return;
+    if (dirty && !window.confirm(text.reloadQuestion(conflict.currentVersion))) return;
     onReload();
   };
   return (
@@ -54,28 +41,28 @@ export function VersionConflictNotice({
       aria-labelledby={titleId}
       aria-describedby={textId}
     >
-      <strong id={titleId}>{TEXT.title}</strong>
-      <span id={textId}>{TEXT.explain(conflict)}</span>
+      <strong id={titleId}>{text.title}</strong>
+      <span id={textId}>{text.explain(conflict.currentVersion, conflict.baseVersion)}</span>
       <span className="flowloom-conflict__actions">
         <button
           type="button"
           className="flowloom-button"
-          title={TEXT.reloadHint(conflict.currentVersion)}
+          title={text.reloadHint(conflict.currentVersion)}
           aria-describedby={textId}
           disabled={busy}
           onClick={reload}
         >
-          {TEXT.reload}
+          {text.reload}
         </button>
         <button
           type="button"
           className="flowloom-button flowloom-button--danger"
-          title={TEXT.overwriteHint(conflict.currentVersion)}
+          title={text.overwriteHint(conflict.currentVersion)}
           aria-describedby={textId}
           disabled={busy}
           onClick={onOverwrite}
         >
-          {TEXT.overwrite}
+          {text.overwrite}
         </button>
       </span>
     </div>

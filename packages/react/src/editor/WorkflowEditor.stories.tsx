@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
 import { completingWorkflow, largeWorkflow } from '../../.storybook/sampleWorkflows';
 import { saveSample } from '../../.storybook/startRun';
+import { de } from '../locales/de';
 import { WorkflowEditor } from './WorkflowEditor';
 
 /** The whole editor against the mock API (the testing kit's handlers, via MSW). */
@@ -40,4 +41,15 @@ export const Dark: Story = {
 export const FiveHundredNodes: Story = {
   loaders: [async () => ({ workflowId: await saveSample('500 steps', largeWorkflow(500)) })],
   render: (args, { loaded }) => <WorkflowEditor {...args} workflowId={loaded.workflowId} />,
+};
+
+/** The sample workflow in German (`messages={de}` from `@flowloom/react/locales/de`). */
+export const German: Story = {
+  ...WithSampleWorkflow,
+  args: { messages: de },
+};
+
+/** English with a few messages of the host's own: the rest stays as it is. */
+export const OwnWords: Story = {
+  args: { messages: { toolbar: { save: 'Store', execute: 'Run now' } } },
 };

@@ -1,9 +1,13 @@
 import type { ColorMode } from '@xyflow/react';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { SaveWorkflowResult, WorkflowClient } from '../client/clientTypes';
 import { useWorkflowClient } from '../hooks/useWorkflowClient';
 import { WorkflowProvider } from '../hooks/WorkflowProvider';
+import { enCore } from '../i18n/enCore';
+import type { I18nProps } from '../i18n/I18nProps';
+import { I18nProvider } from '../i18n/I18nProvider';
+import { useMessages } from '../i18n/useMessages';
 import { createEditorStore } from '../store/createEditorStore';
 import { EditorStoreProvider } from '../store/EditorStoreProvider';
 import { builtinComponentList } from './builtinComponentList';
@@ -11,7 +15,7 @@ import { WorkflowEditorLayout } from './WorkflowEditorLayout';
 import { WorkflowErrorBoundary } from './WorkflowErrorBoundary';
 
 /** Props of {@link WorkflowEditor}. */
-export interface WorkflowEditorProps {
+export interface WorkflowEditorProps extends I18nProps {
   /** A saved workflow to load on mount; a new, empty one when absent. */
   workflowId?: string;
   /** Shows a Back button that calls it (after asking when there are unsaved changes). */
@@ -40,9 +44,13 @@ export interface WorkflowEditorProps {
 
 /**
  * The workflow editor: a palette of the server's components (drag them onto the canvas, or
- * click), the canvas on @xyflow/react, a parameter form for the selected node, and a toolbar
- * with Save, Execute (with a live execution panel), undo/redo, delete, auto-layout, fit view,
- * Export and Import.
+ * click), the canvas on @xyflow/react (context menus, a component picker where a connection is
+ * dropped, problems marked on nodes and edges), a side panel with the selected node's
+ * parameters (expression completion and previews) and settings (retries, timeout, on error,
+ * disabled, pinned test input) or the workflow's problems, and a toolbar with Save, Execute
+ * (with input, and a live execution panel), undo/redo, delete, auto-layout, fit view, Export
+ * and Import. Everything it shows speaks the language of `messages` (a catalogue such as `de`
+ * from `@flowloom/react/locales/de`, or any subset), with dates and durations in `locale`.
  *
  * @remarks Import `@flowloom/react/styles.css` once; give the editor's parent a height. Without
  * a `client` or `<WorkflowProvider>` it talks to `/api/workflow` on the page's origin. Execute
@@ -54,16 +62,35 @@ export interface WorkflowEditorProps {
  *   <WorkflowEditor workflowId={id} onBack={() => navigate('/workflows')} colorMode="system" />
  * </div>
  */
-export function WorkflowEditor({ client, ...props }: WorkflowEditorProps) {
+export function WorkflowEditor({ messages, locale, ...props }: WorkflowEditorProps) {
+  return (
+    <I18nProvider messages={messages} locale={locale}>
+      <EditorWithStore {...props} />
+    </I18nProvider>
+  );
+}
+
+/** The editor with its store, in the language around it. */
+function EditorWithStore({ client, ...props }: Omit<WorkflowEditorProps, keyof I18nProps>) {
   const inherited = useWorkflowClient();
+  const toolbarWords = useMessages('toolbar', enCore.toolbar);
+  const problemsWords = useMessages('problems', enCore.problems);
   // Outside the error boundary, so "Try again" keeps the unsaved work.
   const [store] = useState(() =>
     createEditorStore({
+      name: toolbarWords.untitled,
+      problemText: problemsWords,
       components: Object.fromEntries(
         builtinComponentList().map((component) => [component.type, component]),
       ),
     }),
   );
+  // The graph check's problems follow a change of language.
+  useEffect(() => {
+    if (store.getState().problemText !== problemsWords) {
+      store.setState({ problemText: problemsWords });
+    }
+  }, [store, problemsWords]);
   return (
     <WorkflowProvider client={client ?? inherited}>
       <WorkflowErrorBoundary>

@@ -1,21 +1,31 @@
 import { type ColorMode, useReactFlow } from '@xyflow/react';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { ExecutionPanel } from '../execution/ExecutionPanel';
-import { selectDirty } from '../store/editorSelectors';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { ExecutionDock } from '../execution/ExecutionDock';
+import { useClearOnRunEnd } from '../execution/useClearOnRunEnd';
+import { useRunViewLock } from '../history/useRunViewLock';
+import { enCore } from '../i18n/enCore';
+import { useI18n } from '../i18n/useI18n';
+import { useMessages } from '../i18n/useMessages';
+import { selectDirty, selectWorkflowId } from '../store/editorSelectors';
 import { useEditorStore } from '../store/useEditorStore';
 import { useEditorStoreApi } from '../store/useEditorStoreApi';
-import { autoLayout } from './autoLayout';
+import { AnnounceContext } from './AnnounceContext';
+import { lazyCanvasPart, loadCanvasParts } from './lazyCanvasPart';
 import { Palette } from './Palette';
 import { SidePanel } from './SidePanel';
 import { Toolbar } from './Toolbar';
 import { useAddComponent } from './useAddComponent';
+import { useAnnouncer } from './useAnnouncer';
 import { useBeforeUnloadPrompt } from './useBeforeUnloadPrompt';
 import { type EditorCommandOptions, useEditorCommands } from './useEditorCommands';
 import { useEditorComponents } from './useEditorComponents';
 import { useEditorShortcuts } from './useEditorShortcuts';
 import { useLiveRunStatus } from './useLiveRunStatus';
-import { VersionConflictNotice } from './VersionConflictNotice';
+import { useWorkbenchCommands } from './useWorkbenchCommands';
 import { WorkflowCanvas } from './WorkflowCanvas';
+
+const RunInputDialog = lazyCanvasPart('RunInputDialog');
+const VersionConflictNotice = lazyCanvasPart('VersionConflictNotice');
 
 /** Props of {@link WorkflowEditorLayout}. */
 export interface WorkflowEditorLayoutProps extends EditorCommandOptions {
@@ -34,10 +44,19 @@ const FIT_VIEW = { padding: 0.2, maxZoom: 1, duration: 200 };
 const LARGE_GRAPH = 300;
 const FIT_LARGE_VIEW = { ...FIT_VIEW, minZoom: 0.5 };
 
+/** Whether nothing on the page holds focus (it fell to `<body>`, e.g. with a removed button). */
+function focusIsLost(): boolean {
+  const active = document.activeElement;
+  return active === null || active === document.body || active === document.documentElement;
+}
+
 /**
  * The editor's screen inside its providers: toolbar, a save's version conflict, palette, canvas,
- * side panel and, once a run starts, the execution panel; plus the shortcuts, the unsaved-changes prompt, the load of
- * `workflowId` and the live run status.
+ * side panel and, once a run starts, the execution panel; plus the shortcuts, the
+ * unsaved-changes prompt, the load of `workflowId`, the live run status, a live region that
+ * tells screen readers what keyboard actions did, and where focus goes: to the execution panel
+ * after Execute, back to the button that opened the panel when it closes (the dock does that),
+ * and to the canvas once a workflow has opened.
  */
 export function WorkflowEditorLayout({
   workflowId,
@@ -49,6 +68,10 @@ export function WorkflowEditorLayout({
   maxImportBytes,
 }: WorkflowEditorLayoutProps) {
   const store = useEditorStoreApi();
+  const { locale } = useI18n();
+  const paletteWords = useMessages('palette', enCore.palette);
+  const commandsWords = useMessages('commands', enCore.commands);
+  const { message: announcement, announce } = useAnnouncer();
   const rootRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
   const draggedTypeRef = useRef<string | null>(null);
@@ -60,20 +83,51 @@ export function WorkflowEditorLayout({
     void fitViewNow(store.getState().nodes.length > LARGE_GRAPH ? FIT_LARGE_VIEW : FIT_VIEW);
   }, [fitViewNow, store]);
   const { components, notice } = useEditorComponents();
-  const commands = useEditorCommands({ onSaved, onExecuted, maxImportBytes });
+  // Each run started here moves focus to the panel that follows it.
+  const [panelFocus, setPanelFocus] = useState(0);
+  const executed = useCallback(
+    (id: string) => {
+      setPanelFocus((count) => count + 1);
+      onExecuted?.(id);
+    },
+    [onExecuted],
+  );
+  const commands = useEditorCommands({ onSaved, onExecuted: executed, maxImportBytes });
   const { load, report, instanceId } = commands;
   const addComponent = useAddComponent(canvasRef);
   const dirty = useEditorStore(selectDirty);
   const [panelOpen, setPanelOpen] = useState(false);
+  const savedWorkflowId = useEditorStore(selectWorkflowId);
 
-  useEditorShortcuts(rootRef);
+  useEditorShortcuts(rootRef, { onSave: commands.save, onExecute: commands.execute });
   useBeforeUnloadPrompt(dirty);
   useLiveRunStatus(instanceId);
+  // The execution panel's pieces: an older version shown read-only, "Execution started."
+  // gone once the run ends, and the graph re-fitted above the panel as it opens or resizes.
+  useRunViewLock(rootRef);
+  useClearOnRunEnd(instanceId, commands.feedback, () => report(undefined));
+  const refitAfterLayout = useCallback(() => {
+    // Two frames: the canvas measures its new size (a ResizeObserver) before fitting to it.
+    requestAnimationFrame(() => requestAnimationFrame(fitView));
+  }, [fitView]);
+  const panelWasOpen = useRef(panelOpen);
+  useEffect(() => {
+    if (panelWasOpen.current === panelOpen) return;
+    panelWasOpen.current = panelOpen;
+    refitAfterLayout();
+  }, [panelOpen, refitAfterLayout]);
 
+  const focusCanvas = useCallback(() => {
+    canvasRef.current?.querySelector<HTMLElement>('.react-flow')?.focus();
+  }, []);
   useEffect(() => {
     if (workflowId === undefined) return;
-    void load(workflowId).then(fitView);
-  }, [workflowId, load, fitView]);
+    void load(workflowId).then(() => {
+      fitView();
+      // Opened from a list whose button is gone: the canvas, not <body>, has focus now.
+      if (focusIsLost()) focusCanvas();
+    });
+  }, [workflowId, load, fitView, focusCanvas]);
 
   useEffect(() => {
     if (instanceId !== undefined) setPanelOpen(true);
@@ -83,8 +137,12 @@ export function WorkflowEditorLayout({
     draggedTypeRef.current = componentType;
   }, []);
   const onAdd = useCallback(
-    (componentType: string) => void addComponent(componentType),
-    [addComponent],
+    (componentType: string) => {
+      addComponent(componentType);
+      const name = store.getState().components[componentType]?.name ?? componentType;
+      announce(paletteWords.added(name));
+    },
+    [addComponent, store, announce, paletteWords],
   );
   const onDropComponent = useCallback(
     (componentType: string, point: { x: number; y: number }) =>
@@ -94,60 +152,95 @@ export function WorkflowEditorLayout({
   const onAutoLayout = useCallback(async () => {
     const { nodes, edges } = store.getState();
     try {
-      store.getState().setPositions(await autoLayout(nodes, edges));
+      const { components: metadata } = store.getState();
+      const { autoLayout } = await loadCanvasParts();
+      store.getState().setPositions(await autoLayout(nodes, edges, { components: metadata }));
       fitView();
     } catch (error) {
       report({
         kind: 'error',
-        text: `Auto-layout failed: ${error instanceof Error ? error.message : String(error)}`,
+        text: commandsWords.autoLayoutFailed(
+          error instanceof Error ? error.message : String(error),
+        ),
       });
     }
-  }, [store, fitView, report]);
+  }, [store, fitView, report, commandsWords]);
+  const workbench = useWorkbenchCommands(commands, {
+    onAutoLayout,
+    onAddComponent: onDropComponent,
+  });
 
   return (
-    <div
-      ref={rootRef}
-      className={
-        className ? `flowloom-root flowloom-editor ${className}` : 'flowloom-root flowloom-editor'
-      }
-      data-color-mode={colorMode}
-    >
-      <Toolbar
-        feedback={commands.feedback}
-        busy={commands.busy}
-        onSave={commands.save}
-        onExecute={commands.execute}
-        onExport={commands.exportFile}
-        onImport={commands.importFile}
-        onAutoLayout={onAutoLayout}
-        onFitView={fitView}
-        onBack={onBack}
-      />
-      {commands.conflict ? (
-        <VersionConflictNotice
-          conflict={commands.conflict}
-          busy={commands.busy !== undefined}
-          onReload={commands.reload}
-          onOverwrite={commands.overwrite}
+    <AnnounceContext.Provider value={announce}>
+      <div
+        ref={rootRef}
+        className={
+          className ? `flowloom-root flowloom-editor ${className}` : 'flowloom-root flowloom-editor'
+        }
+        data-color-mode={colorMode}
+        lang={locale}
+      >
+        <Toolbar
+          feedback={commands.feedback}
+          busy={commands.busy}
+          onSave={commands.save}
+          onExecute={workbench.execute}
+          onExecuteWithInput={workbench.executeWithInput}
+          onShowProblems={workbench.showProblems}
+          onDismissFeedback={() => report(undefined)}
+          onExport={commands.exportFile}
+          onImport={commands.importFile}
+          onAutoLayout={onAutoLayout}
+          onFitView={fitView}
+          onBack={onBack}
         />
-      ) : null}
-      <div className="flowloom-editor__main">
-        <Palette components={components} onAdd={onAdd} onDragStart={onDragStart} notice={notice} />
-        <div className="flowloom-editor__canvas-area">
-          <WorkflowCanvas
-            canvasRef={canvasRef}
-            draggedTypeRef={draggedTypeRef}
-            onDropComponent={onDropComponent}
-            colorMode={colorMode}
+        {commands.conflict ? (
+          <Suspense fallback={null}>
+            <VersionConflictNotice
+              conflict={commands.conflict}
+              busy={commands.busy !== undefined}
+              onReload={commands.reload}
+              onOverwrite={commands.overwrite}
+            />
+          </Suspense>
+        ) : null}
+        <div className="flowloom-editor__main">
+          <Palette
+            components={components}
+            onAdd={onAdd}
+            onDragStart={onDragStart}
+            notice={notice}
           />
+          <div className="flowloom-editor__canvas-area">
+            <WorkflowCanvas
+              canvasRef={canvasRef}
+              draggedTypeRef={draggedTypeRef}
+              onDropComponent={onDropComponent}
+              onAdd={onAdd}
+              menuCommands={workbench.menuCommands}
+              colorMode={colorMode}
+            />
+          </div>
+          <SidePanel ref={workbench.problemsRef} />
         </div>
-        <SidePanel />
+        <ExecutionDock
+          instanceId={instanceId}
+          open={panelOpen}
+          onOpenChange={setPanelOpen}
+          available={instanceId !== undefined || savedWorkflowId !== undefined}
+          onLayoutChange={refitAfterLayout}
+          focusRequest={panelFocus}
+          onFocusFallback={focusCanvas}
+        />
+        {workbench.runInputDialog ? (
+          <Suspense fallback={null}>
+            <RunInputDialog {...workbench.runInputDialog} />
+          </Suspense>
+        ) : null}
+        <p className="flowloom-visually-hidden" aria-live="polite" aria-atomic="true">
+          {announcement}
+        </p>
       </div>
-      {instanceId !== undefined && panelOpen ? (
-        <div className="flowloom-editor__execution">
-          <ExecutionPanel instanceId={instanceId} onClose={() => setPanelOpen(false)} />
-        </div>
-      ) : null}
-    </div>
+    </AnnounceContext.Provider>
   );
 }

@@ -1,4 +1,7 @@
-import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Component, type ContextType, type ErrorInfo, type ReactNode } from 'react';
+import { enCore } from '../i18n/enCore';
+import { I18nContext } from '../i18n/I18nContext';
+import { mergeMessages } from '../i18n/mergeMessages';
 
 /** Props of {@link WorkflowErrorBoundary}. */
 export interface WorkflowErrorBoundaryProps {
@@ -14,7 +17,7 @@ interface WorkflowErrorBoundaryState {
 
 /**
  * Catches render errors below it and shows "Something went wrong with the workflow editor."
- * with a "Try again" button that renders the children again (the seed's error boundary).
+ * (in the language of the `<I18nProvider>` around) with a "Try again" button that renders the children again (the seed's error boundary).
  *
  * @example
  * <WorkflowErrorBoundary>
@@ -25,6 +28,8 @@ export class WorkflowErrorBoundary extends Component<
   WorkflowErrorBoundaryProps,
   WorkflowErrorBoundaryState
 > {
+  static override contextType = I18nContext;
+  declare context: ContextType<typeof I18nContext>;
   override state: WorkflowErrorBoundaryState = { hasError: false, error: null };
 
   static getDerivedStateFromError(error: Error): WorkflowErrorBoundaryState {
@@ -42,14 +47,16 @@ export class WorkflowErrorBoundary extends Component<
 
   override render(): ReactNode {
     if (!this.state.hasError) return this.props.children;
+    const { overrides, locale } = this.context;
+    const text = mergeMessages(enCore.errorBoundary, overrides.errorBoundary);
     return (
-      <div className="flowloom-root flowloom-error-fallback" role="alert">
-        <h2>Something went wrong with the workflow editor.</h2>
+      <div className="flowloom-root flowloom-error-fallback" role="alert" lang={locale}>
+        <h2>{text.title}</h2>
         {this.state.error?.message ? (
           <p className="flowloom-error-fallback__detail">{this.state.error.message}</p>
         ) : null}
         <button type="button" className="flowloom-button" onClick={this.reset}>
-          Try again
+          {text.tryAgain}
         </button>
       </div>
     );

@@ -1,77 +1,79 @@
-import {
-  DEFAULT_INPUT_HANDLE,
-  DEFAULT_OUTPUT_HANDLE,
-  type StepStatus,
-  type WorkflowComponentMetadata,
-} from '@flowloom/core';
 import type { NodeProps } from '@xyflow/react';
 import { type CSSProperties, memo, useCallback } from 'react';
+import { enCore } from '../i18n/enCore';
+import { useMessages } from '../i18n/useMessages';
 import type { EditorNode, EditorStore } from '../store/editorTypes';
 import { useEditorStore } from '../store/useEditorStore';
 import { ComponentIcon } from './ComponentIcon';
-import { gradientOf } from './gradientOf';
+import { handlesOf, rowsOf } from './estimateNodeLayout';
+import { headerColorsOf } from './headerColorsOf';
 import { NodeHandles } from './NodeHandles';
 
-const STATUS_LABELS: Record<StepStatus, string> = {
-  pending: 'Pending',
-  running: 'Running',
-  waiting: 'Waiting',
-  completed: 'Completed',
-  failed: 'Failed',
-  skipped: 'Skipped',
-};
-
-const DEFAULT_HANDLES = [DEFAULT_INPUT_HANDLE, DEFAULT_OUTPUT_HANDLE];
-
-function handlesOf(component: WorkflowComponentMetadata | undefined) {
-  return component ? [...component.input_handles, ...component.output_handles] : DEFAULT_HANDLES;
-}
-
 /**
- * A workflow step on the canvas: its component's icon, label and colour (a gradient header),
- * the handles the metadata declares with their labels, its live run status and a mark when the
- * last save found errors in it.
+ * A workflow step on the canvas: its component's icon, label and colour (a gradient header
+ * whose title stays readable on every stop),
+ * the handles the metadata declares with their labels, its live run status, a red mark for
+ * errors and an amber one for warnings (the last save's and the graph check's), and greyed out
+ * when disabled.
  */
 export const WorkflowNode = memo(function WorkflowNode({ id, type, data }: NodeProps<EditorNode>) {
+  const text = useMessages('node', enCore.node);
+  const statusWords = useMessages('status', enCore.status);
   const component = useEditorStore(
     useCallback((state: EditorStore) => state.components[type], [type]),
   );
   const status = useEditorStore(useCallback((state: EditorStore) => state.runStatus[id], [id]));
-  const errors = useEditorStore(
-    useCallback((state: EditorStore) => state.issuesByNode[id], [id]),
-  )?.filter((issue) => issue.severity === 'error');
+  const problems = useEditorStore(
+    useCallback((state: EditorStore) => state.problemsByNode[id], [id]),
+  );
+  const errors = problems?.filter((issue) => issue.severity === 'error');
+  const warnings = problems?.filter((issue) => issue.severity === 'warning');
+  const disabled = data.disabled === true;
 
   const name = component?.name ?? type;
   const label = data.label?.trim() || name;
   const classes = ['flowloom-node'];
   if (status) classes.push(`flowloom-node--${status}`);
   if (errors?.length) classes.push('flowloom-node--invalid');
+  else if (warnings?.length) classes.push('flowloom-node--warning');
+  if (disabled) classes.push('flowloom-node--disabled');
   if (!component) classes.push('flowloom-node--unknown');
 
   const handles = handlesOf(component);
   // Enough height for the labels of the busiest side, and for those above and below the body.
-  const count = (side: string) => handles.filter((handle) => handle.position === side).length;
-  const rows =
-    Math.max(count('left'), count('right'), 1) +
-    (count('top') > 0 ? 1 : 0) +
-    (count('bottom') > 0 ? 1 : 0);
+  const rows = rowsOf(handles);
+  const header = headerColorsOf(component?.color);
 
   return (
     <div
       className={classes.join(' ')}
       data-status={status}
       data-node-type={type}
+      data-disabled={disabled || undefined}
       style={{ '--flowloom-node-rows': rows } as CSSProperties}
     >
-      <div className="flowloom-node__header" style={{ background: gradientOf(component?.color) }}>
+      <div
+        className="flowloom-node__header"
+        style={{ background: header.background, color: header.color }}
+      >
         <ComponentIcon icon={component?.icon} name={name} />
         <span className="flowloom-node__title">{label}</span>
         {errors?.length ? (
           <span
             className="flowloom-node__error-mark"
             role="img"
-            aria-label={`${errors.length} ${errors.length === 1 ? 'error' : 'errors'}`}
+            aria-label={text.errors(errors.length)}
             title={errors.map((issue) => issue.message).join('\n')}
+          >
+            !
+          </span>
+        ) : null}
+        {warnings?.length ? (
+          <span
+            className="flowloom-node__warning-mark"
+            role="img"
+            aria-label={text.warnings(warnings.length)}
+            title={warnings.map((issue) => issue.message).join('\n')}
           >
             !
           </span>
@@ -79,14 +81,15 @@ export const WorkflowNode = memo(function WorkflowNode({ id, type, data }: NodeP
       </div>
       <div className="flowloom-node__body">
         {label !== name ? <span className="flowloom-node__type">{name}</span> : null}
-        {!component ? <span className="flowloom-node__type">Unknown component</span> : null}
+        {!component ? <span className="flowloom-node__type">{text.unknown}</span> : null}
+        {disabled ? <span className="flowloom-node__disabled">{text.disabled}</span> : null}
         {status ? (
           <span className={`flowloom-status flowloom-status--${status}`}>
-            {STATUS_LABELS[status]}
+            {statusWords[status]}
           </span>
         ) : null}
       </div>
-      <NodeHandles handles={handles} />
+      <NodeHandles handles={handles} nodeName={label} />
     </div>
   );
 });

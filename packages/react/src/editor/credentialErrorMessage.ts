@@ -1,7 +1,16 @@
 import type { ClientError } from '../client/clientTypes';
+import { enCore } from '../i18n/enCore';
+import type { Messages } from '../i18n/Messages';
 
-/** What the credential picker says about a failed call; the 501 of a server without a key in plain words. */
-export function credentialErrorMessage(error: ClientError, doing: string): string {
-  if (error.code === 'NOT_CONFIGURED') return 'Credentials are not configured on this server.';
-  return `Could not ${doing}: ${error.message}`;
+/**
+ * What the credential picker says about a failed call: `failed(message)` (e.g. the catalogue's
+ * `loadFailed`), or the 501 of a server without a credential key in plain words.
+ */
+export function credentialErrorMessage(
+  error: ClientError,
+  failed: (message: string) => string,
+  text: Pick<Messages['credentials'], 'notConfigured'> = enCore.credentials,
+): string {
+  if (error.code === 'NOT_CONFIGURED') return text.notConfigured;
+  return failed(error.message);
 }

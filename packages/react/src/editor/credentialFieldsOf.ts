@@ -1,28 +1,26 @@
 /** One field of a credential type, as the new-credential form asks for it. */
 export interface CredentialField {
-  /** The key in the credential's `data`. */
+  /** The key in the credential's `data`; the catalogue's `credentials.fieldLabels` names it. */
   name: string;
-  label: string;
   /** Typed in a password box; false only for parts that are not secret (a user or header name). */
   secret: boolean;
 }
 
-/** The credential types the editor knows the fields of, in the order it offers them. */
-export const KNOWN_CREDENTIAL_TYPES: ReadonlyArray<{ type: string; label: string }> = [
-  { type: 'bearer', label: 'Bearer token' },
-  { type: 'basic', label: 'Basic auth (user and password)' },
-  { type: 'header', label: 'Header (name and value)' },
-];
+/**
+ * The credential types the editor knows the fields of, in the order it offers them (the
+ * catalogue's `credentials.types` names them).
+ */
+export const KNOWN_CREDENTIAL_TYPES = ['bearer', 'basic', 'header'] as const;
 
 const FIELDS: Readonly<Record<string, readonly CredentialField[]>> = {
-  bearer: [{ name: 'token', label: 'Token', secret: true }],
+  bearer: [{ name: 'token', secret: true }],
   basic: [
-    { name: 'username', label: 'Username', secret: false },
-    { name: 'password', label: 'Password', secret: true },
+    { name: 'username', secret: false },
+    { name: 'password', secret: true },
   ],
   header: [
-    { name: 'name', label: 'Header name', secret: false },
-    { name: 'value', label: 'Header value', secret: true },
+    { name: 'name', secret: false },
+    { name: 'value', secret: true },
   ],
 };
 

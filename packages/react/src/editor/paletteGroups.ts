@@ -1,4 +1,5 @@
 import type { WorkflowComponentMetadata } from '@flowloom/core';
+import { enCore } from '../i18n/enCore';
 
 /** A palette group: a category and its components, in the order given. */
 export interface ComponentGroup {
@@ -23,9 +24,14 @@ function labelOf(category: string): string {
 
 /**
  * The palette's groups: components by category, known categories in a fixed order (triggers
- * first), others after them alphabetically; components keep their given order in a group.
+ * first), others after them alphabetically; components keep their given order in a group. A
+ * group's label is the catalogue's heading for its category (`labels`; English by default),
+ * else the category in words ("Data processing").
  */
-export function paletteGroups(components: readonly WorkflowComponentMetadata[]): ComponentGroup[] {
+export function paletteGroups(
+  components: readonly WorkflowComponentMetadata[],
+  labels: Readonly<Record<string, string>> = enCore.palette.categories,
+): ComponentGroup[] {
   const groups = new Map<string, WorkflowComponentMetadata[]>();
   for (const component of components) {
     const list = groups.get(component.category);
@@ -40,7 +46,7 @@ export function paletteGroups(components: readonly WorkflowComponentMetadata[]):
     .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
     .map((category) => ({
       category,
-      label: labelOf(category),
+      label: labels[category] ?? labelOf(category),
       components: groups.get(category) ?? [],
     }));
 }

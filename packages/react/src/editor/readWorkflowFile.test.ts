@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createFormatters } from '../i18n/createFormatters';
 import { MAX_WORKFLOW_FILE_BYTES, readWorkflowFile } from './readWorkflowFile';
 
 const file = (text: string) => new Blob([text], { type: 'application/json' });
@@ -55,17 +56,27 @@ describe('readWorkflowFile', () => {
     });
   });
 
-  it('takes another limit, and names sizes in bytes, KB and MB', async () => {
+  it('takes another limit, and names sizes in bytes, kB and MB', async () => {
     expect(await readWorkflowFile(file('{}'), 1)).toMatchObject({
-      message: 'The file is too large (2 bytes): a workflow file may be at most 1 bytes.',
+      message: 'The file is too large (2 bytes): a workflow file may be at most 1 byte.',
     });
     const kilobytes = new Blob([new Uint8Array(3 * 1024)]);
     expect(await readWorkflowFile(kilobytes, 2048)).toMatchObject({
-      message: 'The file is too large (3 KB): a workflow file may be at most 2 KB.',
+      message: 'The file is too large (3 kB): a workflow file may be at most 2 kB.',
     });
     const megabytes = new Blob([new Uint8Array(2.5 * 1024 * 1024)]);
     expect(await readWorkflowFile(megabytes)).toMatchObject({
       message: 'The file is too large (2.5 MB): a workflow file may be at most 1 MB.',
+    });
+  });
+
+  it('words its refusal in the catalogue and locale it is given', async () => {
+    const { de } = await import('../locales/de');
+    const megabytes = new Blob([new Uint8Array(2.5 * 1024 * 1024)]);
+    expect(
+      await readWorkflowFile(megabytes, undefined, de.files, createFormatters('de')),
+    ).toMatchObject({
+      message: 'Die Datei ist zu groß (2,5 MB): Eine Workflow-Datei darf höchstens 1 MB groß sein.',
     });
   });
 

@@ -1,15 +1,13 @@
 import { useReactFlow, type XYPosition } from '@xyflow/react';
 import { type RefObject, useCallback } from 'react';
+import { findFreePosition } from '../store/findFreePosition';
 import { useEditorStoreApi } from '../store/useEditorStoreApi';
-
-// Half a node's usual size: a new node is centred where it is dropped or on the view's centre.
-const HALF_NODE = { x: 100, y: 40 };
-// How far a new node moves when another already sits exactly where it would go.
-const CASCADE = 24;
+import { estimateNodeLayout } from './estimateNodeLayout';
 
 /**
- * Adds a component's node to the workflow, at a point on screen (a drop) or at the centre of
- * the visible canvas (a click or a key in the palette), then selects it.
+ * Adds a component's node to the workflow, then selects it: centred on a point on screen (a
+ * drop lands exactly under the pointer), or, without a point (a click or a key in the palette),
+ * in the free spot nearest the centre of the visible canvas, so repeated adds never stack.
  *
  * @remarks Must be called inside @xyflow/react's `<ReactFlowProvider>`.
  */
@@ -20,6 +18,8 @@ export function useAddComponent(
   const { screenToFlowPosition } = useReactFlow();
   return useCallback(
     (componentType, screenPoint) => {
+      const state = store.getState();
+      const size = estimateNodeLayout(state.components[componentType]);
       let point = screenPoint;
       if (!point) {
         const rect = canvasRef.current?.getBoundingClientRect();
@@ -28,15 +28,10 @@ export function useAddComponent(
           : { x: 0, y: 0 };
       }
       const flow = screenToFlowPosition(point);
-      const position = { x: flow.x - HALF_NODE.x, y: flow.y - HALF_NODE.y };
-      const { nodes } = store.getState();
-      while (nodes.some((n) => n.position.x === position.x && n.position.y === position.y)) {
-        position.x += CASCADE;
-        position.y += CASCADE;
-      }
-      const state = store.getState();
+      const wanted = { x: flow.x - size.width / 2, y: flow.y - size.height / 2 };
+      const position = screenPoint ? wanted : findFreePosition(state.nodes, wanted, size);
       const id = state.addNode(componentType, position);
-      state.select([id]);
+      store.getState().select([id]);
       return id;
     },
     [canvasRef, screenToFlowPosition, store],

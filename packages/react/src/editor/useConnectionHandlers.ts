@@ -6,9 +6,10 @@ import type {
   OnConnectStart,
 } from '@xyflow/react';
 import { useCallback, useMemo, useRef } from 'react';
-import type { EditorEdge } from '../store/editorTypes';
+import { enCore } from '../i18n/enCore';
+import type { Messages } from '../i18n/Messages';
+import type { ConnectFrom, EditorEdge } from '../store/editorTypes';
 import { useEditorStoreApi } from '../store/useEditorStoreApi';
-import { refusalMessage } from './refusalMessage';
 
 /** One end of a connection being drawn. */
 interface HandleRef {
@@ -34,11 +35,25 @@ function handleOf(target: EventTarget | null): HandleRef | undefined {
   return { nodeId, id: element.getAttribute('data-handleid'), type };
 }
 
+/** Where a pointer or touch event happened on screen. */
+function pointOf(event: MouseEvent | TouchEvent): { x: number; y: number } {
+  const touch = 'changedTouches' in event ? event.changedTouches[0] : undefined;
+  return touch
+    ? { x: touch.clientX, y: touch.clientY }
+    : { x: (event as MouseEvent).clientX, y: (event as MouseEvent).clientY };
+}
+
 /**
  * Checks connections through the store as they are drawn (by drag or by clicking two handles)
- * and tells `onRefused` why one was refused: a self-loop, a cycle, a wrong direction...
+ * and tells `onRefused` why one was refused: a self-loop, a cycle, a wrong direction... A
+ * connection dropped on the empty pane is told to `onDroppedOnPane` (to pick a node to add).
+ * The reasons are worded in `refusals` (a catalogue's `canvas.refusals`; English by default).
  */
-export function useConnectionHandlers(onRefused: (message: string) => void): ConnectionHandlers {
+export function useConnectionHandlers(
+  onRefused: (message: string) => void,
+  onDroppedOnPane?: (from: ConnectFrom, screenPoint: { x: number; y: number }) => void,
+  refusals: Messages['canvas']['refusals'] = enCore.canvas.refusals,
+): ConnectionHandlers {
   const store = useEditorStoreApi();
   const clickStart = useRef<HandleRef | null>(null);
   const connected = useRef(false);
@@ -47,7 +62,7 @@ export function useConnectionHandlers(onRefused: (message: string) => void): Con
     (from: HandleRef, to: HandleRef) => {
       if (from.nodeId === to.nodeId && from.id === to.id && from.type === to.type) return;
       if (from.type === to.type) {
-        onRefused(refusalMessage('wrong_direction'));
+        onRefused(refusals.wrong_direction);
         return;
       }
       const [source, target] = from.type === 'source' ? [from, to] : [to, from];
@@ -57,9 +72,9 @@ export function useConnectionHandlers(onRefused: (message: string) => void): Con
         target: target.nodeId,
         targetHandle: target.id,
       });
-      if (!check.ok) onRefused(refusalMessage(check.reason));
+      if (!check.ok) onRefused(refusals[check.reason]);
     },
-    [store, onRefused],
+    [store, onRefused, refusals],
   );
 
   return useMemo<ConnectionHandlers>(
@@ -74,9 +89,28 @@ export function useConnectionHandlers(onRefused: (message: string) => void): Con
       onConnect: (connection) => {
         const result = store.getState().connect(connection);
         connected.current = result.ok;
-        if (!result.ok) onRefused(refusalMessage(result.reason));
+        if (!result.ok) onRefused(refusals[result.reason]);
       },
-      onConnectEnd: (_event, end: FinalConnectionState) => {
+      onConnectEnd: (event, end: FinalConnectionState) => {
+        const target = event.target instanceof Element ? event.target : null;
+        if (
+          onDroppedOnPane &&
+          end.fromHandle &&
+          !end.toNode &&
+          !end.toHandle &&
+          target?.closest('.react-flow__pane') &&
+          !target.closest('.react-flow__node')
+        ) {
+          onDroppedOnPane(
+            {
+              nodeId: end.fromHandle.nodeId,
+              handleId: end.fromHandle.id ?? null,
+              handleType: end.fromHandle.type,
+            },
+            pointOf(event),
+          );
+          return;
+        }
         if (end.isValid !== false || !end.fromHandle || !end.toHandle) return;
         explain(
           {
@@ -101,6 +135,6 @@ export function useConnectionHandlers(onRefused: (message: string) => void): Con
         explain(from, to);
       },
     }),
-    [store, onRefused, explain],
+    [store, onRefused, explain, onDroppedOnPane, refusals],
   );
 }

@@ -4,26 +4,13 @@ import type { ClientError, SaveWorkflowResult } from '../client/clientTypes';
 import { isVersionConflict } from '../client/isVersionConflict';
 import { useWorkflowClient } from '../hooks/useWorkflowClient';
 import { useWorkflowEditor } from '../hooks/useWorkflowEditor';
+import { enCore } from '../i18n/enCore';
+import { useMessages } from '../i18n/useMessages';
 import { useEditorStoreApi } from '../store/useEditorStoreApi';
 import type { EditorFeedback } from './editorFeedback';
+import { nodeNames } from './nodeNames';
+import { pinnedRunInput } from './pinnedRunInput';
 import { useWorkflowFileCommands } from './useWorkflowFileCommands';
-
-/** The messages, in one place for a later catalogue. */
-const TEXT = {
-  saved: 'Workflow saved successfully!',
-  problemsToFix: (count: number) => `${plural(count, 'problem')} to fix before it can run.`,
-  savedOver: (version: number) =>
-    `It was saved over version ${version}, which stays in the version history.`,
-  saveFailed: (message: string) => `Save failed: ${message}`,
-  cannotExecuteInvalid: (count: number) =>
-    `Cannot execute: the workflow has ${plural(count, 'problem')}.`,
-  cannotExecute: (message: string) => `Cannot execute: ${message}`,
-  executionNotStarted: (message: string) => `Execution failed to start: ${message}`,
-  executionStarted: 'Execution started.',
-  loading: 'Loading workflow…',
-  loadFailed: (message: string) => `Could not load the workflow: ${message}`,
-  reloaded: (version: number) => `Reloaded version ${version}.`,
-} as const;
 
 /** A command under way in the editor. */
 export type EditorBusy = 'save' | 'execute' | 'load' | 'export' | 'import';
@@ -49,6 +36,14 @@ export interface EditorCommandOptions {
   maxImportBytes?: number;
 }
 
+/** How Execute runs the workflow. */
+export interface RunOptions {
+  /** The run's input; the trigger's pinned test input when absent. */
+  input?: Record<string, unknown>;
+  /** Run only this step and the steps before it. */
+  until?: string;
+}
+
 /** What {@link useEditorCommands} returns. */
 export interface EditorCommands {
   /** What the last command said. */
@@ -60,7 +55,11 @@ export interface EditorCommands {
   /** The last save's version conflict, until it is resolved by a reload or an overwrite. */
   conflict: SaveConflict | undefined;
   save: () => Promise<void>;
-  execute: () => Promise<void>;
+  /**
+   * Runs the saved workflow: with `input` as the run's input (else the trigger's pinned test
+   * input, else `{}`), and only up to the step `until` when given.
+   */
+  execute: (options?: RunOptions) => Promise<void>;
   load: (workflowId: string) => Promise<void>;
   /** After a conflict: loads the latest version, dropping the editor's changes. */
   reload: () => Promise<void>;
@@ -85,10 +84,6 @@ function errorsOf(issues: readonly WorkflowIssue[]): WorkflowIssue[] {
   return issues.filter((issue) => issue.severity === 'error');
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
 /**
  * The editor's commands with their feedback: Save (the seed's "Workflow saved successfully!"),
  * Execute, Load, Export and Import, and the way out of a version conflict (reload or
@@ -105,6 +100,7 @@ export function useEditorCommands({
   maxImportBytes,
 }: EditorCommandOptions = {}): EditorCommands {
   const store = useEditorStoreApi();
+  const words = useMessages('commands', enCore.commands);
   const client = useWorkflowClient();
   const editor = useWorkflowEditor();
   const [feedback, setFeedback] = useState<EditorFeedback | undefined>(undefined);
@@ -132,7 +128,7 @@ export function useEditorCommands({
         }
         setFeedback({
           kind: 'error',
-          text: TEXT.saveFailed(result.error.message),
+          text: words.saveFailed(result.error.message),
           details: detailsOf(result.error),
         });
         return undefined;
@@ -141,7 +137,7 @@ export function useEditorCommands({
       onSaved?.(result.data);
       return result.data;
     },
-    [store, saveWorkflow, onSaved],
+    [store, saveWorkflow, onSaved, words],
   );
 
   const saveAndReport = useCallback(
@@ -152,19 +148,19 @@ export function useEditorCommands({
         if (!saved) return;
         const errors = errorsOf(saved.validation.errors);
         const details = [
-          ...(expectedVersion === undefined ? [] : [TEXT.savedOver(expectedVersion)]),
-          ...(errors.length ? [TEXT.problemsToFix(errors.length)] : []),
+          ...(expectedVersion === undefined ? [] : [words.savedOver(expectedVersion)]),
+          ...(errors.length ? [words.problemsToFix(errors.length)] : []),
         ];
         setFeedback({
           kind: 'success',
-          text: TEXT.saved,
+          text: words.saved,
           details: details.length ? details : undefined,
         });
       } finally {
         setBusy(undefined);
       }
     },
-    [saveQuietly],
+    [saveQuietly, words],
   );
 
   const save = useCallback(() => saveAndReport(), [saveAndReport]);
@@ -175,16 +171,25 @@ export function useEditorCommands({
   }, [conflict, saveAndReport]);
 
   /** Refuses to run a workflow with errors; true when it may run. */
-  const mayRun = useCallback((valid: boolean, issues: readonly WorkflowIssue[]): boolean => {
-    const errors = errorsOf(issues);
-    if (valid && errors.length === 0) return true;
-    setFeedback({
-      kind: 'error',
-      text: TEXT.cannotExecuteInvalid(errors.length),
-      details: errors.map((issue) => issue.message),
-    });
-    return false;
-  }, []);
+  const mayRun = useCallback(
+    (valid: boolean, issues: readonly WorkflowIssue[]): boolean => {
+      const errors = errorsOf(issues);
+      if (valid && errors.length === 0) return true;
+      // Each problem names its node: "Log (log_2): Message is required", not the message twice.
+      const { nodes, components } = store.getState();
+      const names = nodeNames(nodes, components);
+      setFeedback({
+        kind: 'error',
+        text: words.cannotExecuteInvalid(errors.length),
+        details: errors.map((issue) => {
+          const name = issue.node_id === undefined ? undefined : names.get(issue.node_id);
+          return name ? `${name}: ${issue.message}` : issue.message;
+        }),
+      });
+      return false;
+    },
+    [store, words],
+  );
 
   /**
    * The saved workflow and version to run: the one the editor holds when it has no unsaved
@@ -206,59 +211,67 @@ export function useEditorCommands({
     return { workflowId: saved.workflow_id, version: saved.version };
   }, [store, saveQuietly, mayRun]);
 
-  const execute = useCallback(async () => {
-    setBusy('execute');
-    try {
-      const target = await versionToRun();
-      if (!target) return;
-      const created = await client.createInstance({
-        name: store.getState().name,
-        workflow_id: target.workflowId,
-        version: target.version,
-      });
-      if (!created.success) {
-        setFeedback({
-          kind: 'error',
-          text: TEXT.cannotExecute(created.error.message),
-          details: detailsOf(created.error),
+  const execute = useCallback(
+    async (options: RunOptions = {}) => {
+      setBusy('execute');
+      try {
+        const target = await versionToRun();
+        if (!target) return;
+        const created = await client.createInstance({
+          name: store.getState().name,
+          workflow_id: target.workflowId,
+          version: target.version,
         });
-        return;
+        if (!created.success) {
+          setFeedback({
+            kind: 'error',
+            text: words.cannotExecute(created.error.message),
+            details: detailsOf(created.error),
+          });
+          return;
+        }
+        const id = created.data.instance_id;
+        const input = options.input ?? pinnedRunInput(store.getState()) ?? {};
+        const executed = await client.executeInstance(
+          id,
+          input,
+          options.until === undefined ? undefined : { until: options.until },
+        );
+        if (!executed.success) {
+          setFeedback({
+            kind: 'error',
+            text: words.executionNotStarted(executed.error.message),
+            details: detailsOf(executed.error),
+          });
+          return;
+        }
+        setInstanceId(id);
+        setFeedback({ kind: 'info', text: words.executionStarted });
+        onExecuted?.(id);
+      } finally {
+        setBusy(undefined);
       }
-      const id = created.data.instance_id;
-      const executed = await client.executeInstance(id, {});
-      if (!executed.success) {
-        setFeedback({
-          kind: 'error',
-          text: TEXT.executionNotStarted(executed.error.message),
-          details: detailsOf(executed.error),
-        });
-        return;
-      }
-      setInstanceId(id);
-      setFeedback({ kind: 'info', text: TEXT.executionStarted });
-      onExecuted?.(id);
-    } finally {
-      setBusy(undefined);
-    }
-  }, [versionToRun, store, client, onExecuted]);
+    },
+    [versionToRun, store, client, onExecuted, words],
+  );
 
   const load = useCallback(
     async (workflowId: string) => {
       setBusy('load');
-      setFeedback({ kind: 'info', text: TEXT.loading });
+      setFeedback({ kind: 'info', text: words.loading });
       try {
         const result = await loadWorkflow(workflowId);
         if (result.success) setConflict(undefined);
         setFeedback(
           result.success
             ? undefined
-            : { kind: 'error', text: TEXT.loadFailed(result.error.message) },
+            : { kind: 'error', text: words.loadFailed(result.error.message) },
         );
       } finally {
         setBusy(undefined);
       }
     },
-    [loadWorkflow],
+    [loadWorkflow, words],
   );
 
   const reload = useCallback(async () => {
@@ -268,15 +281,15 @@ export function useEditorCommands({
     try {
       const result = await loadWorkflow(workflowId);
       if (!result.success) {
-        setFeedback({ kind: 'error', text: TEXT.loadFailed(result.error.message) });
+        setFeedback({ kind: 'error', text: words.loadFailed(result.error.message) });
         return;
       }
       setConflict(undefined);
-      setFeedback({ kind: 'info', text: TEXT.reloaded(result.data.version) });
+      setFeedback({ kind: 'info', text: words.reloaded(result.data.version) });
     } finally {
       setBusy(undefined);
     }
-  }, [store, loadWorkflow]);
+  }, [store, loadWorkflow, words]);
 
   return {
     feedback,

@@ -1,6 +1,8 @@
 import type { WorkflowComponentMetadata } from '@flowloom/core';
 import { useEffect } from 'react';
 import { useWorkflowComponents } from '../hooks/useWorkflowComponents';
+import { enCore } from '../i18n/enCore';
+import { useMessages } from '../i18n/useMessages';
 import { useEditorStoreApi } from '../store/useEditorStoreApi';
 import { builtinComponentList } from './builtinComponentList';
 
@@ -17,6 +19,7 @@ export interface EditorComponents {
  */
 export function useEditorComponents(): EditorComponents {
   const store = useEditorStoreApi();
+  const text = useMessages('palette', enCore.palette);
   const { components: served, loading, error } = useWorkflowComponents();
   const answered = served.length > 0 || (!loading && error === null);
   const components = answered ? served : builtinComponentList();
@@ -25,9 +28,6 @@ export function useEditorComponents(): EditorComponents {
     store.getState().setComponents(components);
   }, [store, components]);
 
-  const notice =
-    error && !answered
-      ? `Could not load the server's components (${error.message}); showing the built-in ones.`
-      : undefined;
+  const notice = error && !answered ? text.serverFailed(error.message) : undefined;
   return { components, notice };
 }

@@ -1,20 +1,34 @@
-import type { EdgeChange, NodeChange } from '@xyflow/react';
 import { type RefObject, useEffect, useRef } from 'react';
-import type { EditorEdge, EditorNode } from '../store/editorTypes';
 import { useEditorStoreApi } from '../store/useEditorStoreApi';
 import { isTypingTarget } from './isTypingTarget';
+import { removeSelection } from './removeSelection';
+
+/** The editor commands shortcuts run besides the store's own actions. */
+export interface ShortcutCommands {
+  /** Ctrl/Cmd+S. */
+  onSave?: () => void;
+  /** Ctrl/Cmd+Enter. */
+  onExecute?: () => void;
+}
 
 /**
  * The editor's keyboard shortcuts: Delete/Backspace removes the selected nodes and edges,
- * Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z and Ctrl/Cmd+Y redo, Ctrl/Cmd+C/V copy and paste.
+ * Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z and Ctrl/Cmd+Y redo, Ctrl/Cmd+C/X/V copy, cut and paste,
+ * Ctrl/Cmd+A selects every node, Ctrl/Cmd+D duplicates the selection, Ctrl/Cmd+S saves and
+ * Ctrl/Cmd+Enter executes.
  *
  * @remarks Keys count when focus is inside the editor, or on the page body after the last click
  * landed in this editor (the canvas pane takes no focus), so two editors on one page do not both
- * react. Keys typed into inputs, textareas and selects are left alone.
+ * react. Keys typed into inputs, textareas, selects and the expression editor are left alone.
  */
-export function useEditorShortcuts(rootRef: RefObject<HTMLElement | null>): void {
+export function useEditorShortcuts(
+  rootRef: RefObject<HTMLElement | null>,
+  commands: ShortcutCommands = {},
+): void {
   const store = useEditorStoreApi();
   const active = useRef(false);
+  const latest = useRef(commands);
+  latest.current = commands;
 
   useEffect(() => {
     const inside = (target: EventTarget | null) =>
@@ -33,28 +47,23 @@ export function useEditorShortcuts(rootRef: RefObject<HTMLElement | null>): void
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
       if (!mod && !event.altKey && (event.key === 'Delete' || event.key === 'Backspace')) {
-        const edgeRemovals: EdgeChange<EditorEdge>[] = state.edges
-          .filter((edge) => edge.selected)
-          .map((edge) => ({ type: 'remove', id: edge.id }));
-        const nodeRemovals: NodeChange<EditorNode>[] = state.nodes
-          .filter((node) => node.selected || state.selectedNodeIds.includes(node.id))
-          .filter((node) => node.deletable !== false)
-          .map((node) => ({ type: 'remove', id: node.id }));
-        if (edgeRemovals.length === 0 && nodeRemovals.length === 0) return false;
-        // Edges first, then nodes, in one task: the store makes them one undo step.
-        if (edgeRemovals.length > 0) state.onEdgesChange(edgeRemovals);
-        if (nodeRemovals.length > 0) state.onNodesChange(nodeRemovals);
-        return true;
+        return removeSelection(state);
       }
       if (!mod || event.altKey) return false;
       if (key === 'z' && event.shiftKey) state.redo();
       else if (key === 'z') state.undo();
       else if (key === 'y' && !event.shiftKey) state.redo();
-      else if (key === 'c' && !event.shiftKey) {
-        // Leave text selected on the page to the browser's own copy.
+      else if (event.shiftKey) return false;
+      else if (key === 'c' || key === 'x') {
+        // Leave text selected on the page to the browser's own copy and cut.
         if (window.getSelection()?.toString()) return false;
-        state.copy();
-      } else if (key === 'v' && !event.shiftKey) state.paste();
+        if (key === 'c') state.copy();
+        else state.cut();
+      } else if (key === 'v') state.paste();
+      else if (key === 'a') state.selectAll();
+      else if (key === 'd') state.duplicate();
+      else if (key === 's') latest.current.onSave?.();
+      else if (event.key === 'Enter') latest.current.onExecute?.();
       else return false;
       return true;
     };

@@ -3,31 +3,15 @@ import { useCallback } from 'react';
 import type { ClientError, SaveWorkflowResult } from '../client/clientTypes';
 import { useWorkflowClient } from '../hooks/useWorkflowClient';
 import { useWorkflowEditor } from '../hooks/useWorkflowEditor';
+import { enCore } from '../i18n/enCore';
+import type { Messages } from '../i18n/Messages';
+import { useI18n } from '../i18n/useI18n';
+import { useMessages } from '../i18n/useMessages';
 import { useEditorStoreApi } from '../store/useEditorStoreApi';
 import { downloadJson } from './downloadJson';
 import type { EditorFeedback } from './editorFeedback';
 import { MAX_WORKFLOW_FILE_BYTES, readWorkflowFile } from './readWorkflowFile';
 import { workflowFileName } from './workflowFileName';
-
-/** The messages, in one place for a later catalogue. */
-const TEXT = {
-  exportNeedsSave: 'Save the workflow before exporting it.',
-  exportFailed: (message: string) => `Export failed: ${message}`,
-  exported: (fileName: string) => `Exported as ${fileName}.`,
-  exportedWithoutChanges: (fileName: string, version: number | undefined) =>
-    `Exported ${version === undefined ? 'the saved workflow' : `saved version ${version}`} as ${fileName}; your unsaved changes are not in it (save first to include them).`,
-  importing: 'Importing…',
-  importTooLarge: 'The file is too large for the server.',
-  importInvalid: (message: string) => `This is not a valid Flowloom workflow file: ${message}`,
-  importFailed: (message: string) => `Import failed: ${message}`,
-  importedButNotOpened: (message: string) =>
-    `The workflow was imported, but it could not be opened: ${message}`,
-  imported: (name: string) => `Imported "${name}" as a new workflow.`,
-  chooseCredentials: (count: number) =>
-    `Choose a credential for ${count === 1 ? '1 parameter' : `${count} parameters`} marked on the nodes.`,
-  otherProblems: (count: number) =>
-    `${count === 1 ? '1 other problem' : `${count} other problems`} to fix before it can run.`,
-} as const;
 
 /** Options of {@link useWorkflowFileCommands}. */
 export interface WorkflowFileCommandOptions {
@@ -56,19 +40,21 @@ function detailsOf(error: ClientError): string[] | undefined {
   );
 }
 
-function importFailure(error: ClientError): EditorFeedback {
-  if (error.status === 413) return { kind: 'error', text: TEXT.importTooLarge };
+type Text = Messages['files'];
+
+function importFailure(error: ClientError, words: Text): EditorFeedback {
+  if (error.status === 413) return { kind: 'error', text: words.importTooLarge };
   const text =
     error.code === 'VALIDATION_FAILED' || error.code === 'INVALID_WORKFLOW'
-      ? TEXT.importInvalid(error.message)
-      : TEXT.importFailed(error.message);
+      ? words.importInvalid(error.message)
+      : words.importFailed(error.message);
   return { kind: 'error', text, details: detailsOf(error) };
 }
 
 /** Where an issue is: its node and parameter. */
 const placeOf = (issue: WorkflowIssue) => `${issue.node_id ?? ''}\u0000${issue.field ?? ''}`;
 
-function importSuccess(result: SaveWorkflowResult): EditorFeedback {
+function importSuccess(result: SaveWorkflowResult, words: Text): EditorFeedback {
   const errors = result.validation.errors.filter((issue) => issue.severity === 'error');
   // Counted by parameter: a component may report the same missing credential in its own words.
   const missing = new Set(
@@ -76,12 +62,12 @@ function importSuccess(result: SaveWorkflowResult): EditorFeedback {
   );
   const others = errors.filter((issue) => !missing.has(placeOf(issue))).length;
   const details = [
-    ...(missing.size > 0 ? [TEXT.chooseCredentials(missing.size)] : []),
-    ...(others > 0 ? [TEXT.otherProblems(others)] : []),
+    ...(missing.size > 0 ? [words.chooseCredentials(missing.size)] : []),
+    ...(others > 0 ? [words.otherProblems(others)] : []),
   ];
   return {
     kind: details.length > 0 ? 'warning' : 'success',
-    text: TEXT.imported(result.name),
+    text: words.imported(result.name),
     details: details.length > 0 ? details : undefined,
   };
 }
@@ -98,13 +84,15 @@ export function useWorkflowFileCommands({
   maxImportBytes = MAX_WORKFLOW_FILE_BYTES,
 }: WorkflowFileCommandOptions): WorkflowFileCommands {
   const store = useEditorStoreApi();
+  const { format } = useI18n();
+  const words = useMessages('files', enCore.files);
   const client = useWorkflowClient();
   const { load } = useWorkflowEditor();
 
   const exportFile = useCallback(async () => {
     const { workflowId, version, dirty } = store.getState();
     if (workflowId === undefined) {
-      report({ kind: 'error', text: TEXT.exportNeedsSave });
+      report({ kind: 'error', text: words.exportNeedsSave });
       return;
     }
     setBusy('export');
@@ -116,7 +104,7 @@ export function useWorkflowFileCommands({
       if (!result.success) {
         report({
           kind: 'error',
-          text: TEXT.exportFailed(result.error.message),
+          text: words.exportFailed(result.error.message),
           details: detailsOf(result.error),
         });
         return;
@@ -125,45 +113,45 @@ export function useWorkflowFileCommands({
       downloadJson(fileName, result.data);
       report(
         dirty
-          ? { kind: 'warning', text: TEXT.exportedWithoutChanges(fileName, version) }
-          : { kind: 'success', text: TEXT.exported(fileName) },
+          ? { kind: 'warning', text: words.exportedWithoutChanges(fileName, version) }
+          : { kind: 'success', text: words.exported(fileName) },
       );
     } finally {
       setBusy(undefined);
     }
-  }, [store, client, report, setBusy]);
+  }, [store, client, report, setBusy, words]);
 
   const importFile = useCallback(
     async (file: Blob) => {
       setBusy('import');
-      report({ kind: 'info', text: TEXT.importing });
+      report({ kind: 'info', text: words.importing });
       try {
-        const reading = await readWorkflowFile(file, maxImportBytes);
+        const reading = await readWorkflowFile(file, maxImportBytes, words, format);
         if (!reading.ok) {
           report({ kind: 'error', text: reading.message });
           return;
         }
         const imported = await client.importWorkflow(reading.file);
         if (!imported.success) {
-          report(importFailure(imported.error));
+          report(importFailure(imported.error, words));
           return;
         }
         const { workflow_id, validation, version } = imported.data;
         const opened = await load(workflow_id);
         if (!opened.success) {
-          report({ kind: 'error', text: TEXT.importedButNotOpened(opened.error.message) });
+          report({ kind: 'error', text: words.importedButNotOpened(opened.error.message) });
           return;
         }
         // The import's validation marks the nodes, as a save's does (e.g. credentials to pick).
         const state = store.getState();
         state.markSaved(workflow_id, validation.errors, state.revision, version);
-        report(importSuccess(imported.data));
+        report(importSuccess(imported.data, words));
         onImported?.(imported.data);
       } finally {
         setBusy(undefined);
       }
     },
-    [store, client, load, report, setBusy, onImported, maxImportBytes],
+    [store, client, load, report, setBusy, onImported, maxImportBytes, words, format],
   );
 
   return { exportFile, importFile };

@@ -1,3 +1,6 @@
+import { enRuns } from '../i18n/enRuns';
+import { useMessages } from '../i18n/useMessages';
+
 /** Props of {@link ConnectionIndicator}. */
 export interface ConnectionIndicatorProps {
   /** Whether the live event stream is open. */
@@ -6,13 +9,14 @@ export interface ConnectionIndicatorProps {
 
 /** A dot and `Connected` / `Disconnected` for the live event stream. */
 export function ConnectionIndicator({ connected }: ConnectionIndicatorProps) {
+  const text = useMessages('panel', enRuns.panel);
   return (
     <span
       className={`flowloom-connection flowloom-connection--${connected ? 'connected' : 'disconnected'}`}
       role="status"
     >
       <span className="flowloom-connection__dot" aria-hidden="true" />
-      {connected ? 'Connected' : 'Disconnected'}
+      {connected ? text.connected : text.disconnected}
     </span>
   );
 }

@@ -1,4 +1,7 @@
-import { formatDuration } from './formatDuration';
+import { enCore } from '../i18n/enCore';
+import { enRuns } from '../i18n/enRuns';
+import { useI18n } from '../i18n/useI18n';
+import { useMessages } from '../i18n/useMessages';
 import { useElapsedTime } from './useElapsedTime';
 
 /** Props of {@link ElapsedTime}. */
@@ -14,12 +17,15 @@ export interface ElapsedTimeProps {
  * not the lists around it.
  */
 export function ElapsedTime({ startedAt, finishedAt, running }: ElapsedTimeProps) {
+  const { format } = useI18n();
+  const panelWords = useMessages('panel', enRuns.panel);
+  const commonWords = useMessages('common', enCore.common);
   const elapsed = useElapsedTime(startedAt, finishedAt, running);
   return (
     <span className="flowloom-elapsed">
-      <span className="flowloom-elapsed__label">Elapsed</span>{' '}
-      <span className="flowloom-elapsed__value" role="timer" aria-label="Elapsed time">
-        {elapsed === undefined ? '—' : formatDuration(elapsed)}
+      <span className="flowloom-elapsed__label">{panelWords.elapsed}</span>{' '}
+      <span className="flowloom-elapsed__value" role="timer" aria-label={panelWords.elapsedTime}>
+        {elapsed === undefined ? commonWords.none : format.duration(elapsed)}
       </span>
     </span>
   );

@@ -16,6 +16,7 @@ import { createWorkflowClient } from '../client/createWorkflowClient';
 import { useWorkflowExecution } from '../hooks/useWorkflowExecution';
 import { WorkflowProvider } from '../hooks/WorkflowProvider';
 import { createWorkflowHandlers } from '../testing/createWorkflowHandlers';
+import { loadWorkbench } from '../workbench/lazyWorkbenchPart';
 import { ExecutionPanel } from './ExecutionPanel';
 
 /** How many more times the flaky step fails before it succeeds. */
@@ -59,6 +60,8 @@ const server = setupServer(...handlers);
 let client: WorkflowClient;
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+// The panel loads on demand: load its chunk once, outside the tests' time.
+beforeAll(() => loadWorkbench());
 beforeEach(() => {
   client = createWorkflowClient();
   failuresLeft = 1;
@@ -78,13 +81,14 @@ async function startRun(data: WorkflowDataInput = workflow): Promise<string> {
   return created.data.instance_id;
 }
 
+/** Renders the panel and waits for it to load (it is loaded on demand). */
 function renderPanel(instanceId: string) {
   render(
     <WorkflowProvider client={client}>
       <ExecutionPanel instanceId={instanceId} />
     </WorkflowProvider>,
   );
-  return screen.getByRole('region', { name: 'Execution' });
+  return screen.findByRole('region', { name: 'Execution' });
 }
 
 const retryButton = () => screen.queryByRole('button', { name: 'Retry from failed step' });
@@ -96,7 +100,7 @@ const eventTypes = (panel: HTMLElement) =>
 describe('ExecutionPanel: Retry from failed step', () => {
   it('retries a failed run and keeps following the same instance to its end', async () => {
     const instanceId = await startRun();
-    const panel = renderPanel(instanceId);
+    const panel = await renderPanel(instanceId);
     await waitFor(() => expect(panel).toHaveAttribute('data-status', 'failed'));
     expect(screen.getByRole('alert')).toHaveTextContent('The service is down');
 
@@ -114,7 +118,7 @@ describe('ExecutionPanel: Retry from failed step', () => {
     server.events.on('request:start', ({ request }) => {
       if (request.url.endsWith('/retry')) retries.push(request.url);
     });
-    const panel = renderPanel(await startRun());
+    const panel = await renderPanel(await startRun());
     await waitFor(() => expect(panel).toHaveAttribute('data-status', 'failed'));
     const button = retryButton()!;
     fireEvent.click(button);
@@ -133,7 +137,7 @@ describe('ExecutionPanel: Retry from failed step', () => {
       ],
       edges: [{ id: 'e1', source: 'start', target: 'wait' }],
     });
-    const panel = renderPanel(instanceId);
+    const panel = await renderPanel(instanceId);
     await waitFor(() => expect(panel).toHaveAttribute('data-status', 'running'));
     expect(retryButton()).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Stop' }));
@@ -147,7 +151,7 @@ describe('ExecutionPanel: Retry from failed step', () => {
 
   it('offers no retry for a completed run', async () => {
     failuresLeft = 0;
-    const panel = renderPanel(await startRun());
+    const panel = await renderPanel(await startRun());
     await waitFor(() => expect(panel).toHaveAttribute('data-status', 'completed'));
     expect(retryButton()).toBeNull();
   });
@@ -161,7 +165,7 @@ describe('ExecutionPanel: Retry from failed step', () => {
         ),
       ),
     );
-    const panel = renderPanel(await startRun());
+    const panel = await renderPanel(await startRun());
     await waitFor(() => expect(panel).toHaveAttribute('data-status', 'failed'));
     fireEvent.click(retryButton()!);
     await waitFor(() =>

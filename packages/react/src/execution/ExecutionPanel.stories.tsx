@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
 import { startChattyRun } from '../../.storybook/chattyApi';
+import { approvalWorkflow, saveAndRun } from '../../.storybook/runSamples';
 import {
   completingInput,
   completingWorkflow,
@@ -106,4 +107,48 @@ export const TenThousandLogLines: Story = {
       <ExecutionPanel {...args} instanceId={loaded.instanceId} />
     </WorkflowProvider>
   ),
+};
+
+/** A run waiting at an approval step: Approve or Reject resumes it. */
+export const WaitingForApproval: Story = {
+  loaders: [async () => ({ instanceId: await startRun('Approval', approvalWorkflow) })],
+  render: (args, { loaded }) => <ExecutionPanel {...args} instanceId={loaded.instanceId} />,
+};
+
+/**
+ * With a workflow: the History tab lists its runs; open one to see it, and move the timeline to
+ * replay it event by event. The Step data tab shows a chosen step's input and output.
+ */
+export const WithHistory: Story = {
+  loaders: [async () => saveAndRun('Order routing', completingWorkflow, 3)],
+  render: (args, { loaded }) => (
+    <ExecutionPanel
+      {...args}
+      workflowId={loaded.workflowId}
+      instanceId={loaded.instanceIds.at(-1)}
+    />
+  ),
+};
+
+/** A run that started a sub-workflow: the related runs link to it. */
+export const WithSubWorkflow: Story = {
+  loaders: [
+    async () => {
+      const child = await saveAndRun('Child: order routing', completingWorkflow, 0);
+      const instanceId = await startRun('Parent', {
+        nodes: [
+          { id: 'start', type: 'manual_trigger', position: { x: 0, y: 0 } },
+          {
+            id: 'sub',
+            type: 'sub_workflow',
+            position: { x: 260, y: 0 },
+            data: { parameters: { workflow_id: child.workflowId }, label: 'Route the order' },
+          },
+        ],
+        edges: [{ id: 'e1', source: 'start', target: 'sub' }],
+      });
+      return { instanceId };
+    },
+  ],
+  render: (args, { loaded }) => <ExecutionPanel {...args} instanceId={loaded.instanceId} />,
 };

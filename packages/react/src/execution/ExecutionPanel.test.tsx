@@ -6,9 +6,10 @@ import {
 } from '@flowloom/core';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ClientResult, SubscribeOptions, WorkflowClient } from '../client/clientTypes';
 import { WorkflowProvider } from '../hooks/WorkflowProvider';
+import { loadWorkbench } from '../workbench/lazyWorkbenchPart';
 import { ExecutionPanel } from './ExecutionPanel';
 
 const INSTANCE = 'inst_1';
@@ -63,6 +64,9 @@ function createFakeClient() {
     listWorkflows: notUsed,
     getWorkflowVersions: notUsed,
     deleteWorkflow: notUsed,
+    getWorkflow: notUsed,
+    activateWorkflow: notUsed,
+    deactivateWorkflow: notUsed,
     exportWorkflow: notUsed,
     importWorkflow: notUsed,
     listCredentials: notUsed,
@@ -137,14 +141,18 @@ async function renderPanel(fake = createFakeClient(), props: { onClose?: () => v
   return fake;
 }
 
-/** The JSON shown under a heading ("Input", "Output") of the step details. */
-function jsonIn(details: HTMLElement, name: string): unknown {
-  const block = within(details).getByRole('figure', { name });
-  return JSON.parse(block.querySelector('pre')?.textContent ?? '');
+/** The text of each line of a JSON tree, by the tree's name. */
+function treeLines(name: string): string[] {
+  return within(screen.getByRole('list', { name }))
+    .getAllByRole('listitem')
+    .map((line) => line.textContent ?? '');
 }
 
 const eventsList = () => screen.getByRole('list', { name: 'Events' });
 const logsList = () => screen.getByRole('list', { name: 'Logs' });
+
+// The panel loads on demand: load its chunk once, outside the tests' time.
+beforeAll(() => loadWorkbench());
 
 describe('ExecutionPanel', () => {
   it('shows Disconnected until the live stream opens, then Connected', async () => {
@@ -238,7 +246,7 @@ describe('ExecutionPanel', () => {
     expect(screen.queryByText('line 9999')).not.toBeInTheDocument();
   });
 
-  it('narrows the events and logs to the step chosen in the filter and shows its input and output', async () => {
+  it('narrows the events and logs to the step chosen in the filter', async () => {
     const fake = await renderPanel();
     fake.emit(
       started(2),
@@ -262,29 +270,43 @@ describe('ExecutionPanel', () => {
     expect(within(logsList()).getByText('fetching orders')).toBeInTheDocument();
     expect(within(logsList()).queryByText('notifying')).not.toBeInTheDocument();
     expect(within(eventsList()).getAllByRole('listitem')).toHaveLength(3);
-    const details = screen.getByRole('region', { name: 'Step fetch' });
-    expect(jsonIn(details, 'Input')).toEqual({
-      url: 'https://api.example.test/orders',
-      method: 'GET',
-    });
-    expect(jsonIn(details, 'Output')).toEqual({
-      status_code: 200,
-      body: ['A-1'],
-    });
-    expect(within(details).getByText('completed')).toBeInTheDocument();
 
     await userEvent.selectOptions(select, '');
-    expect(screen.queryByRole('region', { name: 'Step fetch' })).not.toBeInTheDocument();
     expect(within(logsList()).getByText('notifying')).toBeInTheDocument();
   });
 
-  it('selects a step when its id is clicked in the events list', async () => {
+  it('shows the chosen step’s input and output as trees in the Step data tab', async () => {
+    const fake = await renderPanel();
+    fake.emit(
+      started(2),
+      stepStarted('fetch', { url: 'https://api.example.test/orders', method: 'GET' }),
+      stepCompleted('fetch', { status_code: 200, body: ['A-1'] }),
+    );
+    await userEvent.click(await screen.findByRole('tab', { name: 'Step data' }));
+    await userEvent.selectOptions(screen.getByLabelText('Inspect step'), 'fetch');
+    const details = await screen.findByRole('region', { name: 'Step fetch' });
+    expect(treeLines('Input of fetch')).toEqual([
+      '{…} 2 keys',
+      'url: "https://api.example.test/orders"',
+      'method: "GET"',
+    ]);
+    expect(treeLines('Output of fetch')).toEqual([
+      '{…} 2 keys',
+      'status_code: 200',
+      'body: […] 1 item',
+    ]);
+    expect(within(details).getByText('Completed')).toBeInTheDocument();
+    expect(within(details).getByText('Took output')).toBeInTheDocument();
+  });
+
+  it('opens the Step data tab on a step clicked in the events list', async () => {
     const fake = await renderPanel();
     fake.emit(started(1), stepStarted('only', { n: 1 }));
     const stepButton = await within(eventsList()).findByRole('button', { name: 'only' });
     fireEvent.click(stepButton);
-    expect(screen.getByLabelText('Step')).toHaveValue('only');
-    expect(screen.getByRole('region', { name: 'Step only' })).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Step data' })).toHaveAttribute('aria-selected', 'true');
+    expect(await screen.findByRole('region', { name: 'Step only' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Inspect step')).toHaveValue('only');
   });
 
   it("shows a failed run's error and the failed step's error", async () => {
@@ -316,8 +338,8 @@ describe('ExecutionPanel', () => {
     expect(screen.getAllByRole('alert')[0]).toHaveTextContent(
       'PARSE_ERROR: Unexpected end of JSON (step parse)',
     );
-    await userEvent.selectOptions(screen.getByLabelText('Step'), 'parse');
-    const details = screen.getByRole('region', { name: 'Step parse' });
+    fireEvent.click(within(eventsList()).getAllByRole('button', { name: 'parse' })[0]!);
+    const details = await screen.findByRole('region', { name: 'Step parse' });
     expect(within(details).getByRole('alert')).toHaveTextContent(
       'PARSE_ERROR: Unexpected end of JSON',
     );

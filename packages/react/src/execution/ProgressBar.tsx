@@ -1,4 +1,6 @@
 import type { InstanceStatus } from '@flowloom/core';
+import { enRuns } from '../i18n/enRuns';
+import { useMessages } from '../i18n/useMessages';
 
 /** Props of {@link ProgressBar}. */
 export interface ProgressBarProps {
@@ -12,6 +14,7 @@ export interface ProgressBarProps {
 
 /** Steps finished out of all steps, as text (`3 / 5 steps`) and as a bar. */
 export function ProgressBar({ completed, total, status }: ProgressBarProps) {
+  const text = useMessages('panel', enRuns.panel);
   const percent = total > 0 ? Math.min(100, Math.round((completed / total) * 100)) : 0;
   return (
     <div
@@ -20,17 +23,15 @@ export function ProgressBar({ completed, total, status }: ProgressBarProps) {
       <div
         className="flowloom-progress__track"
         role="progressbar"
-        aria-label="Progress"
+        aria-label={text.progress}
         aria-valuemin={0}
         aria-valuemax={total}
         aria-valuenow={completed}
-        aria-valuetext={`${completed} of ${total} steps`}
+        aria-valuetext={text.stepsOf(completed, total)}
       >
         <div className="flowloom-progress__fill" style={{ width: `${percent}%` }} />
       </div>
-      <span className="flowloom-progress__label">
-        {completed} / {total} steps
-      </span>
+      <span className="flowloom-progress__label">{text.steps(completed, total)}</span>
     </div>
   );
 }

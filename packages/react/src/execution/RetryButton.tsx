@@ -1,10 +1,6 @@
 import { useState } from 'react';
-
-/** The button's words, in one place for a later catalogue. */
-const TEXT = {
-  label: 'Retry from failed step',
-  hint: 'Runs the failed and cancelled steps again, and everything after them; completed steps keep their outputs.',
-} as const;
+import { enRuns } from '../i18n/enRuns';
+import { useMessages } from '../i18n/useMessages';
 
 /** Props of {@link RetryButton}. */
 export interface RetryButtonProps {
@@ -17,6 +13,7 @@ export interface RetryButtonProps {
  * way, so a double click starts one retry.
  */
 export function RetryButton({ onRetry }: RetryButtonProps) {
+  const text = useMessages('panel', enRuns.panel);
   const [pending, setPending] = useState(false);
   const retry = async () => {
     setPending(true);
@@ -30,12 +27,12 @@ export function RetryButton({ onRetry }: RetryButtonProps) {
     <button
       type="button"
       className="flowloom-button flowloom-button--primary"
-      title={TEXT.hint}
+      title={text.retryHint}
       disabled={pending}
       aria-busy={pending}
       onClick={() => void retry()}
     >
-      {TEXT.label}
+      {text.retry}
     </button>
   );
 }

@@ -1,5 +1,7 @@
 import type { InstanceStatus } from '@flowloom/core';
-import { INTERRUPTED_TEXT, WAITING_TEXT } from './describeEvent';
+import { enCore } from '../i18n/enCore';
+import { enRuns } from '../i18n/enRuns';
+import { useMessages } from '../i18n/useMessages';
 
 /** Props of {@link StatusBadge}. */
 export interface StatusBadgeProps {
@@ -7,35 +9,28 @@ export interface StatusBadgeProps {
   status: InstanceStatus | 'idle';
 }
 
-const LABELS: Record<StatusBadgeProps['status'], string> = {
-  idle: 'Idle',
-  pending: 'Pending',
-  running: 'Running',
-  interrupted: 'Interrupted',
-  waiting: 'Waiting',
-  completed: 'Completed',
-  failed: 'Failed',
-  cancelled: 'Cancelled',
-};
-
-/** What a status means, where its label alone does not say. */
-const TITLES: Partial<Record<StatusBadgeProps['status'], string>> = {
-  interrupted: INTERRUPTED_TEXT,
-  waiting: WAITING_TEXT,
-};
-
 /** A run's status as a coloured badge (`flowloom-status-badge--<status>`). */
 export function StatusBadge({ status }: StatusBadgeProps) {
+  const statusWords = useMessages('status', enCore.status);
+  const panelWords = useMessages('panel', enRuns.panel);
+  const label = statusWords[status];
+  // What a status means, where its label alone does not say.
+  const title =
+    status === 'interrupted'
+      ? panelWords.interrupted
+      : status === 'waiting'
+        ? panelWords.waiting
+        : undefined;
   return (
     <span
       className={`flowloom-status-badge flowloom-status-badge--${status}`}
       data-status={status}
-      title={TITLES[status]}
+      title={title}
       // A live region: a screen reader hears the run finish or fail.
       role="status"
-      aria-label={`Status: ${LABELS[status]}`}
+      aria-label={panelWords.status(label)}
     >
-      {LABELS[status]}
+      {label}
     </span>
   );
 }

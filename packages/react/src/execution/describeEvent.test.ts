@@ -1,11 +1,13 @@
 import type { ExecutionEvent } from '@flowloom/core';
 import { describe, expect, it } from 'vitest';
+import { createFormatters } from '../i18n/createFormatters';
+import { en } from '../i18n/en';
 import { describeEvent } from './describeEvent';
 
 const base = { seq: 1, instance_id: 'i1', step_id: 's1', timestamp: '2024-01-01T00:00:00.000Z' };
 
 function describeAs(event: Omit<ExecutionEvent, 'seq' | 'instance_id' | 'timestamp'>): string {
-  return describeEvent({ ...base, ...event } as ExecutionEvent);
+  return describeEvent({ ...base, ...event } as ExecutionEvent, en.events, createFormatters('en'));
 }
 
 describe('describeEvent', () => {
@@ -24,7 +26,7 @@ describe('describeEvent', () => {
         event_type: 'step_completed',
         data: { output_data: {}, output_handles: ['true'], duration_ms: 12, attempts: 1 },
       }),
-    ).toBe('in 12 ms → true');
+    ).toBe('in 12ms → true');
   });
 
   it('gives the code and message of a failed step', () => {
@@ -68,7 +70,7 @@ describe('describeEvent', () => {
         event_type: 'execution_completed',
         data: { duration_ms: 65_000, progress: { completed: 3, total: 3 } },
       }),
-    ).toBe('3 / 3 steps in 1m 05s');
+    ).toBe('3 / 3 steps in 1m 5s');
   });
 
   it('gives the reason of a cancelled run', () => {
@@ -111,7 +113,7 @@ describe('describeEvent', () => {
     const wakeAt = '2026-12-01T09:30:00.000Z';
     expect(
       describeAs({ event_type: 'step_waiting', data: { resume: false, wake_at: wakeAt } }),
-    ).toBe(`waiting until ${new Date(wakeAt).toLocaleString()}`);
+    ).toBe(`waiting until ${createFormatters('en').dateTime(wakeAt)}`);
   });
 
   it('shows the data a step was resumed with', () => {
@@ -128,5 +130,21 @@ describe('describeEvent', () => {
         data: { duration_ms: 1, step_ids: ['approve'] },
       }),
     ).toBe('Waiting: it continues when its wait ends or it is resumed');
+  });
+
+  it('says why a step was skipped, a disabled one included', () => {
+    expect(describeAs({ event_type: 'step_skipped', data: { reason: 'disabled' } })).toBe(
+      'disabled',
+    );
+  });
+
+  it('speaks the catalogue it is given, with its locale’s durations', async () => {
+    const { de } = await import('../locales/de');
+    const event = {
+      ...base,
+      event_type: 'step_completed',
+      data: { output_data: {}, output_handles: [], duration_ms: 1500, attempts: 1 },
+    } as ExecutionEvent;
+    expect(describeEvent(event, de.events, createFormatters('de'))).toBe('in 1,5 Sek.');
   });
 });

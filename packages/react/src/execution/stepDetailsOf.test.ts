@@ -100,6 +100,27 @@ describe('stepDetailsOf', () => {
       hasOutput: false,
       output: undefined,
       error: undefined,
+      outputHandles: undefined,
+      wait: undefined,
     });
+  });
+
+  it('names the handles a finished step took', () => {
+    expect(stepDetailsOf('fetch', null, events).outputHandles).toEqual(['output']);
+  });
+
+  it('calls a step that a stop ended cancelled', () => {
+    const status = {
+      steps: {
+        wait: {
+          status: 'failed',
+          attempts: 1,
+          started_at: at,
+          finished_at: at,
+          error: { code: 'CANCELLED', message: 'The run was stopped while this step was running' },
+        },
+      },
+    } as unknown as ExecutionStatus;
+    expect(stepDetailsOf('wait', status, []).status).toBe('cancelled');
   });
 });

@@ -1,10 +1,15 @@
-import type { ErrorInfo, ExecutionEvent, ExecutionStatus, StepStatus } from '@flowloom/core';
+import type { ErrorInfo, ExecutionEvent, ExecutionStatus, StepState } from '@flowloom/core';
+import type { NodeRunStatus } from '../store/nextRunStatus';
+import { nodeStatusOfStep } from './nodeRunStatusOf';
 
 /** What the panel shows of one step. */
 export interface StepDetailsData {
   stepId: string;
-  /** Its status, from the run status (or `undefined` before the status is known). */
-  status: StepStatus | undefined;
+  /**
+   * Its status, from the run status (or `undefined` before the status is known); `cancelled`
+   * for a step the run's stop ended.
+   */
+  status: NodeRunStatus | undefined;
   /** Attempts made, from the run status or the latest step event. */
   attempts: number | undefined;
   /** Its resolved parameters, from its latest `step_started` event. */
@@ -15,6 +20,10 @@ export interface StepDetailsData {
   output: unknown;
   /** Why it failed: the run status's error, else its latest `step_failed` event's. */
   error: Pick<ErrorInfo, 'code' | 'message'> | undefined;
+  /** The output handles it took once finished (`['error']` when its error branch ran). */
+  outputHandles: string[] | undefined;
+  /** What it waits for, while waiting. */
+  wait: StepState['wait'];
 }
 
 type EventOf<K extends ExecutionEvent['event_type']> = Extract<ExecutionEvent, { event_type: K }>;
@@ -59,14 +68,18 @@ export function stepDetailsOf(
   }
 
   const failure = state?.error ?? failed?.data.error;
+  const finished =
+    completed && failed ? (completed.seq > failed.seq ? completed : failed) : (completed ?? failed);
   return {
     stepId,
-    status: state?.status,
+    status: state ? nodeStatusOfStep(state) : undefined,
     attempts:
       state?.attempts ?? completed?.data.attempts ?? failed?.data.attempts ?? started?.data.attempt,
     input: started?.data.input_data,
     hasOutput,
     output,
     error: failure ? { code: failure.code, message: failure.message } : undefined,
+    outputHandles: state?.output_handles ?? finished?.data.output_handles,
+    wait: state?.wait,
   };
 }

@@ -49,4 +49,22 @@ describe('useElapsedTime', () => {
     });
     expect(result.current).toBe(frozen);
   });
+
+  it('shows the right time from the first render of a run that starts after it mounted', () => {
+    const seen: Array<number | undefined> = [];
+    const { rerender } = renderHook(
+      ({ startedAt }: { startedAt: string | null }) => {
+        const elapsed = useElapsedTime(startedAt, null, startedAt !== null);
+        seen.push(elapsed);
+        return elapsed;
+      },
+      { initialProps: { startedAt: null as string | null } },
+    );
+    vi.setSystemTime(new Date(start.getTime() + 60_000));
+    rerender({ startedAt: new Date(start.getTime() + 58_000).toISOString() });
+    expect(seen.filter((value) => value !== undefined)).toEqual(
+      seen.filter((value) => value !== undefined).map(() => 2_000),
+    );
+    expect(seen.at(-1)).toBe(2_000);
+  });
 });

@@ -18,14 +18,20 @@ export function useElapsedTime(
 
   useEffect(() => {
     if (!live) return;
-    setNow(Date.now());
     const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
+    return () => {
+      clearInterval(timer);
+      // Frozen where it stopped, not at the last tick.
+      setNow(Date.now());
+    };
   }, [live, intervalMs]);
 
   if (!startedAt) return undefined;
   const start = Date.parse(startedAt);
   if (Number.isNaN(start)) return undefined;
-  const finish = finishedAt ? Date.parse(finishedAt) : now;
-  return Math.max(0, (Number.isNaN(finish) ? now : finish) - start);
+  // While it ticks, the clock is read as it renders: a time kept in state would show the value
+  // of the last tick (or of the mount, before the run started) for a frame.
+  const current = live ? Date.now() : now;
+  const finish = finishedAt ? Date.parse(finishedAt) : current;
+  return Math.max(0, (Number.isNaN(finish) ? current : finish) - start);
 }

@@ -80,4 +80,32 @@ describe('ExecutionTracker', () => {
     await flush();
     expect(tracker.getSnapshot().logs).toBe(logs);
   });
+
+  it('shares one subscription with another tracker of the same instance', async () => {
+    const client = new FakeWorkflowClient();
+    const panel = new ExecutionTracker(client);
+    const canvas = new ExecutionTracker(client);
+    panel.track('inst_1');
+    canvas.track('inst_1');
+    expect(client.openSubscriptions('inst_1')).toHaveLength(1);
+    client.emit(makeEvent(1, 'log', { level: 'info', message: 'once' }));
+    await flush();
+    expect(panel.getSnapshot().events).toHaveLength(1);
+    expect(canvas.getSnapshot().events).toBe(panel.getSnapshot().events);
+  });
+
+  it('keeps following when another tracker of the same instance stops', async () => {
+    const client = new FakeWorkflowClient();
+    const panel = new ExecutionTracker(client);
+    const canvas = new ExecutionTracker(client);
+    panel.track('inst_1');
+    canvas.track('inst_1');
+    canvas.untrack();
+    client.emit(makeEvent(1, 'log', { level: 'info', message: 'still here' }));
+    await flush();
+    expect(panel.getSnapshot().logs.map((log) => log.message)).toEqual(['still here']);
+    expect(canvas.getSnapshot().instanceId).toBeUndefined();
+    panel.untrack();
+    expect(client.openSubscriptions()).toEqual([]);
+  });
 });

@@ -1,11 +1,6 @@
 import type { ExecutionEvent, ExecutionStatus, LogEntry } from '@flowloom/core';
-import {
-  applyEventToStatus,
-  emptyExecutionStatus,
-  isFinalInstanceStatus,
-  logEntryOf,
-} from '@flowloom/core';
 import type { ClientError, ClientResult, WorkflowClient } from '../client/clientTypes';
+import { acquireInstanceFeed, type HeldInstanceFeed } from './acquireInstanceFeed';
 import { unexpectedError } from './unexpectedError';
 
 /** What an {@link ExecutionTracker} shows of the instance it follows. */
@@ -34,10 +29,11 @@ const IDLE: ExecutionSnapshot = {
 };
 
 /**
- * Follows one workflow instance's run: subscribes to its events (the client reconnects and
- * resumes without loss or repeats), keeps its status, its events and its logs, and executes or
- * stops it. Framework-free: `useWorkflowExecution` reads it with `useSyncExternalStore`, and a
- * Vue or Svelte binding could do the same.
+ * Follows one workflow instance's run: reads the page's shared feed of it (one subscription per
+ * instance, however many trackers follow it; the client reconnects and resumes without loss or
+ * repeats) for its status, events and logs, and executes, retries or stops it. Framework-free:
+ * `useWorkflowExecution` reads it with `useSyncExternalStore`, and a Vue or Svelte binding could
+ * do the same.
  *
  * @remarks Listeners are told once per microtask, so a burst of events renders once.
  */
@@ -47,20 +43,10 @@ export class ExecutionTracker {
   #snapshot: ExecutionSnapshot = IDLE;
   /** Bumped when the instance followed changes; answers for an older one are dropped. */
   #generation = 0;
-  #instanceId: string | undefined;
-  #unsubscribe: (() => void) | undefined;
-  /** Events oldest first (the snapshot shows them newest first). */
-  #events: ExecutionEvent[] = [];
-  #logs: LogEntry[] = [];
-  #status: ExecutionStatus | null = null;
-  #connected = false;
-  #error: ClientError | null = null;
-  #lastSeq = 0;
-  /** Counts status requests (refresh and stop); only the latest one's answer is kept. */
-  #statusRequests = 0;
-  #notifyQueued = false;
-  #eventsChanged = false;
-  #logsChanged = false;
+  #held: HeldInstanceFeed | undefined;
+  #stopReading: (() => void) | undefined;
+  /** The last execute, retry or stop failure; the feed's own error shows otherwise. */
+  #callError: ClientError | null = null;
 
   constructor(client: WorkflowClient) {
     this.#client = client;
@@ -79,71 +65,33 @@ export class ExecutionTracker {
 
   /** The instance followed, if any. */
   get instanceId(): string | undefined {
-    return this.#instanceId;
+    return this.#held?.feed.instanceId;
   }
 
   /** Follows an instance from its first event (following it already does nothing). */
   track(instanceId: string): void {
-    if (this.#instanceId === instanceId && this.#unsubscribe) return;
+    if (this.instanceId === instanceId) return;
     this.untrack();
-    this.#instanceId = instanceId;
-    const generation = this.#generation;
-    const current = () => generation === this.#generation;
-    this.#unsubscribe = this.#client.subscribe(
-      instanceId,
-      (event) => {
-        if (current()) this.#receive(event);
-      },
-      {
-        since: 0,
-        onConnectionChange: (connected) => {
-          if (!current()) return;
-          this.#connected = connected;
-          this.#changed();
-        },
-        onError: (error) => {
-          if (!current()) return;
-          this.#error = error;
-          this.#connected = false;
-          this.#changed();
-        },
-      },
-    );
-    this.#changed();
-    void this.refreshStatus();
+    this.#held = acquireInstanceFeed(this.#client, instanceId);
+    this.#stopReading = this.#held.feed.subscribe(() => this.#publish());
+    this.#publish();
   }
 
-  /** Stops following: closes the subscription and forgets the instance's events and status. */
+  /** Stops following: lets the feed go and forgets the instance's events and status. */
   untrack(): void {
     this.#generation += 1;
-    // Answers to requests made before now are for what is no longer shown.
-    this.#statusRequests += 1;
-    const wasTracking = this.#instanceId !== undefined;
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-    this.#instanceId = undefined;
-    this.#events = [];
-    this.#logs = [];
-    this.#status = null;
-    this.#connected = false;
-    this.#error = null;
-    this.#lastSeq = 0;
-    this.#eventsChanged = true;
-    this.#logsChanged = true;
-    if (wasTracking) this.#changed();
+    const wasTracking = this.#held !== undefined;
+    this.#stopReading?.();
+    this.#stopReading = undefined;
+    this.#held?.release();
+    this.#held = undefined;
+    this.#callError = null;
+    if (wasTracking) this.#publish();
   }
 
   /** Asks the status endpoint for the followed instance's status. */
   async refreshStatus(): Promise<void> {
-    const instanceId = this.#instanceId;
-    if (instanceId === undefined) return;
-    const request = ++this.#statusRequests;
-    const seenBefore = this.#lastSeq;
-    const result = await this.#call(() => this.#client.getStatus(instanceId));
-    if (request !== this.#statusRequests) return;
-    if (result.success) this.#status = this.#withEventsSince(result.data, seenBefore);
-    else this.#error = result.error;
-    this.#changed();
+    await this.#held?.feed.refreshStatus();
   }
 
   /**
@@ -156,17 +104,7 @@ export class ExecutionTracker {
     { follow = true }: { follow?: boolean } = {},
   ): Promise<ClientResult<{ instance_id: string; status: 'running' }>> {
     if (follow) this.track(instanceId);
-    const generation = this.#generation;
-    const result = await this.#call(() => this.#client.executeInstance(instanceId, inputData));
-    if (generation !== this.#generation || this.#instanceId !== instanceId) return result;
-    if (result.success) {
-      this.#error = null;
-      await this.refreshStatus();
-    } else {
-      this.#error = result.error;
-      this.#changed();
-    }
-    return result;
+    return this.#runCall(instanceId, () => this.#client.executeInstance(instanceId, inputData));
   }
 
   /**
@@ -175,69 +113,42 @@ export class ExecutionTracker {
    * and the status follows the new attempt.
    */
   async retry(
-    instanceId = this.#instanceId,
+    instanceId = this.instanceId,
   ): Promise<ClientResult<{ instance_id: string; status: 'running' }>> {
     if (instanceId === undefined) return noInstance('retryWorkflow');
-    const generation = this.#generation;
-    const result = await this.#call(() => this.#client.retryInstance(instanceId));
-    if (generation !== this.#generation || this.#instanceId !== instanceId) return result;
-    if (result.success) {
-      this.#error = null;
-      await this.refreshStatus();
-    } else {
-      this.#error = result.error;
-      this.#changed();
-    }
-    return result;
+    return this.#runCall(instanceId, () => this.#client.retryInstance(instanceId));
   }
 
   /** Stops an instance's run: the one given, or the one followed. */
-  async stop(instanceId = this.#instanceId): Promise<ClientResult<ExecutionStatus>> {
+  async stop(instanceId = this.instanceId): Promise<ClientResult<ExecutionStatus>> {
     if (instanceId === undefined) return noInstance('stopWorkflow');
+    const generation = this.#generation;
+    const stop = () => this.#client.stopInstance(instanceId);
     // Only a stop of the followed instance says anything about the status shown.
-    const request = instanceId === this.#instanceId ? ++this.#statusRequests : -1;
-    const seenBefore = this.#lastSeq;
-    const result = await this.#call(() => this.#client.stopInstance(instanceId));
-    if (request !== this.#statusRequests) return result;
-    if (result.success) this.#status = this.#withEventsSince(result.data, seenBefore);
-    else this.#error = result.error;
-    this.#changed();
+    const followed = instanceId === this.instanceId ? this.#held?.feed : undefined;
+    const result = followed ? await followed.statusCall(stop) : await this.#call(stop);
+    if (generation === this.#generation && followed) this.#setCallError(result);
     return result;
   }
 
-  #receive(event: ExecutionEvent): void {
-    // The client neither repeats nor reorders events; this guard keeps the lists right if one did.
-    if (event.seq <= this.#lastSeq) return;
-    this.#lastSeq = event.seq;
-    this.#events.push(event);
-    this.#eventsChanged = true;
-    if (event.event_type === 'log') {
-      this.#logs.push(logEntryOf(event));
-      this.#logsChanged = true;
-    }
-    this.#status = applyEventToStatus(
-      this.#status ?? emptyExecutionStatus(event.instance_id),
-      event,
-    );
-    this.#changed();
-    // The run ended: take the server's final word (variables, steps no event mentioned).
-    if (isFinalInstanceStatus(this.#status.status) && event.event_type.startsWith('execution_')) {
-      void this.refreshStatus();
-    }
+  /** An execute or retry: on success of the followed instance, its status is fetched anew. */
+  async #runCall<T>(
+    instanceId: string,
+    call: () => Promise<ClientResult<T>>,
+  ): Promise<ClientResult<T>> {
+    const generation = this.#generation;
+    const result = await this.#call(call);
+    if (generation !== this.#generation || this.instanceId !== instanceId) return result;
+    this.#setCallError(result);
+    if (result.success) await this.refreshStatus();
+    return result;
   }
 
-  /**
-   * A status answer brought up to date with the events received since the request went out:
-   * they may be newer than the answer, and replaying ones it already holds changes nothing.
-   */
-  #withEventsSince(status: ExecutionStatus, seq: number): ExecutionStatus {
-    let start = this.#events.length;
-    while (start > 0 && this.#events[start - 1]!.seq > seq) start -= 1;
-    let next = status;
-    for (let at = start; at < this.#events.length; at += 1) {
-      next = applyEventToStatus(next, this.#events[at]!);
-    }
-    return next;
+  #setCallError(result: ClientResult<unknown>): void {
+    const error = result.success ? null : result.error;
+    if (error === this.#callError) return;
+    this.#callError = error;
+    this.#publish();
   }
 
   async #call<T>(call: () => Promise<ClientResult<T>>): Promise<ClientResult<T>> {
@@ -248,28 +159,31 @@ export class ExecutionTracker {
     }
   }
 
-  #changed(): void {
-    if (this.#notifyQueued) return;
-    this.#notifyQueued = true;
-    queueMicrotask(() => {
-      this.#notifyQueued = false;
-      this.#publish();
-    });
-  }
-
   #publish(): void {
+    const feed = this.#held?.feed.getSnapshot();
     const previous = this.#snapshot;
-    this.#snapshot = {
-      instanceId: this.#instanceId,
-      status: this.#status,
-      events: this.#eventsChanged ? this.#events.slice().reverse() : previous.events,
-      logs: this.#logsChanged ? this.#logs.slice() : previous.logs,
-      isConnected: this.#connected,
-      error: this.#error,
-    };
-    this.#eventsChanged = false;
-    this.#logsChanged = false;
-    for (const listener of this.#listeners) listener();
+    const next: ExecutionSnapshot = feed
+      ? {
+          instanceId: this.instanceId,
+          status: feed.status,
+          events: feed.events,
+          logs: feed.logs,
+          isConnected: feed.isConnected,
+          error: this.#callError ?? feed.error,
+        }
+      : IDLE;
+    if (
+      next.instanceId === previous.instanceId &&
+      next.status === previous.status &&
+      next.events === previous.events &&
+      next.logs === previous.logs &&
+      next.isConnected === previous.isConnected &&
+      next.error === previous.error
+    ) {
+      return;
+    }
+    this.#snapshot = next;
+    for (const listener of [...this.#listeners]) listener();
   }
 }
 

@@ -189,7 +189,7 @@ export class FakeWorkflowClient implements WorkflowClient {
       return {
         instances: matching.map((instance) => toInstanceSummary(instanceSummaryOf(instance))),
         total: matching.length,
-        next_cursor: null,
+        next_cursor: null as string | null,
       };
     });
   }
@@ -308,6 +308,30 @@ export class FakeWorkflowClient implements WorkflowClient {
 
   deleteWorkflow(workflowId: string) {
     return this.#answer('deleteWorkflow', [workflowId], () => null);
+  }
+
+  getWorkflow(workflowId: string) {
+    return this.#answer('getWorkflow', [workflowId], async () => {
+      const loaded = await this.loadWorkflow(workflowId);
+      if (!loaded.success) throw new Error(loaded.error.message);
+      return { ...loaded.data, active: false, active_version: null, triggers: [] };
+    });
+  }
+
+  activateWorkflow(workflowId: string) {
+    return this.#answer('activateWorkflow', [workflowId], () => ({
+      workflow_id: workflowId,
+      active: true as const,
+      version: 3,
+      triggers: [],
+    }));
+  }
+
+  deactivateWorkflow(workflowId: string) {
+    return this.#answer('deactivateWorkflow', [workflowId], () => ({
+      workflow_id: workflowId,
+      active: false as const,
+    }));
   }
 
   exportWorkflow(workflowId: string) {

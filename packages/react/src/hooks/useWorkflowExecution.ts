@@ -38,7 +38,9 @@ export interface UseWorkflowExecutionResult {
 /**
  * Follows a workflow instance's run live: status, events (newest first), logs and connection,
  * with `executeWorkflow`, `retryWorkflow` and `stopWorkflow`. Events stream over the client's
- * WebSocket, which reconnects and resumes without losing or repeating any.
+ * WebSocket, which reconnects and resumes without losing or repeating any; every reader of the
+ * same instance on the page (this hook anywhere, the execution panel, the canvas) shares one
+ * subscription.
  *
  * @param instanceId - the instance to follow; without it, the hook follows whichever instance
  * `executeWorkflow` last executed.

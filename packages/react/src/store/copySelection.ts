@@ -2,7 +2,8 @@ import type { EditorEdge, EditorNode, EditorState } from './editorTypes';
 
 /**
  * What copy() puts on the clipboard: the selected nodes and the edges between them, as plain
- * copies (selection, sizes and other view state left out).
+ * copies (selection and other view state left out; the measured size is kept so a paste can
+ * find room for them).
  */
 export function copySelection(state: Pick<EditorState, 'nodes' | 'edges' | 'selectedNodeIds'>): {
   nodes: EditorNode[];
@@ -16,6 +17,7 @@ export function copySelection(state: Pick<EditorState, 'nodes' | 'edges' | 'sele
       type: node.type,
       position: { ...node.position },
       data: structuredClone(node.data),
+      ...(node.measured ? { measured: { ...node.measured } } : {}),
     }));
   const edges = state.edges
     .filter((edge) => ids.has(edge.source) && ids.has(edge.target))

@@ -195,7 +195,7 @@ describe('createEditorStore: changes from @xyflow/react', () => {
 });
 
 describe('createEditorStore: copy and paste', () => {
-  it('pastes copies with new ids, offset and selected, keeping edges between copied nodes only', () => {
+  it('pastes copies with new ids, in a free spot near the originals and selected, keeping edges between copied nodes only', () => {
     const { s, a, b, c } = setup();
     s().connect({ source: b, sourceHandle: 'output', target: c, targetHandle: 'input' });
     s().setParameter(b, 'message', 'copied');
@@ -204,8 +204,8 @@ describe('createEditorStore: copy and paste', () => {
     s().paste();
     const pasted = s().nodes.slice(3);
     expect(pasted.map((n) => [n.id, n.type, n.position, n.selected])).toEqual([
-      ['manual_trigger_2', 'manual_trigger', { x: 40, y: 40 }, true],
-      ['log_2', 'log', { x: 240, y: 40 }, true],
+      ['manual_trigger_2', 'manual_trigger', { x: 40, y: 120 }, true],
+      ['log_2', 'log', { x: 240, y: 120 }, true],
     ]);
     expect(pasted[1]!.data.parameters.message).toBe('copied');
     expect(s().selectedNodeIds).toEqual(['manual_trigger_2', 'log_2']);
@@ -226,7 +226,7 @@ describe('createEditorStore: copy and paste', () => {
     expect(new Set(s().edges.map((e) => e.id)).size).toBe(3);
   });
 
-  it('pastes again one offset further, and with a given offset', () => {
+  it('pastes again beside the last paste without covering it, and with a given offset exactly', () => {
     const { s, a } = setup();
     s().select([a]);
     s().copy();
@@ -238,9 +238,9 @@ describe('createEditorStore: copy and paste', () => {
         .nodes.slice(3)
         .map((n) => n.position),
     ).toEqual([
-      { x: 40, y: 40 },
-      { x: 80, y: 80 },
-      { x: 80, y: 180 },
+      { x: 40, y: 120 },
+      { x: 80, y: 240 },
+      { x: 80, y: 340 },
     ]);
   });
 

@@ -3,6 +3,7 @@ import { applyEdgeChanges, applyNodeChanges } from '@xyflow/react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { anyNodeMoved } from './anyNodeMoved';
 import { checkConnection } from './checkConnection';
+import { collectProblems } from './collectProblems';
 import { copySelection } from './copySelection';
 import { defaultParameters } from './defaultParameters';
 import type {
@@ -13,15 +14,18 @@ import type {
   EditorStore,
 } from './editorTypes';
 import { emptyEditorState } from './emptyEditorState';
+import { freeOffset } from './findFreePosition';
 import { fromWorkflowData } from './fromWorkflowData';
 import { groupIssuesByNode } from './groupIssuesByNode';
 import { isStructuralChange } from './isStructuralChange';
 import { newEdgeId } from './newEdgeId';
 import { newNodeId } from './newNodeId';
+import { nextRunData } from './nextRunData';
 import { nextRunStatus } from './nextRunStatus';
 import { pasteClipboard } from './pasteClipboard';
 import { toWorkflowData } from './toWorkflowData';
 import { withSelection } from './withSelection';
+import { workbenchActions } from './workbenchActions';
 
 /** A vanilla zustand store holding one editor's state. */
 export type EditorStoreApi = StoreApi<EditorStore>;
@@ -29,7 +33,10 @@ export type EditorStoreApi = StoreApi<EditorStore>;
 /** How many undo steps are kept. */
 export const HISTORY_LIMIT = 100;
 
-/** How far a paste lands from the copied nodes (and each further paste from the last). */
+/**
+ * How far a paste lands from the copied nodes at least (and each further paste from the last):
+ * it goes to the free spot nearest that, so it never covers a node.
+ */
 const PASTE_OFFSET: XYPosition = { x: 40, y: 40 };
 
 type Snapshot = { nodes: EditorNode[]; edges: EditorEdge[] };
@@ -47,6 +54,47 @@ type Snapshot = { nodes: EditorNode[]; edges: EditorEdge[] };
  * const id = store.getState().addNode('manual_trigger', { x: 0, y: 0 });
  */
 export function createEditorStore(initial: Partial<EditorState> = {}): EditorStoreApi {
+  const store = createEditorStoreOnly(initial);
+  keepProblemsCurrent(store);
+  return store;
+}
+
+/**
+ * Recomputes `problemsByNode` and `invalidEdgeIds` whenever what they depend on changes: the
+ * last save's issues, the edges, the node ids, the components or the language of its messages
+ * (not on a drag or a form edit).
+ */
+function keepProblemsCurrent(store: EditorStoreApi): void {
+  let seen:
+    | { issues: unknown; edges: unknown; components: unknown; text: unknown; ids: string[] }
+    | undefined;
+  const update = (state: EditorStore) => {
+    const ids = state.nodes.map((node) => node.id);
+    if (
+      seen &&
+      seen.issues === state.issuesByNode &&
+      seen.edges === state.edges &&
+      seen.components === state.components &&
+      seen.text === state.problemText &&
+      seen.ids.length === ids.length &&
+      seen.ids.every((id, at) => id === ids[at])
+    ) {
+      return;
+    }
+    seen = {
+      issues: state.issuesByNode,
+      edges: state.edges,
+      components: state.components,
+      text: state.problemText,
+      ids,
+    };
+    store.setState(collectProblems(state, state.problemsByNode));
+  };
+  update(store.getState());
+  store.subscribe(update);
+}
+
+function createEditorStoreOnly(initial: Partial<EditorState>): EditorStoreApi {
   // History bookkeeping outside the state: nothing renders it.
   /** Nodes and edges before the drag in progress. */
   let dragStart: Snapshot | undefined;
@@ -115,6 +163,7 @@ export function createEditorStore(initial: Partial<EditorState> = {}): EditorSto
     return {
       ...emptyEditorState(),
       ...initial,
+      ...workbenchActions({ get, set, commit: (change) => commit(change) }),
 
       setComponents(components) {
         set({
@@ -301,10 +350,11 @@ export function createEditorStore(initial: Partial<EditorState> = {}): EditorSto
         set({ clipboard: copySelection(state) });
       },
 
-      paste(offset = PASTE_OFFSET) {
+      paste(given) {
         const state = get();
         const clipboard = state.clipboard;
         if (!clipboard || clipboard.nodes.length === 0) return;
+        const offset = given ?? freeOffset(state.nodes, clipboard.nodes, PASTE_OFFSET);
         const pasted = pasteClipboard(state, clipboard, offset);
         commit({
           nodes: [...withSelection(state.nodes, new Set()), ...pasted.nodes],
@@ -336,6 +386,8 @@ export function createEditorStore(initial: Partial<EditorState> = {}): EditorSto
           revision: get().revision + 1,
           issuesByNode: {},
           runStatus: {},
+          runData: undefined,
+          focusRequest: undefined,
           past: [],
           future: [],
         });
@@ -360,7 +412,8 @@ export function createEditorStore(initial: Partial<EditorState> = {}): EditorSto
       applyExecutionEvent(event) {
         const state = get();
         const runStatus = nextRunStatus(state.runStatus, event);
-        if (runStatus !== state.runStatus) set({ runStatus });
+        const runData = nextRunData(state.runData, event);
+        if (runStatus !== state.runStatus || runData !== state.runData) set({ runStatus, runData });
       },
 
       setPositions(positions) {

@@ -34,3 +34,13 @@ export const selectComponents = (state: EditorStore) => state.components;
 export const selectIssuesByNode = (state: EditorStore) => state.issuesByNode;
 /** The nodes' live run status. */
 export const selectRunStatus = (state: EditorStore) => state.runStatus;
+/** Every problem to show by node id (`''` for the workflow): the save's and the graph check's. */
+export const selectProblemsByNode = (state: EditorStore) => state.problemsByNode;
+/** Ids of the edges with a problem. */
+export const selectInvalidEdgeIds = (state: EditorStore) => state.invalidEdgeIds;
+/** Input, variables and step outputs of the last run followed. */
+export const selectRunData = (state: EditorStore) => state.runData;
+/** The last request to focus a node's field. */
+export const selectFocusRequest = (state: EditorStore) => state.focusRequest;
+/** Whether the canvas has no node. */
+export const selectIsEmpty = (state: EditorStore) => state.nodes.length === 0;

@@ -1,3 +1,4 @@
+import { enCore } from '../i18n/enCore';
 import type { EditorState } from './editorTypes';
 
 /** The state of an empty, unsaved editor: what `createEditorStore()` starts from. */
@@ -5,7 +6,7 @@ export function emptyEditorState(): EditorState {
   return {
     workflowId: undefined,
     version: undefined,
-    name: 'Untitled workflow',
+    name: enCore.toolbar.untitled,
     nodes: [],
     edges: [],
     selectedNodeIds: [],
@@ -13,7 +14,12 @@ export function emptyEditorState(): EditorState {
     revision: 0,
     components: {},
     issuesByNode: {},
+    problemsByNode: {},
+    invalidEdgeIds: new Set(),
+    problemText: enCore.problems,
     runStatus: {},
+    runData: undefined,
+    focusRequest: undefined,
     past: [],
     future: [],
     clipboard: undefined,

@@ -49,4 +49,38 @@ describe('nextRunStatus', () => {
       a: 'running',
     });
   });
+
+  it('marks a step that a stop ended cancelled, not failed', () => {
+    const stopped = nextRunStatus(
+      { wait: 'running' },
+      event(
+        'step_failed',
+        {
+          error: { code: 'CANCELLED', message: 'The run was stopped while this step was running' },
+          attempts: 1,
+          duration_ms: 0,
+          output_handles: [],
+        },
+        'wait',
+      ),
+    );
+    expect(stopped).toEqual({ wait: 'cancelled' });
+  });
+
+  it('marks a step that failed for another reason failed', () => {
+    const failed = nextRunStatus(
+      { call: 'running' },
+      event(
+        'step_failed',
+        {
+          error: { code: 'HTTP_ERROR', message: '500' },
+          attempts: 1,
+          duration_ms: 3,
+          output_handles: [],
+        },
+        'call',
+      ),
+    );
+    expect(failed).toEqual({ call: 'failed' });
+  });
 });

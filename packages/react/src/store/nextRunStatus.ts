@@ -1,5 +1,14 @@
 import type { ExecutionEvent, StepStatus } from '@flowloom/core';
 
+/**
+ * A node's status on the canvas during and after a run: a step's status, or `cancelled` for a
+ * step the run's stop ended (the engine fails it with code `CANCELLED`).
+ */
+export type NodeRunStatus = StepStatus | 'cancelled';
+
+/** The error code of a step that a stop ended while it ran or waited. */
+const CANCELLED = 'CANCELLED';
+
 const STEP_STATUS_OF: Partial<Record<ExecutionEvent['event_type'], StepStatus>> = {
   step_started: 'running',
   // A step waiting for its next attempt is still under way.
@@ -14,12 +23,13 @@ const STEP_STATUS_OF: Partial<Record<ExecutionEvent['event_type'], StepStatus>> 
 
 /**
  * The nodes' live status after an execution event: `execution_started` clears it,
- * `execution_retried` clears its steps', step events set their step's status. Returns the same object when the event changes nothing.
+ * `execution_retried` clears its steps', step events set their step's status (a step a stop
+ * ended is `cancelled`). Returns the same object when the event changes nothing.
  */
 export function nextRunStatus(
-  runStatus: Record<string, StepStatus>,
+  runStatus: Record<string, NodeRunStatus>,
   event: ExecutionEvent,
-): Record<string, StepStatus> {
+): Record<string, NodeRunStatus> {
   if (event.event_type === 'execution_started') {
     return Object.keys(runStatus).length === 0 ? runStatus : {};
   }
@@ -31,7 +41,10 @@ export function nextRunStatus(
     for (const id of retried) delete next[id];
     return next;
   }
-  const status = STEP_STATUS_OF[event.event_type];
+  const status: NodeRunStatus | undefined =
+    event.event_type === 'step_failed' && event.data.error.code === CANCELLED
+      ? 'cancelled'
+      : STEP_STATUS_OF[event.event_type];
   if (status === undefined || event.step_id === undefined) return runStatus;
   if (runStatus[event.step_id] === status) return runStatus;
   return { ...runStatus, [event.step_id]: status };

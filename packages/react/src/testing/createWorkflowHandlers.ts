@@ -1,5 +1,6 @@
 import { builtinComponents, type RegistrableComponent } from '@flowloom/core';
 import { http, type RequestHandler, type WebSocketHandler } from 'msw';
+import { activationHandlers } from './activationHandlers';
 import { componentHandlers } from './componentHandlers';
 import { credentialHandlers } from './credentialHandlers';
 import { editorHandlers } from './editorHandlers';
@@ -73,6 +74,7 @@ export function createWorkflowHandlers(options: WorkflowHandlersOptions = {}): W
     ...instanceHandlers(backend, base, latencyMs),
     ...editorHandlers(backend, base, latencyMs),
     ...workflowHandlers(backend, base, latencyMs),
+    ...activationHandlers(backend, base, latencyMs),
     ...credentialHandlers(backend, base, latencyMs),
     eventSocketHandler(backend, `${socketBase}/ws/:instance_id`),
     // Last: any other path under the base is the API's 404, not a request that slips through.

@@ -29,6 +29,7 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   [ErrorCode.SHUTTING_DOWN]: 503,
   // A server without a credential key answers every credential route so.
   [ErrorCode.NOT_CONFIGURED]: 501,
+  [ErrorCode.NO_TRIGGER]: 400,
 };
 
 /** The fake API's answer to an error: `{ error: { code, message, issues } }` and its status. */

@@ -87,15 +87,29 @@ export function instanceHandlers(backend: FakeWorkflowBackend, base: string, lat
       `${base}/instances/:instance_id/execute`,
       fakeRoute(latencyMs, async ({ request, params }) => {
         const instance = await load(params.instance_id);
-        const body = (await readJsonBody(request)) as { input_data?: unknown } | null;
+        const body = (await readJsonBody(request)) as {
+          input_data?: unknown;
+          until?: unknown;
+        } | null;
         const input = body?.input_data ?? {};
         if (typeof body !== 'object' || body === null || !isRecord(input)) {
           throw invalidInput('execute request', [
             { path: 'input_data', message: 'Expected an object' },
           ]);
         }
+        const until = body.until;
+        if (until !== undefined && (typeof until !== 'string' || until === '')) {
+          throw invalidInput('execute request', [{ path: 'until', message: 'Expected a step id' }]);
+        }
         // Accepted, then run in the background, as the server does: follow it over the WebSocket.
-        await backend.engine.startWorkflow(instance.instance_id, input);
+        // `until` (run a step and its ancestors only) goes to the engine as the server passes it.
+        await backend.engine.startWorkflow(
+          instance.instance_id,
+          input,
+          (until === undefined ? {} : { until }) as Parameters<
+            typeof backend.engine.startWorkflow
+          >[2],
+        );
         return HttpResponse.json(
           { instance_id: instance.instance_id, status: 'running' },
           { status: 202 },

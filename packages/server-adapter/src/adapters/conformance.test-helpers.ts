@@ -14,6 +14,7 @@ import {
 } from './conformanceClient.test-helpers';
 import { describeCredentialRoutes } from './conformanceCredentials.test-helpers';
 import { describeErrorAnswers, describeHostFramework } from './conformanceHttp.test-helpers';
+import { describeRequestRefusals } from './conformanceRefusals.test-helpers';
 import {
   describeUpgradeRefusals,
   describeWebSocketRuns,
@@ -165,6 +166,7 @@ export function describeAdapterConformance(name: string, start: StartAdapter): v
     describeWebSocketRuns(context);
     describeUpgradeRefusals(context);
     describeErrorAnswers(context);
+    describeRequestRefusals(context);
     describeHostFramework(context);
     describeCredentialRoutes(context);
   });

@@ -59,7 +59,7 @@ export function describeErrorAnswers({ launch }: ConformanceContext): void {
       const { api } = await launch();
       for (const [method, url] of [
         ['GET', `${api}/no-such-route`],
-        ['DELETE', `${api}/instances`],
+        ['DELETE', `${api}/no-such-route`],
         ['GET', api],
       ] as const) {
         const answer = await call(method, url);

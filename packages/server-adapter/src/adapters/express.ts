@@ -1,11 +1,6 @@
-import type {
-  Request as ExpressRequest,
-  Response as ExpressResponse,
-  NextFunction,
-  RequestHandler,
-} from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WorkflowServer } from '../createWorkflowServer';
-import { sendWebResponse, toWebRequest } from '../node/toWebRequest';
+import { serveNodeRequest } from '../node/answerNodeRequest';
 
 export {
   type AttachedWebSocket,
@@ -13,8 +8,28 @@ export {
 } from '../node/attachWebSocketServer';
 
 /**
+ * What the middleware reads of Express's request: Node's request plus `originalUrl`, and
+ * `body` when a parser ran first.
+ */
+export interface ExpressRequestLike extends IncomingMessage {
+  originalUrl: string;
+  body?: unknown;
+}
+
+/**
+ * An Express middleware, typed by what it uses rather than by `@types/express`: it fits
+ * `app.use()` of any Express 5, and this package's types check without `@types/express`.
+ */
+export type ExpressMiddleware = (
+  req: ExpressRequestLike,
+  res: ServerResponse,
+  next: (error?: unknown) => void,
+) => void;
+
+/**
  * Express 5 middleware serving the workflow API under the server's `basePath`; other requests
- * pass on to `next()`. Attach the WebSocket to the `http.Server` with `attachWorkflowWebSocket`.
+ * pass on to `next()`. Every request under the base path is answered by the API, in its error
+ * format when it fails (a `TRACE` included), never by Express's error handler. Attach the WebSocket to the `http.Server` with `attachWorkflowWebSocket`.
  *
  * @example
  * const workflows = createWorkflowServer();
@@ -25,19 +40,20 @@ export {
  * @remarks Mount it before body parsers such as `express.json()`: it reads the body itself, to
  * apply its own size limit. If a parser ran first, its parsed body is used.
  */
-export function createExpressMiddleware(server: WorkflowServer): RequestHandler {
+export function createExpressMiddleware(server: WorkflowServer): ExpressMiddleware {
   const prefix = `${server.basePath}/`;
-  return (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
+  return (req, res, next) => {
     const path = req.originalUrl.split('?')[0]!;
     if (path !== server.basePath && !path.startsWith(prefix)) {
       next();
       return;
     }
     const parsedBody = req.readableEnded && req.body !== undefined ? req.body : undefined;
-    const request = toWebRequest(req, { url: req.originalUrl, parsedBody });
-    server
-      .fetch(request, { clientIp: req.socket.remoteAddress })
-      .then((response) => sendWebResponse(response, res))
-      .catch(next);
+    // Never throws nor rejects: Express's default error page must not answer under the base path.
+    void serveNodeRequest(server, req, res, {
+      url: req.originalUrl,
+      parsedBody,
+      clientIp: req.socket.remoteAddress,
+    });
   };
 }

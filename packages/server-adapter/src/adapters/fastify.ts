@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { WorkflowServer } from '../createWorkflowServer';
+import { answerNodeRequest } from '../node/answerNodeRequest';
 import { attachWebSocketServer } from '../node/attachWebSocketServer';
-import { toWebRequest } from '../node/toWebRequest';
 
 /** Options of {@link flowloomFastify}. */
 export interface FlowloomFastifyOptions {
@@ -31,7 +31,8 @@ export const flowloomFastify: FastifyPluginAsync<FlowloomFastifyOptions> = async
   fastify.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
 
   const handle = async (request: FastifyRequest, reply: FastifyReply) => {
-    const response = await server.fetch(toWebRequest(request.raw, { url: request.raw.url }), {
+    const response = await answerNodeRequest(server, request.raw, {
+      url: request.raw.url,
       clientIp: request.ip,
     });
     reply.code(response.status);

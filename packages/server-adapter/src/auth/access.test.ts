@@ -302,6 +302,7 @@ describe("another user's records", () => {
       'GET /instances',
       'GET /editor/list',
       'GET /openapi.json',
+      'GET /asyncapi.json',
       'POST /workflows/import',
     ]);
     const routes = apiRoutesOf(t.server).map(({ method, path }) => `${method} ${path}`);

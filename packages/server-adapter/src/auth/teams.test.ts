@@ -198,6 +198,7 @@ describe('teams (tenant_id), default rule', () => {
         'GET /components',
         'GET /components/:component_type',
         'GET /openapi.json',
+        'GET /asyncapi.json',
         'POST /credentials',
         'POST /workflows/import',
       ]);

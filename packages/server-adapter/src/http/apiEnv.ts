@@ -25,8 +25,12 @@ export interface ApiDependencies {
   reporter: ErrorReporter;
   /** Seals credentials; `undefined` without `credentialsKey` (credential routes answer 501). */
   vault: CredentialVault | undefined;
-  /** The OpenAPI document, built on first request. */
-  openApiDocument: () => unknown;
+  /** The OpenAPI document (built on first request), for the request asking. */
+  openApiDocument: (request: Request) => unknown;
+  /** The AsyncAPI document of the WebSocket, for the request asking. */
+  asyncApiDocument: (request: Request) => unknown;
+  /** Host names the API answers for (`allowedHosts`); `undefined` answers any. */
+  allowedHosts: readonly string[] | undefined;
   /**
    * Whether a `running` instance no run of this engine holds is orphaned (its process died), so
    * `POST /stop` cancels it from its journal: true once the start-up resume (`resumeOnStart`)

@@ -1,10 +1,14 @@
 import { CredentialSummarySchema } from '@flowloom/core';
 import { z } from 'zod';
+import { NameSchema, nameSchema } from './nameSchema';
 
 /** Most fields one credential holds. */
 export const MAX_CREDENTIAL_FIELDS = 50;
-/** Largest value of one field, in UTF-8 bytes (16 KiB). */
-export const MAX_CREDENTIAL_VALUE_BYTES = 16 * 1024;
+/**
+ * Longest value of one field, in characters (Unicode code points, as JSON Schema's `maxLength`
+ * counts them, so the documented schema refuses exactly what the server refuses).
+ */
+export const MAX_CREDENTIAL_VALUE_LENGTH = 16 * 1024;
 
 const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,99}$/;
 
@@ -34,23 +38,31 @@ const CredentialDataSchema = z
         });
       } else if (typeof value !== 'string') {
         ctx.addIssue({ code: 'custom', path: [field], message: 'Expected a string' });
-      } else if (new TextEncoder().encode(value).byteLength > MAX_CREDENTIAL_VALUE_BYTES) {
+      } else if (codePoints(value) > MAX_CREDENTIAL_VALUE_LENGTH) {
         ctx.addIssue({
           code: 'custom',
           path: [field],
-          message: `At most ${MAX_CREDENTIAL_VALUE_BYTES} bytes`,
+          message: `At most ${MAX_CREDENTIAL_VALUE_LENGTH} characters`,
         });
       }
     }
   })
   .transform((data) => Object.fromEntries(Object.entries(data)) as Record<string, string>)
   .meta({
-    description: `The secret fields: up to ${MAX_CREDENTIAL_FIELDS} strings of at most ${MAX_CREDENTIAL_VALUE_BYTES} bytes each. Never returned.`,
+    description: `The secret fields: 1 to ${MAX_CREDENTIAL_FIELDS} strings of at most ${MAX_CREDENTIAL_VALUE_LENGTH} characters each. Never returned.`,
     type: 'object',
-    additionalProperties: { type: 'string', maxLength: MAX_CREDENTIAL_VALUE_BYTES },
+    minProperties: 1,
+    maxProperties: MAX_CREDENTIAL_FIELDS,
+    propertyNames: { pattern: FIELD_NAME.source, not: { const: '__proto__' } },
+    additionalProperties: { type: 'string', maxLength: MAX_CREDENTIAL_VALUE_LENGTH },
   });
 
-const CredentialNameSchema = z.string().trim().min(1, 'Name must not be empty').max(200);
+/** How many code points a string has (a lone surrogate counts as one). */
+function codePoints(text: string): number {
+  let count = 0;
+  for (const _ of text) count += 1;
+  return count;
+}
 
 /** A credential type: what a `secret` parameter's `credential_type` names. */
 const CredentialTypeSchema = z
@@ -59,21 +71,22 @@ const CredentialTypeSchema = z
 
 /** `POST /credentials`. */
 export const CreateCredentialRequestSchema = z.strictObject({
-  name: CredentialNameSchema,
+  name: NameSchema,
   type: CredentialTypeSchema,
   data: CredentialDataSchema,
 });
 
-/** `PUT /credentials/{id}`: a new name, new data (replacing all of it), or both. */
-export const UpdateCredentialRequestSchema = z
-  .strictObject({ name: CredentialNameSchema.optional(), data: CredentialDataSchema.optional() })
-  .refine((body) => body.name !== undefined || body.data !== undefined, {
-    message: 'Give name or data',
-    path: ['name'],
-  });
+/**
+ * `PUT /credentials/{id}`: a new name, new data (replacing all of it), or both; a JSON Schema
+ * `anyOf` of the two shapes.
+ */
+export const UpdateCredentialRequestSchema = z.union([
+  z.strictObject({ name: nameSchema('Give name or data'), data: CredentialDataSchema.optional() }),
+  z.strictObject({ name: NameSchema.optional(), data: CredentialDataSchema }),
+]);
 
 /** `GET /credentials` query. */
-export const ListCredentialsQuerySchema = z.object({
+export const ListCredentialsQuerySchema = z.strictObject({
   type: CredentialTypeSchema.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),

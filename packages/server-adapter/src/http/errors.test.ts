@@ -149,9 +149,30 @@ describe('404 not found', () => {
     expect(response.body.error.message).toBe('No route GET /api/workflow/no/such/route');
   });
 
-  it('answers a known path with the wrong method with 404 JSON', async () => {
+  it('answers a known path with a method it does not serve with 405 JSON and Allow', async () => {
     const { request } = createTestServer();
-    expectError(await request('DELETE', '/instances'), 404, 'NOT_FOUND');
+    const response = await request('DELETE', '/instances');
+    expectError(response, 405, 'METHOD_NOT_ALLOWED');
+    expect(response.headers.get('allow')).toBe('GET, HEAD, POST');
+  });
+
+  it('lists every method of a path with parameters in Allow', async () => {
+    const { request } = createTestServer();
+    const response = await request('PATCH', '/instances/inst_x');
+    expectError(response, 405, 'METHOD_NOT_ALLOWED');
+    expect(response.headers.get('allow')).toBe('DELETE, GET, HEAD');
+  });
+
+  it('answers OPTIONS on a known path with 405, not 404', async () => {
+    const { request } = createTestServer();
+    const response = await request('OPTIONS', '/components');
+    expectError(response, 405, 'METHOD_NOT_ALLOWED');
+    expect(response.headers.get('allow')).toBe('GET, HEAD');
+  });
+
+  it('answers an unknown path under the base path with 404, whatever the method', async () => {
+    const { request } = createTestServer();
+    expectError(await request('PATCH', '/no-such-route'), 404, 'NOT_FOUND');
   });
 
   it('answers a path outside the base path with 404 JSON', async () => {

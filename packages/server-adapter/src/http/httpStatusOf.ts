@@ -20,7 +20,10 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   [ErrorCode.NO_TRIGGER]: 400,
   [ErrorCode.WORKFLOW_INACTIVE]: 409,
   [ErrorCode.METHOD_NOT_ALLOWED]: 405,
+  [ErrorCode.UNSUPPORTED_MEDIA_TYPE]: 415,
+  [ErrorCode.HOST_NOT_ALLOWED]: 421,
   [ErrorCode.RUN_FAILED]: 502,
+  [ErrorCode.WEBHOOK_UNAVAILABLE]: 503,
 };
 
 /** The HTTP status for an error code: the one module that maps codes to statuses. */

@@ -294,6 +294,33 @@ describe('POST /instances/{instance_id}/execute', () => {
     const response = await request('POST', '/instances/inst_nope/execute', {});
     expect(response.status).toBe(404);
   });
+
+  it('runs a step and what it depends on only when given `until`', async () => {
+    const t = createTestServer();
+    const instance = await createInstanceVia(t, logWorkflow());
+    const response = await t.request('POST', `/instances/${instance.instance_id}/execute`, {
+      input_data: { who: 'Ada' },
+      until: 'start',
+    });
+    expect(response.status).toBe(202);
+    const status = await waitForFinalStatus(t, instance.instance_id);
+    expect(status.status).toBe('completed');
+    expect(status.steps.start?.status).toBe('completed');
+    expect(status.steps.say?.status).toBe('skipped');
+  });
+
+  it('answers 400 for an `until` step the workflow does not have', async () => {
+    const t = createTestServer();
+    const instance = await createInstanceVia(t, logWorkflow());
+    const response = await t.request('POST', `/instances/${instance.instance_id}/execute`, {
+      until: 'ghost',
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ path: 'until', message: expect.any(String) }],
+    });
+  });
 });
 
 describe('POST /instances/{instance_id}/stop', () => {

@@ -36,9 +36,9 @@ export function addInstanceRoutes(
     }
     const instance = await deps.engine.createInstance({
       name: body.name,
-      workflow_data: body.workflow_data,
+      workflow_data: 'workflow_data' in body ? body.workflow_data : undefined,
       workflow_id: body.workflow_id,
-      version: body.version,
+      version: 'version' in body ? body.version : undefined,
       created_by: user.id,
       tenant_id: tenantOf(user),
     });
@@ -59,13 +59,13 @@ export function addInstanceRoutes(
       c.req.param('instance_id'),
       'instances:execute',
     );
-    const { input_data } = parseInput(
+    const { input_data, until } = parseInput(
       ExecuteRequestSchema,
       await readJsonBody(c.req.raw, deps.bodyLimit, deps.limits.maxJsonDepth),
       'execute request',
     );
     // Accepted here, run in the background: the client follows it over the WebSocket.
-    await deps.engine.startWorkflow(instance.instance_id, input_data);
+    await deps.engine.startWorkflow(instance.instance_id, input_data, until ? { until } : {});
     return json(202, { instance_id: instance.instance_id, status: 'running' });
   });
 

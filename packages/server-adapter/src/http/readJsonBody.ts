@@ -1,5 +1,6 @@
 import { ErrorCode, findJsonDepthProblem } from '@flowloom/core';
 import { httpError } from './errorResponse';
+import { unsupportedMediaType } from './jsonContentType';
 
 /** The default request body limit: 1 MiB. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -10,7 +11,8 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
  * store's `JSON.stringify`, a deep copy). An empty body reads as `{}`.
  *
  * @throws FlowloomError `PAYLOAD_TOO_LARGE` (413) or `VALIDATION_FAILED` (400) for bad or too
- * deeply nested JSON, naming the path.
+ * deeply nested JSON, naming the path; `UNSUPPORTED_MEDIA_TYPE` (415) for a body sent without a
+ * `Content-Type`.
  */
 export async function readJsonBody(
   request: Request,
@@ -41,6 +43,9 @@ export async function readJsonBody(
   }
   const text = new TextDecoder().decode(concat(chunks, size));
   if (text.trim() === '') return {};
+  // A declared type other than JSON was refused before (`refuseNonJsonContent`); none at all
+  // is refused here, once there is a body: browsers send a Blob of no type cross-site unchecked.
+  if (!request.headers.has('content-type')) throw unsupportedMediaType('no Content-Type was given');
   let body: unknown;
   try {
     // V8's JSON.parse does not recurse, so any depth parses; the walk below is iterative too.

@@ -20,6 +20,7 @@ export const ROUTE_NAMES = [
   'exportWorkflow',
   'importWorkflow',
   'openapi',
+  'asyncapi',
   'websocket',
   'createCredential',
   'listCredentials',

@@ -253,6 +253,44 @@ describe('DELETE /instances/{instance_id}', () => {
     },
   );
 
+  it.each(['running', 'waiting', 'interrupted'] as const)(
+    'answers 409 for a finished child run whose parent is still %s, and keeps it',
+    async (status) => {
+      const t = createTestServer({ resumeOnStart: false });
+      const owned = { created_by: 'anonymous' };
+      await t.server.store.createInstance(sampleInstance('parent', { status, ...owned }));
+      await t.server.store.createInstance(
+        sampleInstance('child', {
+          status: 'completed',
+          parent_instance_id: 'parent',
+          parent_step_id: 'sub',
+          ...owned,
+        }),
+      );
+      const response = await t.request('DELETE', '/instances/child');
+      expect(response.status).toBe(409);
+      expect(response.body.error).toMatchObject({
+        code: 'CONFLICT',
+        message: expect.stringContaining(`still ${status}`),
+      });
+      expect(await t.server.store.getInstance('child')).not.toBeNull();
+      await t.server.store.updateInstance('parent', { status: 'completed' });
+      expect((await t.request('DELETE', '/instances/child')).status).toBe(204);
+    },
+  );
+
+  it('deletes a child run whose parent run is gone', async () => {
+    const t = createTestServer();
+    await t.server.store.createInstance(
+      sampleInstance('child', {
+        status: 'completed',
+        parent_instance_id: 'deleted-before',
+        created_by: 'anonymous',
+      }),
+    );
+    expect((await t.request('DELETE', '/instances/child')).status).toBe(204);
+  });
+
   it('answers 404 for an unknown run', async () => {
     const t = createTestServer();
     const response = await t.request('DELETE', '/instances/inst_nope');

@@ -1,4 +1,9 @@
-import { ErrorCode, type InstanceStatus, toInstanceSummary } from '@flowloom/core';
+import {
+  ErrorCode,
+  type InstanceStatus,
+  isFinalInstanceStatus,
+  toInstanceSummary,
+} from '@flowloom/core';
 import type { Hono } from 'hono';
 import type { ApiDependencies, ApiEnv } from './apiEnv';
 import { httpError, json } from './errorResponse';
@@ -50,6 +55,15 @@ export function addRunHistoryRoutes(
       throw httpError(
         ErrorCode.CONFLICT,
         `Instance "${instance.instance_id}" is running: stop it before deleting it`,
+      );
+    }
+    // A parent that runs on (or waits) still reads this run's output, as retention knows too.
+    const parentId = instance.parent_instance_id;
+    const parent = parentId === null ? null : await deps.store.getInstance(parentId);
+    if (parent && !isFinalInstanceStatus(parent.status)) {
+      throw httpError(
+        ErrorCode.CONFLICT,
+        `Instance "${instance.instance_id}" belongs to run "${parent.instance_id}", which is still ${parent.status}: delete it once its parent has finished`,
       );
     }
     // The store checks the status in the delete itself, so a run that starts meanwhile stays.

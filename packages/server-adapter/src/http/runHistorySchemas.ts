@@ -4,6 +4,7 @@ import {
   WorkflowVersionSummarySchema,
 } from '@flowloom/core';
 import { z } from 'zod';
+import { NameSchema } from './nameSchema';
 import { ErrorResponseSchema } from './schemas';
 
 /** `GET /instances` answer: one page of run summaries (no documents, inputs or outputs). */
@@ -16,13 +17,13 @@ export const InstanceListResponseSchema = z.object({
 });
 
 /** `GET /editor/load/{workflow_id}` and `GET /workflows/{workflow_id}/export` query. */
-export const WorkflowVersionQuerySchema = z.object({
+export const WorkflowVersionQuerySchema = z.strictObject({
   /** A saved version; the latest when absent. */
   version: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
 });
 
 /** `GET /workflows/{workflow_id}/versions` query. */
-export const ListVersionsQuerySchema = z.object({
+export const ListVersionsQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -32,8 +33,11 @@ export const VersionListResponseSchema = z.object({
   versions: z.array(WorkflowVersionSummarySchema),
 });
 
-/** `GET /workflows/{workflow_id}/export` answer and `POST /workflows/import` body. */
-export const WorkflowFileSchema = WorkflowExportSchema;
+/**
+ * `GET /workflows/{workflow_id}/export` answer and `POST /workflows/import` body (its name checked
+ * as every name a request gives: see `NameSchema`).
+ */
+export const WorkflowFileSchema = WorkflowExportSchema.extend({ name: NameSchema });
 
 /** The 409 of a save based on an older version: the error, with the version it is at now. */
 export const VersionConflictResponseSchema = z.object({

@@ -6,33 +6,38 @@ import {
   WorkflowIssueSchema,
 } from '@flowloom/core';
 import { z } from 'zod';
+import { NameSchema } from './nameSchema';
 import { SaveActivationSchema } from './triggerSchemas';
 
-/** `POST /instances`: a document, or a saved workflow's id. */
-export const CreateInstanceRequestSchema = z
-  .strictObject({
-    name: z.string().trim().min(1, 'Name must not be empty').max(200),
-    workflow_data: z.unknown().optional(),
-    workflow_id: z.string().min(1).optional(),
-    /** The saved version of `workflow_id` to run; its latest when absent. */
-    version: z.number().int().min(1).max(2_147_483_647).optional(),
-  })
-  .refine((body) => body.workflow_data !== undefined || body.workflow_id !== undefined, {
-    message: 'Give workflow_data or workflow_id',
-    path: ['workflow_data'],
-    // Checked even when another field is wrong, so one answer lists every problem.
-    when: ({ value }) => typeof value === 'object' && value !== null,
-  })
-  .refine(
-    (body) =>
-      body.version === undefined ||
-      (body.workflow_id !== undefined && body.workflow_data === undefined),
-    {
-      message: 'A version runs a saved workflow: give workflow_id without workflow_data',
-      path: ['version'],
-      when: ({ value }) => typeof value === 'object' && value !== null,
-    },
-  );
+/** The message of a body that gives neither a document nor a saved workflow to run. */
+const GIVE_A_WORKFLOW = 'Give workflow_data or workflow_id';
+const giveAWorkflow = (issue: { input?: unknown }) =>
+  issue.input === undefined ? GIVE_A_WORKFLOW : undefined;
+
+/** `POST /instances` from a document (`workflow_id`, when given, is recorded beside it). */
+export const CreateInstanceFromDocumentSchema = z.strictObject({
+  name: NameSchema,
+  /** The workflow document to run, validated as the editor saves it. */
+  workflow_data: z.looseObject(WorkflowDataSchema.shape, { error: giveAWorkflow }),
+  workflow_id: z.string().min(1).optional(),
+});
+
+/** `POST /instances` from a saved workflow, at its latest version or the one named. */
+export const CreateInstanceFromSavedSchema = z.strictObject({
+  name: NameSchema,
+  workflow_id: z.string({ error: giveAWorkflow }).min(1),
+  /** The saved version of `workflow_id` to run; its latest when absent. */
+  version: z.number().int().min(1).max(2_147_483_647).optional(),
+});
+
+/**
+ * `POST /instances`: a document, or a saved workflow's id (and version), exactly one of the two
+ * shapes: a JSON Schema `oneOf`, so clients generated from the document get a union type.
+ */
+export const CreateInstanceRequestSchema = z.xor([
+  CreateInstanceFromDocumentSchema,
+  CreateInstanceFromSavedSchema,
+]);
 
 /** One status or several, comma-separated: `failed,cancelled`. */
 const STATUS_LIST = new RegExp(
@@ -52,7 +57,7 @@ const QueryTimeSchema = z
   });
 
 /** `GET /instances` query: filters, newest first, paged by `offset` or `cursor`. */
-export const ListInstancesQuerySchema = z.object({
+export const ListInstancesQuerySchema = z.strictObject({
   /** Only runs of this saved workflow. */
   workflow_id: z.string().min(1).optional(),
   /** One status, or several comma-separated (`failed,cancelled`). */
@@ -81,7 +86,7 @@ export const ListInstancesQuerySchema = z.object({
 });
 
 /** `GET /editor/list` query. */
-export const ListWorkflowsQuerySchema = z.object({
+export const ListWorkflowsQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -89,6 +94,11 @@ export const ListWorkflowsQuerySchema = z.object({
 /** `POST /instances/{id}/execute`. */
 export const ExecuteRequestSchema = z.strictObject({
   input_data: z.record(z.string(), z.unknown()).default({}),
+  /**
+   * Runs this step and the steps it depends on only (an editor's "run to here"): the others
+   * are skipped (`step_skipped`, reason `not_needed`). 400 for a step the workflow lacks.
+   */
+  until: z.string().min(1).max(200).optional(),
 });
 
 /** `POST /instances/{id}/resume`: the waiting step to resume, and what becomes its output. */
@@ -100,7 +110,7 @@ export const ResumeRequestSchema = z.strictObject({
 });
 
 /** `GET /instances/{id}/logs` query. */
-export const LogsQuerySchema = z.object({
+export const LogsQuerySchema = z.strictObject({
   since: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(10_000).optional(),
 });
@@ -108,7 +118,7 @@ export const LogsQuerySchema = z.object({
 /** `POST /editor/save`: drafts that fail validation are still saved; malformed bodies are not. */
 export const SaveRequestSchema = z.strictObject({
   workflow_id: z.string().min(1).optional(),
-  name: z.string().trim().min(1, 'Name must not be empty').max(200),
+  name: NameSchema,
   workflow_data: WorkflowDataSchema,
   /**
    * The version this save is based on (the one loaded): when the workflow is at another, the
@@ -140,6 +150,15 @@ export const SaveResponseSchema = z.object({
 /** Every error answer: `{ error: { code, message, issues } }`. */
 export const ErrorResponseSchema = z.object({
   error: ErrorInfoSchema.omit({ step_id: true }).extend({
-    issues: z.array(z.object({ path: z.string(), message: z.string() })),
+    issues: z.array(
+      z.object({
+        path: z.string(),
+        message: z.string(),
+        /** A stable name for the problem, where one exists (e.g. `SCHEDULE_TOO_FREQUENT`). */
+        code: z.string().optional(),
+      }),
+    ),
+    /** The run a webhook started, when it failed (`RUN_FAILED`). */
+    instance_id: z.string().optional(),
   }),
 });

@@ -220,7 +220,6 @@ describe('webhook route, respond when_finished', () => {
               headers: {
                 'content-type': 'text/html',
                 'x-order': 'order-{{ input.body.id }}',
-                'content-security-policy': 'default-src *',
               },
               body: '<p>order {{ input.body.id }}</p>',
             },
@@ -235,6 +234,65 @@ describe('webhook route, respond when_finished', () => {
     expect(answer.headers.get('content-type')).toBe('text/html');
     expect(answer.headers.get('content-security-policy')).toBe('sandbox');
     expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('refuses to activate a respond_to_webhook that sets a cookie, a Location or CORS, or redirects', async () => {
+    const served = await serveWebhooks();
+    const saved = await served.t.request(
+      'POST',
+      '/editor/save',
+      {
+        name: 'Phish',
+        workflow_data: hookThen({ respond: 'when_finished' }, [
+          {
+            id: 'reply',
+            type: 'respond_to_webhook',
+            data: {
+              parameters: {
+                status_code: 302,
+                headers: {
+                  'Set-Cookie': 'session=attacker; Path=/',
+                  Location: 'https://evil.example/phish',
+                  'Access-Control-Allow-Origin': '*',
+                },
+              },
+            },
+          },
+        ]),
+      },
+      OWNER,
+    );
+    const id = saved.body.workflow_id as string;
+    const activation = await served.t.request(
+      'POST',
+      `/workflows/${id}/activate`,
+      undefined,
+      OWNER,
+    );
+    expect(activation.status).toBe(400);
+    const paths = (activation.body.error.issues as Json[]).map((issue) => issue.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(['workflow_data.reply.status_code', 'workflow_data.reply.headers']),
+    );
+  });
+
+  it('answers 502 RUN_FAILED, setting no cookie, when an expression gives respond_to_webhook a header it may not set', async () => {
+    const served = await serveWebhooks();
+    const { url } = await activated(
+      served,
+      hookThen({ respond: 'when_finished' }, [
+        {
+          id: 'reply',
+          type: 'respond_to_webhook',
+          data: { parameters: { headers: '{{ input.body.headers }}', body: 'hi' } },
+        },
+      ]),
+    );
+    const answer = await call('POST', url, json({ headers: { 'set-cookie': 'session=attacker' } }));
+    expect(answer.status).toBe(502);
+    expect(answer.body.error.code).toBe('RUN_FAILED');
+    expect(answer.headers.get('set-cookie')).toBeNull();
+    expect(answer.headers.get('x-frame-options')).toBe('DENY');
   });
 
   it('answers 502 RUN_FAILED with the instance id when the run failed', async () => {

@@ -5,6 +5,7 @@ import {
   toFlowloomError,
 } from '@flowloom/core';
 import type { Context, Hono } from 'hono';
+import { looksLikeWorkflowId } from '../triggers/looksLikeWorkflowId';
 import { readBodyBytes } from '../triggers/readBodyBytes';
 import { acceptedAnswer, finishedAnswer } from '../triggers/webhookAnswer';
 import { webhookRunInput } from '../triggers/webhookRunInput';
@@ -14,9 +15,14 @@ import { withTimeout } from './withTimeout';
 
 /**
  * The webhook route, `{base}/webhooks/{workflow_id}{path}` for any method: not behind
- * `authenticate` (other systems call it) but limited per workflow (`rateLimit.webhook`), under
- * the body limit, and checked against the trigger's own `auth`. Register it before the API's
- * request timeout: a `when_finished` webhook keeps its caller for the trigger's `timeout_ms`.
+ * `authenticate` (other systems call it) but limited per client IP (`rateLimit.webhookPerIp`)
+ * and per active workflow (`rateLimit.webhook`), under the body limit, and checked against the
+ * trigger's own `auth`. Register it before the API's request timeout: a `when_finished` webhook
+ * keeps its caller for the trigger's `timeout_ms`.
+ *
+ * @remarks What an unknown caller can make the server keep is bounded: an id that can't be a
+ * workflow id is refused (404) before anything is looked up or counted, the per-IP counter comes
+ * next, and the per-workflow counter only once the workflow was found active.
  */
 export function addWebhookRoutes(app: Hono<ApiEnv>, deps: ApiDependencies, basePath: string): void {
   const prefix = `${basePath}/webhooks/`;
@@ -32,11 +38,14 @@ async function answerWebhook(
 ): Promise<Response> {
   const request = c.req.raw;
   const target = webhookTarget(new URL(request.url).pathname, prefix);
-  if (!target) throw noWebhook();
+  if (!target || !looksLikeWorkflowId(target.workflowId)) throw noWebhook();
   const { workflowId, path } = target;
-  await deps.limiter?.checkWebhook(workflowId);
+  const clientIp = c.env?.clientIp;
+  await deps.limiter?.checkWebhookCaller(clientIp);
   const found = await deps.triggers.webhooksAt(workflowId, path);
   if (!found) throw noWebhook();
+  // Only now: a counter per made-up workflow id would grow without bound.
+  await deps.limiter?.checkWebhook(workflowId);
   const webhook = found.webhooks.find((candidate) => candidate.method === request.method);
   if (!webhook) {
     const allow = [...new Set(found.webhooks.map((candidate) => candidate.method))].join(', ');
@@ -49,7 +58,6 @@ async function answerWebhook(
       { allow },
     );
   }
-  const clientIp = c.env?.clientIp;
   // A caller refused too often is turned away before its next guess is looked at.
   if (webhook.auth !== 'none') await deps.limiter?.refuseExhaustedUnauthenticated(clientIp);
   const body = await withTimeout(readBodyBytes(request, deps.bodyLimit), deps.requestTimeoutMs);
@@ -72,6 +80,15 @@ async function answerWebhook(
       // Deactivated or changed between the lookup and the start.
       if (error.code === ErrorCode.WORKFLOW_INACTIVE || error.code === ErrorCode.NOT_FOUND) {
         throw noWebhook();
+      }
+      if (error.code === ErrorCode.INVALID_WORKFLOW) {
+        // The issues describe the owner's private workflow: for the host's log, not the caller.
+        const issues = error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+        deps.reporter.error(
+          `[flowloom] Webhook "${webhook.step_id}" of workflow "${workflowId}" started no run: its active version no longer validates (${issues})`,
+          error,
+        );
+        throw httpError(ErrorCode.WEBHOOK_UNAVAILABLE, 'This webhook cannot start a run right now');
       }
       throw error;
     });

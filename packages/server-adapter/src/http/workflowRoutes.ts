@@ -51,8 +51,10 @@ export function addWorkflowRoutes(
     if (!(await deps.store.deleteWorkflow(workflow.workflow_id))) {
       throw httpError(ErrorCode.NOT_FOUND, `Workflow "${workflow.workflow_id}" does not exist`);
     }
-    // Its activation went with it: its schedules stop here at once (other servers follow).
+    // Its activation went with it: its schedules stop here at once (other servers follow), and
+    // a tick already starting a run has done so before the answer.
     deps.triggers.forget(workflow.workflow_id);
+    await deps.triggers.settled(workflow.workflow_id);
     return new Response(null, { status: 204 });
   });
 

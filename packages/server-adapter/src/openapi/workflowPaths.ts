@@ -1,21 +1,8 @@
-import {
-  ListVersionsQuerySchema,
-  VersionListResponseSchema,
-  WorkflowFileSchema,
-  WorkflowVersionQuerySchema,
-} from '../http/runHistorySchemas';
-import { SaveResponseSchema } from '../http/schemas';
-import { WorkflowDetailSchema } from '../http/triggerSchemas';
-import {
-  body,
-  errorContent,
-  ok,
-  pathParameter,
-  queryParameters,
-  standardErrors,
-} from './openApiParts';
+import { ListVersionsQuerySchema, WorkflowVersionQuerySchema } from '../http/runHistorySchemas';
+import { body, errorAnswers, ok, pathParameter, queryParameters } from './openApiParts';
+import { ANSWER_EXAMPLES as answers, BODY_EXAMPLES as bodies } from './operationExamples';
 
-/** The OpenAPI path items of the saved-workflow routes: versions, delete, export and import. */
+/** The OpenAPI path items of the saved-workflow routes: read, versions, delete, export, import. */
 export function workflowPaths(at: (path: string) => string): Record<string, unknown> {
   const workflowId = [pathParameter('workflow_id')];
   return {
@@ -25,14 +12,14 @@ export function workflowPaths(at: (path: string) => string): Record<string, unkn
         summary:
           'A saved workflow at its latest version, with its activation: active, active_version and the armed triggers (webhook_url, next_run_at)',
         parameters: workflowId,
-        responses: { 200: ok(WorkflowDetailSchema), ...standardErrors },
+        responses: { 200: ok('WorkflowDetail', answers.getWorkflow), ...errorAnswers('get') },
       },
       delete: {
         operationId: 'deleteWorkflow',
         summary:
           'Delete a saved workflow and its versions (it is deactivated); its runs stay readable',
         parameters: workflowId,
-        responses: { 204: { description: 'Deleted' }, ...standardErrors },
+        responses: { 204: { description: 'Deleted' }, ...errorAnswers('delete') },
       },
     },
     [at('/workflows/{workflow_id}/versions')]: {
@@ -40,7 +27,10 @@ export function workflowPaths(at: (path: string) => string): Record<string, unkn
         operationId: 'listWorkflowVersions',
         summary: 'Every saved version of a workflow, newest first',
         parameters: [...workflowId, ...queryParameters(ListVersionsQuerySchema)],
-        responses: { 200: ok(VersionListResponseSchema), ...standardErrors },
+        responses: {
+          200: ok('VersionList', answers.listWorkflowVersions),
+          ...errorAnswers('get'),
+        },
       },
     },
     [at('/workflows/{workflow_id}/export')]: {
@@ -51,15 +41,12 @@ export function workflowPaths(at: (path: string) => string): Record<string, unkn
         parameters: [...workflowId, ...queryParameters(WorkflowVersionQuerySchema)],
         responses: {
           200: {
-            ...ok(WorkflowFileSchema),
+            ...ok('WorkflowFile', answers.exportWorkflow),
             headers: {
-              'Content-Disposition': {
-                description: 'attachment; filename="<name>.flowloom.json"',
-                schema: { type: 'string' },
-              },
+              'Content-Disposition': { $ref: '#/components/headers/Content-Disposition' },
             },
           },
-          ...standardErrors,
+          ...errorAnswers('get'),
         },
       },
     },
@@ -68,13 +55,12 @@ export function workflowPaths(at: (path: string) => string): Record<string, unkn
         operationId: 'importWorkflow',
         summary:
           'Save a workflow file as a new workflow; placeholders are reported as MISSING_CREDENTIAL in validation',
-        requestBody: body(WorkflowFileSchema),
+        requestBody: body('WorkflowFileInput', bodies.importWorkflow),
         responses: {
-          201: ok(SaveResponseSchema, 'Created'),
-          ...standardErrors,
-          400: errorContent(
-            'Not a workflow file (flowloom_version 1), or over the server limits: every problem in error.issues',
-          ),
+          201: ok('SaveResult', answers.importWorkflow, 'Created'),
+          ...errorAnswers('post', [], {
+            400: 'VALIDATION_FAILED: not a workflow file (flowloom_version 1); INVALID_WORKFLOW: over the server limits; every problem in error.issues',
+          }),
         },
       },
     },

@@ -1,5 +1,6 @@
 import { ErrorCode, FlowloomError } from '@flowloom/core';
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { requireOptionalPeer } from '../peers/requireOptionalPeer';
 import type { RateLimitDecision, RateLimitStore } from './RateLimitStore';
 
 /** Options of {@link RedisRateLimitStore}. */
@@ -48,10 +49,13 @@ export class RedisRateLimitStore implements RateLimitStore {
   private readonly keyPrefix: string;
   /** One limiter per distinct `points`/`seconds` pair, made on first use. */
   private readonly limiters = new Map<string, RateLimiterRedis>();
+  /** rate-limiter-flexible, an optional peer: loaded by the store, not by importing this package. */
+  private readonly library: typeof import('rate-limiter-flexible');
 
   constructor({ client, keyPrefix = 'flowloom:rl' }: RedisRateLimitStoreOptions) {
     this.client = client;
     this.keyPrefix = keyPrefix;
+    this.library = requireOptionalPeer('rate-limiter-flexible', 'RedisRateLimitStore');
   }
 
   /**
@@ -71,7 +75,7 @@ export class RedisRateLimitStore implements RateLimitStore {
     } catch (rejection) {
       // rate-limiter-flexible rejects with a RateLimiterRes when over the limit, and with the
       // store's own error when Redis fails.
-      if (rejection instanceof RateLimiterRes) {
+      if (rejection instanceof this.library.RateLimiterRes) {
         return {
           allowed: false,
           remaining: rejection.remainingPoints,
@@ -123,7 +127,7 @@ export class RedisRateLimitStore implements RateLimitStore {
     const id = `${points}:${seconds}`;
     let limiter = this.limiters.get(id);
     if (!limiter) {
-      limiter = new RateLimiterRedis({
+      limiter = new this.library.RateLimiterRedis({
         storeClient: this.client,
         keyPrefix: `${this.keyPrefix}:${id}`,
         points,

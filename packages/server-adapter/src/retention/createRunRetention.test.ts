@@ -20,9 +20,9 @@ afterEach(async () => {
 
 const HOUR = 3_600_000;
 
-/** A finished run of workflow `w` that finished `ageMs` ago. */
-function finishedRun(id: string, ageMs: number, workflowId: string | null = 'w') {
-  const time = new Date(Date.now() - ageMs).toISOString();
+/** A finished run of workflow `w` that finished `ageMs` before `now`. */
+function finishedRun(id: string, ageMs: number, workflowId: string | null = 'w', now = Date.now()) {
+  const time = new Date(now - ageMs).toISOString();
   return sampleInstance(id, {
     workflow_id: workflowId,
     status: 'completed',
@@ -86,6 +86,62 @@ describe('server.pruneRuns', () => {
     expect(await t.server.pruneRuns()).toEqual({ deleted: total });
     expect(calls).toEqual([true, true, true]);
     expect((await store.listInstanceSummaries()).total).toBe(0);
+  });
+
+  it('prunes maxRunsPerWorkflow one workflow at a time, in batches, never ranking the whole table', async () => {
+    const store = new SqliteStore(':memory:');
+    const t = createTestServer({ store, retention: { maxRunsPerWorkflow: 3 } });
+    const big = 2 * PRUNE_BATCH_SIZE + 10;
+    // One clock for all: a run with a higher index is older, however long the inserts take.
+    const now = Date.now();
+    for (let index = 0; index < big; index += 1) {
+      await store.createInstance(finishedRun(`a${index}`, 1000 + index, 'wf_a', now));
+    }
+    for (let index = 0; index < 5; index += 1) {
+      await store.createInstance(finishedRun(`b${index}`, 1000 + index, 'wf_b', now));
+    }
+    await store.createInstance(finishedRun('c0', 1000, 'wf_c', now));
+    const prune = store.pruneInstances.bind(store);
+    const calls: Array<{ workflowId?: string; deleted: number }> = [];
+    vi.spyOn(store, 'pruneInstances').mockImplementation(async (options) => {
+      expect(options).toMatchObject({ keepPerWorkflow: 3, limit: PRUNE_BATCH_SIZE });
+      const deleted = await prune(options);
+      calls.push({ workflowId: options.workflowId, deleted });
+      return deleted;
+    });
+    const walked = vi.spyOn(store, 'listRunWorkflowIds');
+    expect(await t.server.pruneRuns()).toEqual({ deleted: big - 3 + 2 });
+    expect(calls).toEqual([
+      { workflowId: 'wf_a', deleted: PRUNE_BATCH_SIZE },
+      { workflowId: 'wf_a', deleted: PRUNE_BATCH_SIZE },
+      { workflowId: 'wf_a', deleted: 7 },
+      { workflowId: 'wf_b', deleted: 2 },
+      { workflowId: 'wf_c', deleted: 0 },
+    ]);
+    expect(walked).toHaveBeenCalledTimes(1);
+    const left = (await store.listInstanceSummaries({ limit: 100 })).instances;
+    expect(left.map((run) => run.instance_id).sort()).toEqual([
+      'a0',
+      'a1',
+      'a2',
+      'b0',
+      'b1',
+      'b2',
+      'c0',
+    ]);
+  });
+
+  it('walks the workflows page by page', async () => {
+    const store = new MemoryStore();
+    const t = createTestServer({ store, retention: { maxRunsPerWorkflow: 0 } });
+    for (let index = 0; index < 150; index += 1) {
+      await store.createInstance(
+        finishedRun(`r${index}`, 1000, `wf_${String(index).padStart(3, '0')}`),
+      );
+    }
+    const walked = vi.spyOn(store, 'listRunWorkflowIds');
+    expect(await t.server.pruneRuns()).toEqual({ deleted: 150 });
+    expect(walked.mock.calls.map(([options]) => options.after)).toEqual([undefined, 'wf_099']);
   });
 
   it('shares one prune between calls made while it runs', async () => {
@@ -165,6 +221,7 @@ describe('the retention sweep', () => {
     const failure = new Error('database is locked');
     const spy = vi.spyOn(store, 'pruneInstances').mockRejectedValueOnce(failure);
     const logger = createSpyLogger();
+    await store.createInstance(finishedRun('done', 1000));
     const retention = createRunRetention(
       store,
       { maxRunsPerWorkflow: 10, sweepIntervalMs: 1000 },

@@ -1,9 +1,17 @@
-import { ErrorCode, FlowloomError, type WorkflowStore } from '@flowloom/core';
+import {
+  ErrorCode,
+  FlowloomError,
+  type PruneInstancesOptions,
+  type WorkflowStore,
+} from '@flowloom/core';
 import { z } from 'zod';
 import type { ErrorReporter } from '../http/errorResponse';
 
 /** Runs deleted per store call (one transaction): small enough never to hold the store long. */
 export const PRUNE_BATCH_SIZE = 500;
+
+/** Workflow ids read per store call while retention walks the workflows. */
+const WORKFLOWS_PER_PAGE = 100;
 
 /** An hour: how often retention sweeps by default. */
 const DEFAULT_SWEEP_INTERVAL_MS = 3_600_000;
@@ -61,6 +69,11 @@ export function parseRetentionOptions(options: RetentionOptions | undefined): Re
  * yielding to the event loop between batches, so even a backlog of millions never blocks the
  * server for longer than one batch; `start()` sweeps at start and then every `sweepIntervalMs`.
  * Without a bound it deletes nothing and never sweeps.
+ *
+ * @remarks `maxRunsPerWorkflow` is applied one workflow at a time (`listRunWorkflowIds`, then
+ * `pruneInstances({ workflowId, keepPerWorkflow })` batch by batch), so each batch costs an index
+ * range of one workflow, not a ranking of the whole run table. A run whose parent has not
+ * finished is kept.
  */
 export function createRunRetention(
   store: WorkflowStore,
@@ -76,19 +89,34 @@ export function createRunRetention(
 
   const pruneOnce = async (): Promise<{ deleted: number }> => {
     let deleted = 0;
-    while (!stopped) {
-      const count = await store.pruneInstances({
-        finishedBefore:
-          finishedRunsMaxAgeMs === undefined
-            ? undefined
-            : new Date(Date.now() - finishedRunsMaxAgeMs).toISOString(),
-        keepPerWorkflow: maxRunsPerWorkflow,
-        limit: PRUNE_BATCH_SIZE,
-      });
-      deleted += count;
-      if (count < PRUNE_BATCH_SIZE) break;
+    let calls = 0;
+    /** One store call of at most a batch; every call but the first waits for the event loop. */
+    const batch = async (options: Omit<PruneInstancesOptions, 'limit'>) => {
       // Requests and runs go first: the next batch waits for the event loop to come round.
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (calls++ > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (stopped) return 0;
+      const count = await store.pruneInstances({ ...options, limit: PRUNE_BATCH_SIZE });
+      deleted += count;
+      return count;
+    };
+    if (finishedRunsMaxAgeMs !== undefined) {
+      const finishedBefore = new Date(Date.now() - finishedRunsMaxAgeMs).toISOString();
+      // Batch after batch until one comes back short.
+      while (!stopped && (await batch({ finishedBefore })) === PRUNE_BATCH_SIZE) {}
+    }
+    if (maxRunsPerWorkflow !== undefined) {
+      // One workflow at a time: each call reads that workflow's newest runs off an index, never
+      // the whole table.
+      let after: string | undefined;
+      while (!stopped) {
+        const workflowIds = await store.listRunWorkflowIds({ after, limit: WORKFLOWS_PER_PAGE });
+        for (const workflowId of workflowIds) {
+          const options = { workflowId, keepPerWorkflow: maxRunsPerWorkflow };
+          while (!stopped && (await batch(options)) === PRUNE_BATCH_SIZE) {}
+        }
+        if (workflowIds.length < WORKFLOWS_PER_PAGE) break;
+        after = workflowIds.at(-1);
+      }
     }
     return { deleted };
   };

@@ -19,7 +19,7 @@ import {
   type PgInstanceRow,
   type PgInstanceSummaryRow,
 } from './postgresRows';
-import { toPostgresText as text } from './postgresText';
+import { fromPostgresText, toPostgresText as text } from './postgresText';
 import { pruneInstancesQuery } from './pruneInstancesQuery';
 import { readPostgresList } from './readPostgresList';
 
@@ -93,12 +93,32 @@ export class PostgresRunHistory {
     const query = pruneInstancesQuery(options, {
       ...this.dialect(),
       finishedAt: 'finished_at COLLATE "C"',
+      idIn: (subquery) => `= ANY(ARRAY(${subquery}))`,
     });
     if (!query) return 0;
     await this.migrate();
     // One statement, so one transaction per batch.
     const result = await this.pool.query(query.text, query.values.map(escaped));
     return result.rowCount ?? 0;
+  }
+
+  async runWorkflowIds(options: { after?: string; limit: number }): Promise<string[]> {
+    await this.migrate();
+    const table = this.sql.instancesTable;
+    // A loose index scan: each step is one seek of the workflow_id index, and PostgreSQL
+    // evaluates only as many steps as the LIMIT takes.
+    const { rows } = await this.pool.query<{ workflow_id: string }>(
+      `WITH RECURSIVE ids(workflow_id) AS (
+        SELECT MIN(workflow_id) FROM ${table}
+          WHERE workflow_id ${options.after === undefined ? '>=' : '>'} $1
+        UNION ALL
+        SELECT (SELECT MIN(workflow_id) FROM ${table} WHERE workflow_id > ids.workflow_id)
+          FROM ids WHERE ids.workflow_id IS NOT NULL
+      )
+      SELECT workflow_id FROM ids WHERE workflow_id IS NOT NULL LIMIT $2`,
+      [text(options.after ?? ''), Math.max(0, Math.floor(options.limit))],
+    );
+    return rows.map((row) => fromPostgresText(row.workflow_id));
   }
 }
 

@@ -24,12 +24,14 @@ import {
   type WorkflowSummary,
   type WorkflowVersionSummary,
 } from '@flowloom/core';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
+import { requireOptionalPeer } from '../peers/requireOptionalPeer';
 import { constraintViolation } from './constraintViolation';
 import { journalError, seqConflict } from './journalErrors';
 import { migratePostgres } from './migratePostgres';
 import { PostgresActivations } from './PostgresActivations';
 import { PostgresCredentials } from './PostgresCredentials';
+import type { PostgresPool } from './PostgresPool';
 import { PostgresRunHistory } from './PostgresRunHistory';
 import { PostgresWaits } from './PostgresWaits';
 import { PostgresWorkflows } from './PostgresWorkflows';
@@ -64,7 +66,7 @@ export type PostgresStoreOptions = {
     }
   | {
       /** A pool the host owns and ends; `close()` leaves it open. */
-      pool: Pool;
+      pool: PostgresPool;
       connectionString?: undefined;
     }
 );
@@ -112,10 +114,13 @@ export class PostgresStore implements WorkflowStore {
     }
     this.sql = postgresQueries(this.schema);
     if (options.pool) {
-      this.pool = options.pool;
+      // The host's pool is a `pg` Pool; the option is typed by what the store calls on it.
+      this.pool = options.pool as Pool;
       this.ownsPool = false;
     } else {
-      this.pool = new Pool({ connectionString: options.connectionString });
+      // Loaded here, not imported: pg is an optional peer only PostgreSQL hosts install.
+      const pg = requireOptionalPeer<typeof import('pg')>('pg', 'PostgresStore');
+      this.pool = new pg.Pool({ connectionString: options.connectionString });
       this.ownsPool = true;
       // An idle connection the server drops is discarded by the pool; without a listener the
       // 'error' event would crash the process.
@@ -258,6 +263,10 @@ export class PostgresStore implements WorkflowStore {
 
   pruneInstances(options: PruneInstancesOptions): Promise<number> {
     return this.history.prune(options);
+  }
+
+  listRunWorkflowIds(options: { after?: string; limit: number }): Promise<string[]> {
+    return this.history.runWorkflowIds(options);
   }
 
   markWaiting(instanceId: string, wakeAt: string | null): Promise<WorkflowInstance> {

@@ -85,6 +85,26 @@ export class SqliteRunHistory {
     const remove = this.prepared(query.text);
     return this.db.transaction(() => remove.run(...query.values).changes).immediate();
   }
+
+  runWorkflowIds(options: { after?: string; limit: number }): string[] {
+    // One index seek per id (SQLite reads MIN of an indexed column off the index).
+    const first = this.prepared(
+      'SELECT MIN(workflow_id) AS id FROM workflow_instances WHERE workflow_id >= ?',
+    );
+    const next = this.prepared(
+      'SELECT MIN(workflow_id) AS id FROM workflow_instances WHERE workflow_id > ?',
+    );
+    const ids: string[] = [];
+    let after = options.after;
+    const limit = Math.max(0, Math.floor(options.limit));
+    while (ids.length < limit) {
+      const row = (after === undefined ? first.get('') : next.get(after)) as { id: string | null };
+      if (row.id === null) break;
+      ids.push(row.id);
+      after = row.id;
+    }
+    return ids;
+  }
 }
 
 const DIALECT: SummaryDialect = {

@@ -18,6 +18,7 @@ import {
   type PruneInstancesOptions,
   type SavedWorkflow,
   type SaveWorkflowRecord,
+  STORED,
   type StoredCredential,
   type WorkflowActivation,
   type WorkflowInstance,
@@ -25,7 +26,8 @@ import {
   type WorkflowSummary,
   type WorkflowVersionSummary,
 } from '@flowloom/core';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { requireOptionalPeer } from '../peers/requireOptionalPeer';
 import { constraintViolation } from './constraintViolation';
 import { createSqliteLister, type SqliteLister } from './createSqliteLister';
 import { journalError, seqConflict } from './journalErrors';
@@ -98,7 +100,9 @@ export class SqliteStore implements WorkflowStore {
       busyTimeoutMs = 5000,
       synchronous = 'normal',
     } = typeof options === 'string' ? { filename: options } : options;
-    this.db = new Database(filename, { timeout: busyTimeoutMs });
+    // Loaded here, not imported: better-sqlite3 is an optional peer only SQLite hosts install.
+    const BetterSqlite3 = requireOptionalPeer<typeof Database>('better-sqlite3', 'SqliteStore');
+    this.db = new BetterSqlite3(filename, { timeout: busyTimeoutMs });
     try {
       if (!this.db.memory) {
         this.db.pragma('journal_mode = WAL');
@@ -241,6 +245,10 @@ export class SqliteStore implements WorkflowStore {
     return this.history.prune(options);
   }
 
+  async listRunWorkflowIds(options: { after?: string; limit: number }): Promise<string[]> {
+    return this.history.runWorkflowIds(options);
+  }
+
   async markWaiting(instanceId: string, wakeAt: string | null): Promise<WorkflowInstance> {
     return this.waits.markWaiting(instanceId, wakeAt);
   }
@@ -274,14 +282,27 @@ export class SqliteStore implements WorkflowStore {
     return instanceFromSqlite(row);
   }
 
-  async appendEvents(events: readonly ExecutionEvent[]): Promise<void> {
-    if (events.length === 0) return;
-    const { insertEvent, lastEventSeq } = this.statements;
-    // One transaction per batch: a refused event rolls back the events before it.
-    const append = this.db.transaction(() => {
-      const lastSeqs = new Map<string, number>();
-      for (const event of events) {
-        const lastSeq = lastSeqs.get(event.instance_id) ?? lastEventSeq.get(event.instance_id)!.seq;
+  /** Inserts a batch of events in one transaction; made once, on the first append. */
+  private appendEventsTransaction:
+    | Database.Transaction<(events: readonly ExecutionEvent[]) => void>
+    | undefined;
+
+  /**
+   * Synchronous, in one transaction per batch (a refused event rolls back the events before
+   * it): returns `STORED` once committed, so the engine goes on in the same turn, or a rejected
+   * promise.
+   */
+  appendEvents(events: readonly ExecutionEvent[]): Promise<void> {
+    if (events.length === 0) return STORED;
+    this.appendEventsTransaction ??= this.db.transaction((batch: readonly ExecutionEvent[]) => {
+      const { insertEvent, lastEventSeq } = this.statements;
+      let instanceId = '';
+      let lastSeq = 0;
+      for (const event of batch) {
+        if (event.instance_id !== instanceId) {
+          instanceId = event.instance_id;
+          lastSeq = lastEventSeq.get(instanceId)!.seq;
+        }
         if (event.seq <= lastSeq) throw seqConflict(event);
         insertEvent.run(
           event.instance_id,
@@ -291,13 +312,14 @@ export class SqliteStore implements WorkflowStore {
           event.timestamp,
           JSON.stringify(event.data),
         );
-        lastSeqs.set(event.instance_id, event.seq);
+        lastSeq = event.seq;
       }
     });
     try {
-      append.immediate();
+      this.appendEventsTransaction.immediate(events);
+      return STORED;
     } catch (error) {
-      throw journalError(error, events);
+      return Promise.reject(journalError(error, events));
     }
   }
 
@@ -314,11 +336,16 @@ export class SqliteStore implements WorkflowStore {
       .map((row) => eventFromRow({ ...row, data: JSON.parse(row.data!) }));
   }
 
-  async appendLogs(logs: readonly LogEntry[]): Promise<void> {
-    if (logs.length === 0) return;
-    const { insertLog } = this.statements;
-    const append = this.db.transaction(() => {
-      for (const entry of logs) {
+  private appendLogsTransaction:
+    | Database.Transaction<(logs: readonly LogEntry[]) => void>
+    | undefined;
+
+  /** Synchronous, in one transaction: returns `STORED` once committed, or a rejected promise. */
+  appendLogs(logs: readonly LogEntry[]): Promise<void> {
+    if (logs.length === 0) return STORED;
+    this.appendLogsTransaction ??= this.db.transaction((batch: readonly LogEntry[]) => {
+      const { insertLog } = this.statements;
+      for (const entry of batch) {
         insertLog.run(
           entry.instance_id,
           entry.seq,
@@ -332,9 +359,10 @@ export class SqliteStore implements WorkflowStore {
       }
     });
     try {
-      append.immediate();
+      this.appendLogsTransaction.immediate(logs);
+      return STORED;
     } catch (error) {
-      throw journalError(error, logs);
+      return Promise.reject(journalError(error, logs));
     }
   }
 

@@ -181,6 +181,17 @@ export const postgresMigrations: readonly Migration[] = [
         ON workflow_instances(status, wake_at);
     `,
   },
+  {
+    version: 8,
+    name: 'retention by count per workflow',
+    sql: `
+      -- Retention finds a workflow's newest finished runs per status in index order (created_at,
+      -- then instance_id byte by byte), and deletes an index range older than them: no pass over
+      -- the whole table.
+      CREATE INDEX IF NOT EXISTS idx_workflow_instances_retention
+        ON workflow_instances(workflow_id, status, created_at, instance_id COLLATE "C");
+    `,
+  },
 ];
 
 /** The UPDATE that doubles every U+E000 in a table's text and jsonb columns. */

@@ -159,4 +159,14 @@ export const sqliteMigrations: readonly Migration[] = [
       CREATE INDEX idx_workflow_instances_wake_at ON workflow_instances(status, wake_at);
     `,
   },
+  {
+    version: 7,
+    name: 'retention by count per workflow',
+    sql: `
+      -- Retention finds a workflow's newest finished runs per status in index order, and
+      -- deletes an index range older than them: no pass over the whole table.
+      CREATE INDEX idx_workflow_instances_retention
+        ON workflow_instances(workflow_id, status, created_at, instance_id);
+    `,
+  },
 ];

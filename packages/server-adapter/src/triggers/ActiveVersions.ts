@@ -1,4 +1,9 @@
-import type { ComponentRegistry, SavedWorkflow, WorkflowStore } from '@flowloom/core';
+import type {
+  ComponentRegistry,
+  SavedWorkflow,
+  WorkflowLimits,
+  WorkflowStore,
+} from '@flowloom/core';
 import { readTriggers, type WorkflowTriggerSet } from './readTriggers';
 
 /** A saved version of a workflow with the triggers it arms. */
@@ -21,6 +26,7 @@ export class ActiveVersions {
   constructor(
     private readonly store: WorkflowStore,
     private readonly registry: ComponentRegistry,
+    private readonly limits: Pick<WorkflowLimits, 'minScheduleIntervalMs'>,
   ) {}
 
   /** The active version of a workflow with its triggers; `undefined` when it is inactive. */
@@ -43,7 +49,7 @@ export class ActiveVersions {
     if (!workflow) return undefined;
     return this.remember(key, {
       workflow,
-      triggers: readTriggers(workflow.workflow_data, this.registry),
+      triggers: readTriggers(workflow.workflow_data, this.registry, this.limits),
     });
   }
 

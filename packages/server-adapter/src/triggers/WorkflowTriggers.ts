@@ -63,9 +63,15 @@ export class WorkflowTriggers {
   private readonly changedAt = new Map<string, number>();
   private syncTimer: unknown;
   private closed = false;
+  /** The schedule ticks starting a run now, by workflow: what deactivation waits for. */
+  private readonly ticksInFlight = new Map<string, Set<Promise<unknown>>>();
 
   constructor(private readonly options: WorkflowTriggersOptions) {
-    this.versions = new ActiveVersions(options.engine.store, options.engine.registry);
+    this.versions = new ActiveVersions(
+      options.engine.store,
+      options.engine.registry,
+      options.engine.limits,
+    );
     this.scheduler = options.schedules
       ? new CronScheduler({
           clock: options.clock,
@@ -77,8 +83,9 @@ export class WorkflowTriggers {
   }
 
   /**
-   * Activates a workflow at its latest saved version, which must validate and have a webhook
-   * or schedule trigger, and arms its schedules.
+   * Activates a workflow at its latest saved version, which must validate, have a webhook or
+   * schedule trigger and no schedule firing more often than `limits.minScheduleIntervalMs`, and
+   * arms its schedules.
    *
    * @throws FlowloomError `INVALID_WORKFLOW` (400, every issue), `NO_TRIGGER` (400).
    */
@@ -89,7 +96,7 @@ export class WorkflowTriggers {
     });
     const entry = this.versions.add(
       workflow,
-      readTriggers(workflow.workflow_data, engine.registry),
+      readTriggers(workflow.workflow_data, engine.registry, engine.limits),
     );
     const { triggers } = entry;
     if (!validation.valid || triggers.issues.length > 0) {
@@ -117,10 +124,24 @@ export class WorkflowTriggers {
     };
   }
 
-  /** Deactivates a workflow: its webhooks answer 404 and its schedules stop. */
+  /**
+   * Deactivates a workflow: its webhooks answer 404 and its schedules stop. Resolves once the
+   * ticks this process had in flight for it have settled: a tick that read the activation just
+   * before has started its run by then, and none starts one after.
+   */
   async deactivate(workflowId: string): Promise<void> {
     await this.options.engine.store.deactivateWorkflow(workflowId);
     this.forget(workflowId);
+    await this.settled(workflowId);
+  }
+
+  /**
+   * Resolves once the schedule ticks of a workflow in flight now (past their timer, starting a
+   * run) have started it or failed. A tick that starts later reads the activation afresh.
+   */
+  async settled(workflowId: string): Promise<void> {
+    const ticks = this.ticksInFlight.get(workflowId);
+    if (ticks) await Promise.allSettled([...ticks]);
   }
 
   /** Disarms what this process armed for a workflow (deleted or deactivated). */
@@ -139,12 +160,12 @@ export class WorkflowTriggers {
     saved: SavedWorkflow,
     valid: boolean,
   ): Promise<{ active: true; active_version: number } | undefined> {
-    const { store, registry } = this.options.engine;
+    const { store, registry, limits } = this.options.engine;
     const current = await store.getActivation(saved.workflow_id);
     if (!current) return undefined;
     let activation = current;
     if (valid) {
-      const entry = this.versions.add(saved, readTriggers(saved.workflow_data, registry));
+      const entry = this.versions.add(saved, readTriggers(saved.workflow_data, registry, limits));
       const { issues, webhooks, schedules } = entry.triggers;
       if (issues.length === 0 && webhooks.length + schedules.length > 0) {
         activation = (await store.switchActiveVersion(saved.workflow_id, saved.version)) ?? current;
@@ -273,7 +294,21 @@ export class WorkflowTriggers {
 
   private async fireTick(tick: ScheduledTick): Promise<void> {
     const { scheduled_at, fired_at } = tick;
-    await this.trigger(tick.workflow_id, tick.step_id, { scheduled_at, fired_at });
+    const started = this.trigger(tick.workflow_id, tick.step_id, { scheduled_at, fired_at });
+    let ticks = this.ticksInFlight.get(tick.workflow_id);
+    if (!ticks) {
+      ticks = new Set();
+      this.ticksInFlight.set(tick.workflow_id, ticks);
+    }
+    ticks.add(started);
+    try {
+      await started;
+    } finally {
+      ticks.delete(started);
+      if (ticks.size === 0 && this.ticksInFlight.get(tick.workflow_id) === ticks) {
+        this.ticksInFlight.delete(tick.workflow_id);
+      }
+    }
   }
 
   private tickFailed(thrown: unknown, tick: ScheduledTick): void {

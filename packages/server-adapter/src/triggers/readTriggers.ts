@@ -3,8 +3,10 @@ import {
   CredentialReferenceSchema,
   containsExpression,
   type ErrorIssue,
+  shortestCronIntervalMs,
   WEBHOOK_MAX_TIMEOUT_MS,
   type WorkflowData,
+  type WorkflowLimits,
 } from '@flowloom/core';
 import { z } from 'zod';
 
@@ -49,11 +51,14 @@ const FIXED = {
 /**
  * The webhook and schedule triggers of a (validated) workflow document, with their defaults.
  * Their settings must be fixed values, not expressions: nothing is there to resolve them
- * before a run starts. Two webhooks of one workflow may not share a path and a method.
+ * before a run starts. Two webhooks of one workflow may not share a path and a method. A
+ * schedule firing more often than `limits.minScheduleIntervalMs` is an issue
+ * (`SCHEDULE_TOO_FREQUENT`) and is left out of `schedules`, so it is never armed.
  */
 export function readTriggers(
   workflowData: WorkflowData,
   registry: ComponentRegistry,
+  limits: Pick<WorkflowLimits, 'minScheduleIntervalMs'>,
 ): WorkflowTriggerSet {
   const set: WorkflowTriggerSet = { webhooks: [], schedules: [], issues: [] };
   for (const node of workflowData.nodes) {
@@ -74,8 +79,12 @@ export function readTriggers(
       else set.issues.push(notReadable(node.id));
     } else {
       const parsed = ScheduleTriggerSchema.safeParse({ ...values, step_id: node.id });
-      if (parsed.success) set.schedules.push(parsed.data);
-      else set.issues.push(notReadable(node.id));
+      if (!parsed.success) set.issues.push(notReadable(node.id));
+      else {
+        const tooFrequent = frequencyIssue(parsed.data, limits.minScheduleIntervalMs);
+        if (tooFrequent) set.issues.push(tooFrequent);
+        else set.schedules.push(parsed.data);
+      }
     }
   }
   const seen = new Map<string, string>();
@@ -91,6 +100,29 @@ export function readTriggers(
     }
   }
   return set;
+}
+
+/** `SCHEDULE_TOO_FREQUENT` when a schedule fires more often than `minIntervalMs` allows. */
+function frequencyIssue(schedule: ScheduleTrigger, minIntervalMs: number): ErrorIssue | undefined {
+  if (minIntervalMs <= 0) return undefined;
+  let shortest: number | null;
+  try {
+    shortest = shortestCronIntervalMs(schedule.cron, schedule.timezone);
+  } catch {
+    // Validation reports a bad cron or time zone; nothing fires from it either way.
+    return undefined;
+  }
+  if (shortest === null || shortest >= minIntervalMs) return undefined;
+  return {
+    path: `workflow_data.${schedule.step_id}.cron`,
+    code: 'SCHEDULE_TOO_FREQUENT',
+    message: `Schedule "${schedule.step_id}" fires every ${formatMs(shortest)} at times; schedules may fire at most every ${formatMs(minIntervalMs)} (limits.minScheduleIntervalMs)`,
+  };
+}
+
+/** `1 s`, `90 s`, `250 ms`: a gap as a person reads it. */
+function formatMs(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }
 
 function notReadable(stepId: string): ErrorIssue {

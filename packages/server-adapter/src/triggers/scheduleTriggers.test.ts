@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { WorkflowDataInput } from '@flowloom/core';
+import { type WorkflowDataInput, WorkflowDataSchema } from '@flowloom/core';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { WorkflowServerOptions } from '../createWorkflowServer';
 import {
@@ -10,7 +10,13 @@ import {
   type TestServer,
 } from '../http/testServer.test-helpers';
 import { SqliteStore } from '../stores/SqliteStore';
-import { ManualClock, scheduleWorkflow, webhookWorkflow } from './triggerTestKit.test-helpers';
+import { type ScheduleClock, systemClock } from './ScheduleClock';
+import {
+  ManualClock,
+  scheduleWorkflow,
+  settle,
+  webhookWorkflow,
+} from './triggerTestKit.test-helpers';
 
 const folder = mkdtempSync(join(tmpdir(), 'flowloom-triggers-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -159,20 +165,158 @@ describe('activation across a restart', () => {
   });
 });
 
+/**
+ * The system clock, counting: the timers it holds (set, neither fired nor cleared) with their
+ * delays, and the callbacks it ran.
+ */
+function countingSystemClock() {
+  const live = new Map<unknown, number>();
+  const counts = { armed: 0, fired: 0 };
+  const clock: ScheduleClock = {
+    now: () => systemClock.now(),
+    setTimer: (callback, ms) => {
+      counts.armed += 1;
+      const handle: unknown = systemClock.setTimer(() => {
+        live.delete(handle);
+        counts.fired += 1;
+        callback();
+      }, ms);
+      live.set(handle, ms);
+      return handle;
+    },
+    clearTimer: (handle) => {
+      live.delete(handle);
+      systemClock.clearTimer(handle);
+    },
+  };
+  /** Timers due within `ms`: the schedule's, not the minute-long store sync. */
+  const dueWithin = (ms: number) => [...live.values()].filter((delay) => delay <= ms).length;
+  return { clock, counts, dueWithin };
+}
+
 describe('a real one-second schedule', () => {
-  it('fires every second until deactivated, then stops', async () => {
-    const t = createTestServer({ authenticate });
+  it('fires every second until deactivated, which disarms its timer at once', async () => {
+    const { clock, counts, dueWithin } = countingSystemClock();
+    const t = createTestServer({
+      authenticate,
+      limits: { minScheduleIntervalMs: 1000 },
+      triggers: { clock },
+    });
     const { id } = await saveAndActivate(t, scheduleWorkflow('* * * * * *'));
+    expect(dueWithin(1000)).toBe(1);
     await vi.waitFor(async () => expect((await runsOf(t)).length).toBeGreaterThanOrEqual(2), {
       timeout: 5_000,
       interval: 100,
     });
-    await t.request('POST', `/workflows/${id}/deactivate`, undefined, OWNER);
-    // A tick already past its activation check may still land: count after it settles.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const settled = (await runsOf(t)).length;
+    // Each tick fired its timer and armed the next one.
+    expect(counts.fired).toBeGreaterThanOrEqual(2);
+    expect(dueWithin(1000)).toBe(1);
+    const deactivated = await t.request('POST', `/workflows/${id}/deactivate`, undefined, OWNER);
+    expect(deactivated.status).toBe(200);
+    // The 200 comes after any tick in flight started its run: the count is final now.
+    const runs = (await runsOf(t)).length;
+    const { armed, fired } = counts;
+    expect(dueWithin(1000)).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
-    expect(await runsOf(t)).toHaveLength(settled);
+    expect(counts).toEqual({ armed, fired });
+    expect(await runsOf(t)).toHaveLength(runs);
+  });
+});
+
+describe('deactivate racing a tick', () => {
+  it('answers once the tick that read the activation has started its run: none starts after', async () => {
+    const { clock, t } = clockServer();
+    const { id } = await saveAndActivate(t, scheduleWorkflow('* * * * *'));
+    const { store } = t.server;
+    const order: string[] = [];
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The tick stops between reading the activation and starting its run.
+    const loadVersion = store.loadWorkflowVersion.bind(store);
+    const loading = vi
+      .spyOn(store, 'loadWorkflowVersion')
+      .mockImplementation(async (workflowId, version) => {
+        await held;
+        return loadVersion(workflowId, version);
+      });
+    const create = store.createInstance.bind(store);
+    vi.spyOn(store, 'createInstance').mockImplementation(async (instance) => {
+      order.push('run created');
+      return create(instance);
+    });
+    await clock.advanceTo('2026-03-01T10:01:00.000Z');
+    await vi.waitFor(() => expect(loading).toHaveBeenCalled());
+
+    const deactivated = t
+      .request('POST', `/workflows/${id}/deactivate`, undefined, OWNER)
+      .then((answer) => order.push(`deactivate ${answer.status}`));
+    await settle();
+    expect(order).toEqual([]);
+    release();
+    await deactivated;
+    expect(order).toEqual(['run created', 'deactivate 200']);
+    await clock.advance(180_000);
+    expect(await runsOf(t)).toHaveLength(1);
+  });
+});
+
+describe('the minimum schedule interval', () => {
+  it('refuses to activate a cron firing more often than limits.minScheduleIntervalMs', async () => {
+    const { t } = clockServer();
+    const saved = await t.request(
+      'POST',
+      '/editor/save',
+      { name: 'Busy', workflow_data: scheduleWorkflow('*/10 * * * * *') },
+      OWNER,
+    );
+    const id = saved.body.workflow_id as string;
+    const activation = await t.request('POST', `/workflows/${id}/activate`, undefined, OWNER);
+    expect(activation.status).toBe(400);
+    expect(activation.body.error).toMatchObject({
+      code: 'INVALID_WORKFLOW',
+      issues: [
+        {
+          path: 'workflow_data.tick.cron',
+          code: 'SCHEDULE_TOO_FREQUENT',
+          message: expect.stringContaining('every 10 s'),
+        },
+      ],
+    });
+    expect(await t.server.store.getActivation(id)).toBeNull();
+  });
+
+  it('accepts every 5-field cron by default, and a faster one under a lower limit', async () => {
+    expect((await saveAndActivate(clockServer().t, scheduleWorkflow('* * * * *'))).id).toBeTruthy();
+    const { t } = clockServer({ limits: { minScheduleIntervalMs: 10_000 } });
+    expect((await saveAndActivate(t, scheduleWorkflow('*/10 * * * * *'))).id).toBeTruthy();
+  });
+
+  it('arms no schedule of a stored activation that fires too often', async () => {
+    const { clock, t } = clockServer({ triggers: { syncIntervalMs: 10_000 } });
+    await t.server.triggersReady;
+    // Activated when the limit was lower, or by hand: straight in the store.
+    const saved = await t.server.store.saveWorkflow({
+      name: 'Busy',
+      workflow_data: WorkflowDataSchema.parse(scheduleWorkflow('* * * * * *')),
+      created_by: 'ada',
+    });
+    await t.server.store.activateWorkflow(saved.workflow_id, saved.version);
+    await clock.advance(60_000);
+    expect(await runsOf(t)).toEqual([]);
+  });
+
+  it('keeps the previous version running when a save makes the schedule too frequent', async () => {
+    const { t } = clockServer();
+    const { id } = await saveAndActivate(t, scheduleWorkflow('0 * * * *'));
+    const again = await t.request(
+      'POST',
+      '/editor/save',
+      { workflow_id: id, name: 'Nightly', workflow_data: scheduleWorkflow('* * * * * *') },
+      OWNER,
+    );
+    expect(again.body.activation).toEqual({ active: true, active_version: 1 });
   });
 });
 

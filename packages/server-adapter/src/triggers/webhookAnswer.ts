@@ -3,6 +3,7 @@ import {
   ErrorCode,
   type ExecutionStatus,
   isFinalInstanceStatus,
+  isWebhookResponseHeaderAllowed,
   type WorkflowInstance,
   workflowOutputOf,
 } from '@flowloom/core';
@@ -12,25 +13,13 @@ import { json } from '../http/errorResponse';
  * Set on every webhook answer, whatever a `respond_to_webhook` step says: the answer comes from
  * the host's origin with content an end user's workflow chose, so a browser must neither sniff
  * it into a script nor run one in it (a sandboxed page has an opaque origin: no cookies, no
- * storage of the host's).
+ * storage of the host's), nor frame it.
  */
 const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': 'sandbox',
   'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
 };
-
-/** Headers a step may not set: they describe the connection or the body, which the route owns. */
-const RESERVED_HEADERS = new Set([
-  'connection',
-  'content-length',
-  'keep-alive',
-  'proxy-connection',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  ...Object.keys(SECURITY_HEADERS),
-]);
 
 /** Statuses whose answer has no body. */
 const NO_BODY = new Set([204, 205, 304]);
@@ -52,23 +41,23 @@ export function finishedAnswer(
 ): Response {
   if (!status || !isFinalInstanceStatus(status.status)) return acceptedAnswer(instance.instance_id);
   if (status.status !== 'completed') {
-    const message = status.error?.message ?? `The run ended ${status.status}`;
-    return json(
-      502,
-      {
-        error: {
-          code: ErrorCode.RUN_FAILED,
-          message,
-          instance_id: instance.instance_id,
-          issues: [],
-        },
-      },
-      SECURITY_HEADERS,
+    return runFailed(
+      status.error?.message ?? `The run ended ${status.status}`,
+      instance.instance_id,
     );
   }
   const respond = respondStepOutput(instance, status);
-  if (respond) return stepAnswer(respond);
+  if (respond) return stepAnswer(respond, instance.instance_id);
   return json(200, workflowOutputOf(outputDocument(instance, registry), status), SECURITY_HEADERS);
+}
+
+/** 502 `RUN_FAILED`: the run did not produce an answer the route may send. */
+function runFailed(message: string, instanceId: string): Response {
+  return json(
+    502,
+    { error: { code: ErrorCode.RUN_FAILED, message, instance_id: instanceId, issues: [] } },
+    SECURITY_HEADERS,
+  );
 }
 
 /** The output of the `respond_to_webhook` step that completed last, if any did. */
@@ -89,8 +78,13 @@ function respondStepOutput(
   return latest?.output;
 }
 
-/** The answer a `respond_to_webhook` step set. */
-function stepAnswer(output: Record<string, unknown>): Response {
+/**
+ * The answer a `respond_to_webhook` step set, keeping only the headers a workflow may set
+ * (`isWebhookResponseHeaderAllowed`). The component refuses a redirect status and other
+ * headers; this holds even for an output that did not come through it (an old run, a host's
+ * replacement component): a redirect becomes 502 `RUN_FAILED`, other headers are dropped.
+ */
+function stepAnswer(output: Record<string, unknown>, instanceId: string): Response {
   const status =
     typeof output.status_code === 'number' &&
     Number.isInteger(output.status_code) &&
@@ -98,10 +92,13 @@ function stepAnswer(output: Record<string, unknown>): Response {
     output.status_code <= 599
       ? output.status_code
       : 200;
+  if (status >= 300 && status <= 399) {
+    return runFailed(`respond_to_webhook may not answer with a redirect (${status})`, instanceId);
+  }
   const headers = new Headers();
   if (output.headers && typeof output.headers === 'object') {
     for (const [name, value] of Object.entries(output.headers)) {
-      if (typeof value !== 'string' || RESERVED_HEADERS.has(name.toLowerCase())) continue;
+      if (typeof value !== 'string' || !isWebhookResponseHeaderAllowed(name)) continue;
       try {
         headers.set(name, value);
       } catch {

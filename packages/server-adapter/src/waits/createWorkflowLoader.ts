@@ -21,6 +21,17 @@ export interface WorkflowLoaderOptions {
  * The engine's {@link WorkflowSource} on a server: the saved workflows `sub_workflow` and
  * `for_each` steps run, each only when the run's owner may read it (the access rule of the
  * API, then `authorize`), so a run can't reach another user's workflow by its id.
+ *
+ * @remarks `createWorkflowServer` gives it to the engine it creates. A host that builds its own
+ * `ExecutionEngine` must pass it as `workflows`, with the same `canAccess` and `authorize` as
+ * the server: the engine's default source loads any saved workflow, whoever owns it.
+ * @example
+ * const engine = new ExecutionEngine({
+ *   store,
+ *   registry,
+ *   workflows: createWorkflowLoader({ store, canAccess, authorize }),
+ * });
+ * const server = createWorkflowServer({ engine, canAccess, authorize });
  */
 export function createWorkflowLoader(options: WorkflowLoaderOptions): WorkflowSource {
   const userOf = (owner: RunOwner) => ({

@@ -7,6 +7,7 @@ import {
 } from '@flowloom/core';
 import type { AccessControl } from '../auth/AccessControl';
 import type { WorkflowUser } from '../auth/authTypes';
+import { refuseOtherHosts } from '../http/allowedHosts';
 import { type ErrorReporter, httpError } from '../http/errorResponse';
 import { authenticateOrCount } from '../http/guardRoute';
 import { httpStatusOf } from '../http/httpStatusOf';
@@ -27,6 +28,8 @@ export interface WebSocketHubOptions {
   limiter: RateLimiter | undefined;
   /** Origins allowed to connect; `undefined` allows any. */
   allowedOrigins: readonly string[] | undefined;
+  /** Host names the server answers for (`allowedHosts`); `undefined` allows any. */
+  allowedHosts?: readonly string[];
   /** @default 30000 */
   heartbeatMs?: number;
   /**
@@ -94,6 +97,8 @@ export class WebSocketHub {
     try {
       // Its store may be closed already; a state conflict, answered before touching it.
       if (this.closed) throw httpError(ErrorCode.CONFLICT, 'The server is shutting down');
+      // Before the origin: under DNS rebinding the page's origin and Host agree.
+      refuseOtherHosts(request, this.options.allowedHosts);
       const url = new URL(request.url);
       if (!this.handles(url.pathname))
         throw httpError(ErrorCode.NOT_FOUND, 'No such WebSocket endpoint');
