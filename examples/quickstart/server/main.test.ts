@@ -5,6 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, expect, it } from 'vitest';
 
+// Each test starts a real process through tsx: on a loaded 2-core machine that alone takes
+// seconds, so the waits are generous (they end as soon as the process answers).
+const PROCESS_TIMEOUT_MS = 60_000;
 const MAIN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'main.ts');
 let child: ChildProcess | undefined;
 let tempDir: string | undefined;
@@ -38,7 +41,7 @@ it.each(['SIGINT', 'SIGTERM'] as const)(
     process_.stderr?.on('data', (chunk) => {
       stderr += chunk;
     });
-    const port = await waitFor<string>('the address line', 15_000, (resolve) => {
+    const port = await waitFor<string>('the address line', 45_000, (resolve) => {
       process_.stdout?.on('data', (chunk) => {
         stdout += chunk;
         const match = /Flowloom quickstart: open http:\/\/localhost:(\d+)/.exec(stdout);
@@ -56,22 +59,27 @@ it.each(['SIGINT', 'SIGTERM'] as const)(
     expect(await exited).toBe(0);
     expect(stdout).toContain('Shutting down...');
   },
+  PROCESS_TIMEOUT_MS,
 );
 
-it('main --check starts on a free port with an in-memory database, checks a sample run and exits 0', async () => {
-  const { DATABASE_PATH: _ignored, PORT: _port, ...env } = process.env;
-  const process_ = spawn(process.execPath, ['--import', 'tsx', MAIN, '--check'], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child = process_;
-  let stdout = '';
-  process_.stdout?.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  const code = await waitFor<number | null>('the exit', 20_000, (resolve) =>
-    process_.once('exit', (exitCode) => resolve(exitCode)),
-  );
-  expect(stdout).toContain('Check passed');
-  expect(code).toBe(0);
-});
+it(
+  'main --check starts on a free port with an in-memory database, checks a sample run and exits 0',
+  async () => {
+    const { DATABASE_PATH: _ignored, PORT: _port, ...env } = process.env;
+    const process_ = spawn(process.execPath, ['--import', 'tsx', MAIN, '--check'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = process_;
+    let stdout = '';
+    process_.stdout?.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    const code = await waitFor<number | null>('the exit', 45_000, (resolve) =>
+      process_.once('exit', (exitCode) => resolve(exitCode)),
+    );
+    expect(stdout).toContain('Check passed');
+    expect(code).toBe(0);
+  },
+  PROCESS_TIMEOUT_MS,
+);
