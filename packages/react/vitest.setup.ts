@@ -12,6 +12,18 @@ vi.mock('./src/editor/expressions/loadExpressionEditor', () => ({
   loadedExpressionEditor: () => undefined,
 }));
 
+// In a browser the canvas prefetches its lazily loaded parts (parameter and settings forms, menus,
+// dialogs) when idle, and they render at once from then on. Tests act faster than that: load them
+// first, so a selected node's form is there in the same render, as it is for a user. The built-in
+// components' metadata loads too: the palette then offers the built-ins at once, before the
+// server's list arrives, as it does on a page where the server failed once (a test of the
+// palette's loading state mocks loadBuiltinComponents).
+if (typeof window !== 'undefined') {
+  const { loadCanvasParts } = await import('./src/editor/lazyCanvasPart');
+  const { loadBuiltinComponents } = await import('./src/editor/loadBuiltinComponents');
+  await Promise.all([loadCanvasParts(), loadBuiltinComponents()]);
+}
+
 // Real servers and the MSW kit answer asynchronously; on a loaded two-core CI machine the
 // default 1 s of `waitFor`/`findBy*` is too short for a save, a create and a run.
 configure({ asyncUtilTimeout: 5_000 });

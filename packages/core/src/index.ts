@@ -26,6 +26,15 @@ export {
   WEBHOOK_MAX_TIMEOUT_MS,
   WebhookTriggerComponent,
 } from './components/WebhookTriggerComponent';
+export { createMemoryConcurrencyGate } from './concurrency/createMemoryConcurrencyGate';
+export {
+  type ConcurrencyKeys,
+  type ConcurrencyLimits,
+  concurrencyKeysOf,
+  hasConcurrencyLimits,
+  type ReleaseSlot,
+  type RunConcurrencyGate,
+} from './concurrency/runConcurrencyGate';
 export {
   type CredentialPlaceholder,
   CredentialPlaceholderSchema,
@@ -61,6 +70,7 @@ export {
 } from './executor/ExecutionEngine';
 export type { ExecutionEngineEvents, ExecutionEventListener } from './executor/engineEvents';
 export { logEntryOf } from './executor/logEntryOf';
+export { readStoredStatus } from './executor/readStoredStatus';
 export { workflowOutputOf } from './executor/workflowOutputOf';
 export { type CompiledValue, compileValue } from './expressions/compileValue';
 export { containsExpression } from './expressions/containsExpression';
@@ -122,12 +132,22 @@ export { type ComponentDefinition, defineComponent } from './registry/defineComp
 export { type ParameterIssue, ParameterIssueSchema } from './registry/parameterIssue';
 export type { ParameterValue, ParameterValues, SecretValue } from './registry/parameterValues';
 export type { RegisteredComponent } from './registry/registeredComponent';
+export { createInProcessRunner } from './runner/createInProcessRunner';
+export type { RunnerTickClaim, WorkflowRunner } from './runner/WorkflowRunner';
 export type {
   CodeLogLine,
   CodeRunRequest,
   CodeRunResult,
   CodeSandbox,
 } from './sandbox/codeSandbox';
+export {
+  type AuditEntry,
+  AuditEntrySchema,
+  type AuditPage,
+  AuditPageSchema,
+  type StoredAuditEntry,
+  StoredAuditEntrySchema,
+} from './schema/auditEntry';
 export { checkParameterValue, describeType, isMissingValue } from './schema/checkParameterValue';
 export { ComponentCategory, ComponentCategorySchema } from './schema/componentCategory';
 export {
@@ -187,6 +207,7 @@ export {
 export { isReservedId, RESERVED_IDS } from './schema/isReservedId';
 export { type LogEntry, LogEntrySchema, type LogLevel, LogLevelSchema } from './schema/logEntry';
 export { ParameterType, ParameterTypeSchema } from './schema/parameterType';
+export { type RunLease, RunLeaseSchema } from './schema/runLease';
 export { type RunProgress, RunProgressSchema } from './schema/runProgress';
 export { type RunTrigger, RunTriggerSchema } from './schema/runTrigger';
 export {
@@ -242,6 +263,7 @@ export {
   type WorkflowVersionSummary,
   WorkflowVersionSummarySchema,
 } from './schema/workflowVersion';
+export { type AuditCursor, decodeAuditCursor, encodeAuditCursor } from './store/auditCursor';
 export { createId } from './store/createId';
 export {
   decodeInstanceCursor,
@@ -249,6 +271,7 @@ export {
   type InstanceCursor,
   isAfterCursor,
 } from './store/instanceCursor';
+export type { ListAuditOptions } from './store/listAuditOptions';
 export { MemoryStore } from './store/MemoryStore';
 export { STORED } from './store/stored';
 export type {
@@ -267,3 +290,4 @@ export type {
   WorkflowStore,
 } from './store/WorkflowStore';
 export { triggerTypeOf } from './triggers/triggerTypeOf';
+export { type TriggerHost, triggerWorkflow } from './triggers/triggerWorkflow';

@@ -82,7 +82,9 @@ async function killedRun(
   holding = true;
   await engine.startWorkflow(instance.instance_id);
   await vi.waitFor(() => expect(started).toContain(instance.instance_id));
-  // The engine is abandoned, never closed: its process was killed.
+  // The engine is abandoned, never closed: its process was killed. A dead process renews no
+  // lease, so its lease would expire after leaseMs: here it is let go at once.
+  await store.releaseRunLease(instance.instance_id, engine.ownerId);
   return instance.instance_id;
 }
 

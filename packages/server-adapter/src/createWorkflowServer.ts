@@ -3,29 +3,36 @@ import {
   type ComponentRegistry,
   componentRegistry,
   createGuardedFetch,
+  createInProcessRunner,
   ExecutionEngine,
   type NetworkOptionsInput,
   NetworkOptionsSchema,
   resolveLimits,
   type StartedRun,
   type WorkflowLimitsInput,
+  type WorkflowRunner,
   type WorkflowStore,
 } from '@flowloom/core';
 import type { Hono } from 'hono';
+import { AuditRecorder } from './audit/AuditRecorder';
 import { AccessControl } from './auth/AccessControl';
 import type { AuthenticateHook, AuthorizeHook, CanAccessHook } from './auth/authTypes';
+import { createLeaseSweep } from './createLeaseSweep';
 import { type CredentialsKey, CredentialVault } from './credentials/CredentialVault';
 import { createCredentialResolver } from './credentials/createCredentialResolver';
 import type { ApiEnv, RequestContext } from './http/apiEnv';
 import { createApiApp } from './http/createApiApp';
 import type { ErrorReporter } from './http/errorResponse';
 import { DEFAULT_BODY_LIMIT } from './http/readJsonBody';
+import type { FlowloomMetrics } from './metrics/metricsTypes';
+import { resolveServerMetrics } from './metrics/resolveServerMetrics';
 import { createNodeGuardTransport } from './network/createNodeGuardTransport';
+import { createLeaseOwnerId } from './node/leaseOwnerId';
 import { createApiDocuments } from './openapi/createApiDocuments';
 import type { OpenApiOptions } from './openapi/openApiOptions';
+import type { OperationsOptions } from './operationsOptions';
 import { RateLimiter, type RateLimitOptions } from './rateLimit/RateLimiter';
 import type { RateLimitStore } from './rateLimit/RateLimitStore';
-import { resumeUnfinishedRuns } from './resumeUnfinishedRuns';
 import {
   createRunRetention,
   parseRetentionOptions,
@@ -48,7 +55,7 @@ export interface ServerLogger extends ErrorReporter {
 }
 
 /** Options of {@link createWorkflowServer}. */
-export interface WorkflowServerOptions {
+export interface WorkflowServerOptions extends OperationsOptions {
   /**
    * Where component types are looked up.
    * @default the engine's registry, else `componentRegistry`
@@ -78,8 +85,18 @@ export interface WorkflowServerOptions {
    */
   engine?: ExecutionEngine;
   /**
+   * What executes the runs: every execute, retry, resume, wake, resume request, trigger and
+   * stop goes through it, and the WebSocket's live events come from it (replay still from the
+   * store). The server's own engine then only creates instances and reads statuses.
+   * @default createInProcessRunner(engine): runs execute in this process
+   * @example
+   * // Queue mode: the runs execute in worker processes (`createWorker` of @flowloom/queue).
+   * const server = createWorkflowServer({ store, runner: createQueueRunner({ connection, store }) });
+   */
+  runner?: WorkflowRunner;
+  /**
    * Where live events come from.
-   * @default the engine
+   * @default the runner
    */
   events?: EventSource;
   /**
@@ -185,16 +202,29 @@ export interface WorkflowServerOptions {
    */
   logger?: ServerLogger;
   /**
-   * Resume, in the background, every run a previous process left unfinished on the store:
-   * `interrupted` by a shutdown, or still `running` because the process was killed. Finished
-   * steps are kept; a step that was in flight runs again (at-least-once: see
-   * `context.idempotency_key`). `server.ready` settles when it is done. Works for a server given
-   * an `engine` too.
-   * @default true
-   * @remarks Turn it off when several processes share the store and a queue or another process
-   * owns resuming runs: a run another live process executes would otherwise run twice.
+   * Take over, in the background, every run no live process executes: `interrupted` by a
+   * shutdown, or still `running` after its process was killed, once its lease expired (see
+   * `leaseMs`). At start (`server.ready` settles when that pass is done) and then every
+   * `leaseSweepMs`. Finished steps are kept; a step that was in flight runs again
+   * (at-least-once: see `context.idempotency_key`). Works for a server given an `engine` too.
+   * @default true; false with a `runner` (its workers take unfinished runs over)
+   * @remarks Safe with several servers on one store: each run is claimed by one of them, and
+   * a run another live process executes (its lease renewed) is never taken.
    */
   resumeOnStart?: boolean;
+  /**
+   * How long the lease of a run executing here lasts unless renewed (every third of it), in
+   * milliseconds: a killed process's runs are taken over this long after its last renewal.
+   * For the engine the server creates; an engine you pass has its own.
+   * @default 30000
+   */
+  leaseMs?: number;
+  /**
+   * How often (with `resumeOnStart`) the store is asked for runs whose process died, to take
+   * them over; `false`: only at start.
+   * @default the engine's `leaseMs`
+   */
+  leaseSweepMs?: number | false;
   /**
    * How long finished runs (completed, failed, cancelled) are kept, with their events and logs:
    * past `finishedRunsMaxAgeMs` after they finished, or beyond the newest `maxRunsPerWorkflow`
@@ -277,6 +307,13 @@ export interface WorkflowServer {
   /** The Hono app holding the routes (its routes include `basePath`). */
   readonly app: Hono<ApiEnv>;
   readonly engine: ExecutionEngine;
+  /** What executes the runs (`options.runner`, else the in-process one on `engine`). */
+  readonly runner: WorkflowRunner;
+  /**
+   * Flowloom's metrics and their registry, when the `metrics` option is on: add more to
+   * `metrics.registry` (as `@flowloom/queue` does) and they are served at `GET /metrics` too.
+   */
+  readonly metrics: FlowloomMetrics | undefined;
   readonly store: WorkflowStore;
   readonly registry: ComponentRegistry;
   readonly basePath: string;
@@ -339,6 +376,7 @@ export function createWorkflowServer(options: WorkflowServerOptions = {}): Workf
   const limits = resolveLimits(options.limits);
   const syncIntervalMs = readSyncInterval(options.triggers?.syncIntervalMs);
   const network = NetworkOptionsSchema.parse(options.network ?? {});
+  const metrics = resolveServerMetrics(options.metrics);
   const vault =
     options.credentialsKey === undefined ? undefined : new CredentialVault(options.credentialsKey);
   const ownsStore = !options.store && !options.engine;
@@ -377,14 +415,18 @@ export function createWorkflowServer(options: WorkflowServerOptions = {}): Workf
         authorize: options.authorize,
       }),
       now: options.now,
+      ownerId: createLeaseOwnerId(),
+      leaseMs: options.leaseMs,
     });
+  const runner = options.runner ?? createInProcessRunner(engine);
   const triggers = new WorkflowTriggers({
     engine,
+    runner,
     basePath,
     publicUrl: options.triggers?.publicUrl?.replace(/\/+$/, ''),
     logger,
     clock: options.triggers?.clock ?? systemClock,
-    tickClaim: options.triggers?.tickClaim ?? new InProcessTickClaim(),
+    tickClaim: options.triggers?.tickClaim ?? runner.tickClaim ?? new InProcessTickClaim(),
     schedules: options.triggers?.schedules ?? true,
     syncIntervalMs,
     credentials,
@@ -394,15 +436,30 @@ export function createWorkflowServer(options: WorkflowServerOptions = {}): Workf
   const waker =
     options.waker === false
       ? undefined
-      : createWaker({ engine, store, logger, intervalMs: options.waker?.intervalMs });
+      : createWaker({ engine, runner, store, logger, intervalMs: options.waker?.intervalMs });
   waker?.start();
   let closing: Promise<void> | undefined;
-  const resumeOnStart = options.resumeOnStart ?? true;
+  // A runner of its own (a queue) resumes on its workers: this server executes nothing.
+  const resumeOnStart = options.resumeOnStart ?? options.runner === undefined;
   let resumeDone = false;
+  const sweep = resumeOnStart
+    ? createLeaseSweep({
+        engine,
+        store,
+        logger,
+        isClosing: () => closing !== undefined,
+        intervalMs: options.leaseSweepMs,
+      })
+    : undefined;
   const access = new AccessControl(options.authenticate, options.authorize, options.canAccess);
-  const documents = createApiDocuments(basePath, { ...options.openapi, open: access.isOpen });
+  const documents = createApiDocuments(basePath, {
+    ...options.openapi,
+    open: access.isOpen,
+    metrics: metrics !== undefined,
+  });
   const app = createApiApp(basePath, {
     engine,
+    runner,
     store,
     registry,
     access,
@@ -417,10 +474,12 @@ export function createWorkflowServer(options: WorkflowServerOptions = {}): Workf
     allowedHosts: options.allowedHosts,
     cancelsOrphanedRuns: () => resumeOnStart && resumeDone,
     triggers,
+    audit: new AuditRecorder(store, options.onAudit, logger),
+    metrics,
   });
   const hub = new WebSocketHub({
     basePath,
-    events: options.events ?? engine,
+    events: options.events ?? runner,
     store,
     access,
     limiter,
@@ -429,6 +488,7 @@ export function createWorkflowServer(options: WorkflowServerOptions = {}): Workf
     heartbeatMs: options.heartbeatMs,
     reporter: logger,
   });
+  const stopMetrics = metrics && [metrics.observeEngine(engine), metrics.observeConnections(hub)];
   if (options.engine) {
     // The server can't see which workflow source the host's engine was given.
     logger.warn(
@@ -441,9 +501,9 @@ export function createWorkflowServer(options: WorkflowServerOptions = {}): Workf
     );
   }
   // In the background, once the host's synchronous set-up (mounting the server) is done.
-  const ready = resumeOnStart
-    ? Promise.resolve()
-        .then(() => resumeUnfinishedRuns(engine, store, logger, () => closing !== undefined))
+  const ready = sweep
+    ? sweep
+        .start()
         .then(
           (report) => {
             if (report.resumed > 0) {
@@ -474,6 +534,8 @@ export function createWorkflowServer(options: WorkflowServerOptions = {}): Workf
     hub,
     app,
     engine,
+    runner,
+    metrics,
     store,
     registry,
     basePath,
@@ -489,8 +551,9 @@ export function createWorkflowServer(options: WorkflowServerOptions = {}): Workf
         const engineClosed = engine.close({ graceMs: closeOptions.graceMs });
         triggers.close();
         // Then the timers; a prune or a wake under way finishes its current batch meanwhile.
-        await Promise.all([retention.stop(), waker?.stop(), engineClosed]);
+        await Promise.all([retention.stop(), waker?.stop(), sweep?.stop(), engineClosed]);
         hub.close();
+        for (const stop of stopMetrics ?? []) stop();
         await transport?.close();
         if (ownsSandbox) await sandbox?.close?.();
         if (ownsStore) await store.close();

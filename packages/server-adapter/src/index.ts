@@ -1,3 +1,4 @@
+export type { AuditHook } from './audit/AuditRecorder';
 export type {
   AccessResource,
   AuthenticateHook,
@@ -25,6 +26,17 @@ export {
 export type { RequestContext } from './http/apiEnv';
 export { httpStatusOf } from './http/httpStatusOf';
 export type { RouteName } from './http/routeNames';
+export { createFlowloomMetrics } from './metrics/createFlowloomMetrics';
+export type {
+  ConnectionSource,
+  CounterMetric,
+  FlowloomMetrics,
+  FlowloomMetricsOptions,
+  GaugeMetric,
+  HistogramMetric,
+  MetricsRegistry,
+} from './metrics/metricsTypes';
+export type { ServerMetricsOption } from './metrics/resolveServerMetrics';
 export type { LookupAll } from './network/createGuardedConnector';
 export { type ClosableStepFetch, createGuardedNodeFetch } from './network/createGuardedNodeFetch';
 export {
@@ -39,6 +51,7 @@ export {
   type UpgradeListener,
   type UpgradeSource,
 } from './node/attachWebSocketServer';
+export { createLeaseOwnerId } from './node/leaseOwnerId';
 export {
   type BuildAsyncApiOptions,
   buildAsyncApiDocument,
@@ -49,6 +62,7 @@ export type {
   OpenApiSecurityScheme,
   OpenApiServer,
 } from './openapi/openApiOptions';
+export type { OperationsOptions } from './operationsOptions';
 export { MemoryRateLimitStore } from './rateLimit/MemoryRateLimitStore';
 export { parseRate, type Rate, type RateSpec } from './rateLimit/parseRate';
 export type { RateLimitOptions } from './rateLimit/RateLimiter';

@@ -13,6 +13,8 @@ import { SqliteStore } from './stores/SqliteStore';
 const SCRIPT = fileURLToPath(new URL('./restartServer.test-helpers.ts', import.meta.url));
 const CORE_SOURCE = fileURLToPath(new URL('../../core/src/index.ts', import.meta.url));
 const TICKS = ['tick1', 'tick2', 'tick3', 'tick4'];
+/** The servers' run leases: a killed one's run is taken over this long after its last renewal. */
+const LEASE_MS = 500;
 
 /** manual trigger → four `tick` steps of 300 ms: five steps. */
 const fiveSteps = {
@@ -67,7 +69,11 @@ async function startServerProcess(resume: boolean): Promise<ServerProcess> {
     ],
     {
       cwd: path.dirname(SCRIPT),
-      env: { ...process.env, TSX_TSCONFIG_PATH: path.join(dir, 'tsconfig.json') },
+      env: {
+        ...process.env,
+        TSX_TSCONFIG_PATH: path.join(dir, 'tsconfig.json'),
+        LEASE_MS: String(LEASE_MS),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -167,6 +173,11 @@ async function completions(instanceId: string): Promise<Record<string, number>> 
   }
 }
 
+/** Waits out a killed process's lease, so the next process may take its run over. */
+function leaseExpired(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, LEASE_MS));
+}
+
 const ONCE_EACH = { start: 1, tick1: 1, tick2: 1, tick3: 1, tick4: 1 };
 
 describe('a server restarted mid-run', { timeout: 90_000 }, () => {
@@ -227,6 +238,7 @@ describe('a server restarted mid-run', { timeout: 90_000 }, () => {
     await whileRunning(first.api, instanceId, 'tick2');
     first.child.kill('SIGKILL');
     await first.exited;
+    await leaseExpired();
     const executedBeforeRestart = executions().length;
 
     // A process that does not resume: the record still says running (nothing told the store
@@ -281,6 +293,7 @@ describe('a server restarted mid-run', { timeout: 90_000 }, () => {
     await whileRunning(first.api, instanceId, 'tick1');
     first.child.kill('SIGKILL');
     await first.exited;
+    await leaseExpired();
 
     const next = await startServerProcess(true);
     await next.printed('READY ');

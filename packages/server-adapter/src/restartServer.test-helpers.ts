@@ -6,6 +6,7 @@
 // It prints `LISTENING <port>` once it listens, `READY <resumed>` once its start-up resume is
 // done, `CLOSING` as soon as SIGTERM began the shutdown, and `CLOSED` before it exits. Each
 // `tick` step appends `<step_id> <idempotency_key>` to the executions file when it starts.
+// LEASE_MS sets its run leases' length.
 import { appendFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -50,6 +51,8 @@ const workflows = createWorkflowServer({
   registry,
   sandbox: false,
   resumeOnStart: resume === '1',
+  // A killed process's runs are taken over once its lease expires: LEASE_MS keeps that short.
+  leaseMs: Number(process.env.LEASE_MS ?? 30_000),
   logger: { info() {}, warn: (message) => console.error(message), error: console.error },
 });
 const httpServer = serve({

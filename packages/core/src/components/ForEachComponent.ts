@@ -58,8 +58,10 @@ type ForEachParameters = ParameterValues<typeof PARAMETERS>;
 
 /**
  * Runs a saved workflow once per item, each as a sub-workflow run of its own, up to
- * `concurrency` at once. Outputs `{ results, errors }` in item order: `results[i]` is item i's
- * output (`null` for one that failed), `errors` lists `{ index, error }` of the failed ones.
+ * `concurrency` at once (an item whose run waits keeps its place until it ends). Outputs
+ * `{ results, errors }` in item order: `results[i]` is item i's output (`null` for one that
+ * failed or did not run), `errors` lists `{ index, error }` of the failed ones. A failed step
+ * outputs the same, with what completed before it failed.
  */
 export class ForEachComponent extends BaseWorkflowComponent {
   static getMetadata(): WorkflowComponentMetadataInput {
@@ -97,7 +99,7 @@ export class ForEachComponent extends BaseWorkflowComponent {
     }
     const workflow = await control.children.loadWorkflow(workflow_id);
     const failFast = on_item_error !== 'continue';
-    const { ends, waiting } = await runItems({
+    const { ends, waiting, failure } = await runItems({
       items,
       workflow,
       children: control.children,
@@ -105,24 +107,26 @@ export class ForEachComponent extends BaseWorkflowComponent {
       failFast,
       signal: context.signal,
     });
+    if (waiting) return control.suspend({ resume: false });
+    // On a failure too: what the items that completed gave, so an error branch can use it.
+    const results = Array.from(ends, (end) => (end?.status === 'completed' ? end.output : null));
     const errors: Array<{ index: number; error: ErrorInfo }> = [];
     ends.forEach((end, index) => {
       if (end?.status === 'failed' || end?.status === 'cancelled')
         errors.push({ index, error: end.error });
     });
+    if (failure) return { success: false, output_data: { results, errors }, error: failure };
     if (failFast && errors.length > 0) {
       const [first] = errors;
       return {
         success: false,
-        output_data: { errors },
+        output_data: { results, errors },
         error: {
           code: ErrorCode.SUB_WORKFLOW_FAILED,
           message: `Item ${first!.index} failed: ${first!.error.message}`,
         },
       };
     }
-    if (waiting) return control.suspend({ resume: false });
-    const results = ends.map((end) => (end?.status === 'completed' ? end.output : null));
     return { success: true, output_data: { results, errors } };
   }
 }

@@ -73,7 +73,10 @@ export class SubWorkflowComponent extends BaseWorkflowComponent {
     const { workflow_id, input } = context.input_data as SubWorkflowParameters;
     const runInput = isPlainObject(input) ? input : {};
     const workflow = await control.children.loadWorkflow(workflow_id);
-    const end = await control.children.run(0, workflow, runInput, context.signal);
+    // Woken, it waited for its child: that child exists, and a missing one is not made again.
+    const end = await control.children.run(0, workflow, runInput, context.signal, {
+      existing: control.wake !== undefined,
+    });
     if (end.status === 'waiting') return control.suspend({ resume: false });
     return childResult(end, workflow_id);
   }

@@ -104,6 +104,11 @@ export const ErrorCode = {
   MAX_DEPTH_EXCEEDED: 'MAX_DEPTH_EXCEEDED',
   /** A `for_each` step was given more items than `limits.maxItems`. */
   TOO_MANY_ITEMS: 'TOO_MANY_ITEMS',
+  /**
+   * A `sub_workflow` or `for_each` step would start a run past `limits.maxRunsPerTree`: the runs
+   * one root run and every sub-workflow under it make together.
+   */
+  TOO_MANY_RUNS_IN_TREE: 'TOO_MANY_RUNS_IN_TREE',
   /** A `wait` step for a resume request passed its `timeout_ms` with no `timeout` branch. */
   WAIT_TIMEOUT: 'WAIT_TIMEOUT',
   /** An unexpected failure: a bug, never an expected outcome. */

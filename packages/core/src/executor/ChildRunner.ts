@@ -6,12 +6,16 @@ import type { ExecutionStatus } from '../schema/executionStatus';
 import type { SavedWorkflow } from '../schema/savedWorkflow';
 import type { CreateInstanceInput, WorkflowInstance } from '../schema/workflowInstance';
 import type { WorkflowStore } from '../store/WorkflowStore';
+import { checkRunInput } from './checkRunInput';
+import { missingChild, tooDeep, tooManyRunsInTree } from './childErrors';
 import { childInstanceId } from './childInstanceId';
 import type { CreateInstanceOptions } from './createWorkflowInstance';
 import type { ExecutionEventListener } from './engineEvents';
 import type { StartedRun } from './engineOptions';
-import type { ChildEnd, ChildRuns } from './stepControl';
-import { workflowOutputOf } from './workflowOutputOf';
+import { followChild } from './followChild';
+import { SerialByKey } from './serialByKey';
+import type { ChildRunOptions, ChildRuns } from './stepControl';
+import { surveyChildren } from './surveyChildren';
 
 /** What child runs need of the engine. */
 export interface ChildRunHost {
@@ -32,27 +36,69 @@ export interface ChildRunHost {
   stopWorkflow(instanceId: string, reason: string): Promise<ExecutionStatus>;
 }
 
-/** How often a step waiting for a child another process runs looks at the store again. */
-const POLL_MS = 2_000;
+/**
+ * Creations of child runs into one store, one at a time per tree: the count that
+ * `limits.maxRunsPerTree` is checked against can't be passed by creations racing in this
+ * process. (Processes sharing a store may still pass it by the creations they make at once.)
+ */
+const treeCreations = new WeakMap<WorkflowStore, SerialByKey>();
+
+/** A failure that concerns one child's input: later children of the step are still created. */
+function isInputRefusal(error: unknown): boolean {
+  return toFlowloomError(error).code === ErrorCode.VALIDATION_FAILED;
+}
 
 /**
  * The sub-workflow runs of one parent run: each child is an instance of its own (with
- * `parent_instance_id` and `parent_step_id`), run by the same engine, found again by its id
- * when the parent step runs again.
+ * `parent_instance_id`, `parent_step_id` and its tree's `root_instance_id`), run by the same
+ * engine, found again by its id when the parent step runs again, never created a second time.
  */
 export class ChildRunner {
   private depth: Promise<number> | undefined;
   private readonly owner: RunOwner;
+  /** The root of the parent's tree; records stored before roots were kept are their own. */
+  private readonly rootId: string;
 
   constructor(
     private readonly host: ChildRunHost,
     private readonly parent: WorkflowInstance,
   ) {
     this.owner = { created_by: parent.created_by, tenant_id: parent.tenant_id ?? null };
+    this.rootId = parent.root_instance_id ?? parent.instance_id;
   }
 
   /** The child runs of one step attempt, named after its idempotency key. */
   forStep(stepId: string, idempotencyKey: string): ChildRuns {
+    const idOf = (index: number) => childInstanceId(idempotencyKey, index);
+    // Creations in call order: the children that exist are always the first ones asked for, so
+    // a gap among them means one was deleted (see `runItems`), even after a crash mid-way.
+    let tail: Promise<void> = Promise.resolve();
+    let broken: unknown;
+    const open = async (
+      index: number,
+      workflow: SavedWorkflow,
+      input: Record<string, unknown>,
+      options: ChildRunOptions,
+      signal: AbortSignal,
+    ): Promise<WorkflowInstance> => {
+      const previous = tail;
+      let release!: () => void;
+      tail = new Promise((resolve) => {
+        release = resolve;
+      });
+      const turn = async (): Promise<void> => {
+        await previous;
+        if (broken !== undefined) throw broken;
+      };
+      try {
+        return await this.open(stepId, idOf(index), workflow, input, options, signal, turn);
+      } catch (error) {
+        if (!isInputRefusal(error)) broken ??= error;
+        throw error;
+      } finally {
+        release();
+      }
+    };
     return {
       loadWorkflow: async (workflowId) => {
         const saved = await this.host.loadWorkflow(workflowId, this.owner);
@@ -61,35 +107,50 @@ export class ChildRunner {
         }
         return saved;
       },
-      idOf: (index) => childInstanceId(idempotencyKey, index),
-      run: (index, workflow, input, signal) =>
-        this.run(stepId, childInstanceId(idempotencyKey, index), workflow, input, signal),
+      idOf,
+      run: async (index, workflow, input, signal, options = {}) => {
+        const child = await open(index, workflow, input, options, signal);
+        return followChild(this.host, child, input, signal);
+      },
+      survey: (count) => surveyChildren(this.host.store, this.parent.instance_id, idOf, count),
       stop: async (instanceId, reason) => {
         await this.host.stopWorkflow(instanceId, reason).catch(() => undefined);
       },
     };
   }
 
-  private async run(
+  /** The child as stored, created when the step has none yet (and may have one). */
+  private async open(
     stepId: string,
     instanceId: string,
     workflow: SavedWorkflow,
     input: Record<string, unknown>,
+    options: ChildRunOptions,
     signal: AbortSignal,
-  ): Promise<ChildEnd> {
+    turn: () => Promise<void>,
+  ): Promise<WorkflowInstance> {
     if (signal.aborted) throw signal.reason;
-    let child = await this.host.store.getInstance(instanceId);
-    if (!child) {
-      const depth = (await this.parentDepth()) + 1;
-      if (depth > this.host.limits.maxWorkflowDepth) {
-        throw new FlowloomError(
-          ErrorCode.MAX_DEPTH_EXCEEDED,
-          `Sub-workflows nest deeper than ${this.host.limits.maxWorkflowDepth} levels`,
-        );
-      }
-      child = await this.create(stepId, instanceId, workflow);
+    // Checked before anything is created, so a refused input leaves no pending child behind.
+    checkRunInput(input, 'input_data', this.host.limits);
+    const found = await this.host.store.getInstance(instanceId);
+    if (found) return found;
+    if (options.existing) throw missingChild(instanceId);
+    await turn();
+    const { maxWorkflowDepth, maxRunsPerTree } = this.host.limits;
+    if ((await this.parentDepth()) + 1 > maxWorkflowDepth) throw tooDeep(maxWorkflowDepth);
+    let creations = treeCreations.get(this.host.store);
+    if (!creations) {
+      creations = new SerialByKey();
+      treeCreations.set(this.host.store, creations);
     }
-    return this.follow(child, input, signal);
+    return creations.run(this.rootId, async () => {
+      if ((await this.host.store.countTreeRuns(this.rootId)) >= maxRunsPerTree) {
+        throw tooManyRunsInTree(this.rootId, maxRunsPerTree);
+      }
+      // A parent stopped meanwhile starts nothing new.
+      if (signal.aborted) throw signal.reason;
+      return this.create(stepId, instanceId, workflow);
+    });
   }
 
   private async create(
@@ -107,7 +168,7 @@ export class ChildRunner {
           parent_instance_id: this.parent.instance_id,
           parent_step_id: stepId,
         },
-        { instance_id: instanceId, saved: workflow },
+        { instance_id: instanceId, saved: workflow, root_instance_id: this.rootId },
       );
     } catch (error) {
       // Another execution of the same attempt created it first: follow that one.
@@ -118,73 +179,6 @@ export class ChildRunner {
       if (!existing) throw error;
       return existing;
     }
-  }
-
-  /** Runs the child from where it stands until it ends or waits. */
-  private async follow(
-    first: WorkflowInstance,
-    input: Record<string, unknown>,
-    signal: AbortSignal,
-  ): Promise<ChildEnd> {
-    const id = first.instance_id;
-    let child: WorkflowInstance | null = first;
-    while (child) {
-      if (signal.aborted) throw signal.reason;
-      const { status } = child;
-      if (status === 'waiting') return { instance_id: id, status: 'waiting' };
-      if (status === 'completed' || status === 'failed' || status === 'cancelled') {
-        return endOf(child, await this.host.getStatus(id));
-      }
-      const live = this.host.liveRunEnd(id) ?? (await this.startOrResume(child, input))?.done;
-      if (live) return endOf(child, await untilAborted(live, signal));
-      // It runs elsewhere (or is being claimed here): wait for a change, then look again.
-      await this.nextChange(id, signal);
-      child = await this.host.store.getInstance(id);
-    }
-    throw new FlowloomError(ErrorCode.NOT_FOUND, `Sub-workflow run "${id}" was deleted`);
-  }
-
-  /** Starts a pending child, resumes an interrupted one; `undefined` when another claim won. */
-  private async startOrResume(
-    child: WorkflowInstance,
-    input: Record<string, unknown>,
-  ): Promise<{ done: Promise<ExecutionStatus> } | undefined> {
-    if (child.status !== 'pending' && child.status !== 'interrupted') return undefined;
-    try {
-      const started =
-        child.status === 'pending'
-          ? await this.host.startWorkflow(child.instance_id, input)
-          : await this.host.resumeWorkflow(child.instance_id);
-      return { done: started.done };
-    } catch (error) {
-      if (toFlowloomError(error).code === ErrorCode.CONFLICT) return undefined;
-      throw error;
-    }
-  }
-
-  /** Resolves on the child's next lifecycle event, or after a while (it may run elsewhere). */
-  private nextChange(instanceId: string, signal: AbortSignal): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        unsubscribe();
-        signal.removeEventListener('abort', onAbort);
-      };
-      const onAbort = (): void => {
-        done();
-        reject(signal.reason);
-      };
-      const timer = setTimeout(() => {
-        done();
-        resolve();
-      }, POLL_MS);
-      const unsubscribe = this.host.subscribe(instanceId, (event) => {
-        if (!event.event_type.startsWith('execution_')) return;
-        done();
-        resolve();
-      });
-      signal.addEventListener('abort', onAbort, { once: true });
-    });
   }
 
   /** How many runs this one is nested in, read once from the store. */
@@ -201,46 +195,4 @@ export class ChildRunner {
     })();
     return this.depth;
   }
-}
-
-/** What a child's state means for its parent step. */
-function endOf(child: WorkflowInstance, status: ExecutionStatus): ChildEnd {
-  const instance_id = child.instance_id;
-  switch (status.status) {
-    case 'completed':
-      return {
-        instance_id,
-        status: 'completed',
-        output: workflowOutputOf(child.workflow_data, status),
-      };
-    case 'failed':
-    case 'cancelled':
-      return {
-        instance_id,
-        status: status.status,
-        error: status.error ?? { code: ErrorCode.STEP_FAILED, message: `The run ${status.status}` },
-      };
-    default:
-      // Waiting, or interrupted by a shutdown: no process holds it; it wakes its parent at its end.
-      return { instance_id, status: 'waiting' };
-  }
-}
-
-/** The promise, or the signal's reason once it aborts. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }

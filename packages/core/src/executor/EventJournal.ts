@@ -217,6 +217,18 @@ export class EventJournal {
     this.closed = true;
   }
 
+  /**
+   * Refuses further appends and drops what was appended and not yet handed to the store: the
+   * run was taken over by another process, whose events would collide with these. A write
+   * already on its way still lands.
+   */
+  discard(): void {
+    this.closed = true;
+    this.buffer.fill(undefined as unknown as ExecutionEvent, 0, this.pending);
+    this.pending = 0;
+    this.pendingLogs = 0;
+  }
+
   private schedule(): void {
     if (this.scheduled || this.pending === 0) return;
     this.scheduled = true;

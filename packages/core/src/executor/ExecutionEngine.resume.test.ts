@@ -51,9 +51,10 @@ function createCrashKit() {
     ],
   });
   const events: ExecutionEvent[] = [];
-  const first = new ExecutionEngine({ registry, store });
+  // One lease owner: the second engine is the first one's process restarted, not a live rival.
+  const first = new ExecutionEngine({ registry, store, ownerId: 'crash-kit' });
   first.on('event', (event) => events.push(event));
-  const second = new ExecutionEngine({ registry, store });
+  const second = new ExecutionEngine({ registry, store, ownerId: 'crash-kit' });
   return { store, calls, first, second, events };
 }
 

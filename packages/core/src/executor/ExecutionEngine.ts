@@ -1,4 +1,5 @@
 import { EventEmitter } from 'eventemitter3';
+import type { RunConcurrencyGate } from '../concurrency/runConcurrencyGate';
 import type { ExecutionPlan } from '../graph/executionPlan';
 import { resolveLimits, type WorkflowLimits } from '../limits/workflowLimits';
 import type { ComponentRegistry } from '../registry/ComponentRegistry';
@@ -12,6 +13,7 @@ import { type AfterRunHost, afterRunEnded } from './afterRunEnded';
 import { type BegunRun, beginResume, beginRetry, beginRun, type RunStartHost } from './beginRuns';
 import { type ChildRunHost, ChildRunner } from './ChildRunner';
 import { checkRunInput } from './checkRunInput';
+import { concurrencyGateOf } from './concurrencyGateOf';
 import { createWorkflowInstance, type InstanceFactory } from './createWorkflowInstance';
 import { EventFanOut } from './EventFanOut';
 import { shuttingDown, stillStarting } from './engineErrors';
@@ -25,6 +27,7 @@ import type {
   WorkflowSource,
 } from './engineOptions';
 import { PlanCache } from './PlanCache';
+import { leaseOptionsOf, RunLeases } from './RunLeases';
 import { RunRegistry } from './RunRegistry';
 import { readStoredStatus } from './readStoredStatus';
 import { runDefaultsOf } from './runDefaultsOf';
@@ -61,6 +64,12 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
   /** Where instances, events and logs are kept. */
   readonly store: WorkflowStore;
   private readonly runs: RunRegistry;
+  /** The store leases of the runs executing here, and their heartbeat. */
+  private readonly leases: RunLeases;
+  /** Who this engine is in the store's run leases (`options.ownerId`). */
+  readonly ownerId: string;
+  /** How long a run's lease lasts unless renewed (`options.leaseMs`). */
+  readonly leaseMs: number;
   private readonly events = new EventFanOut(this);
   private readonly plans: PlanCache;
   /** The limits in force, defaults applied. */
@@ -75,6 +84,8 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
   private readonly wakeHost: WakeHost;
   private readonly afterRunHost: AfterRunHost;
   private readonly startHost: RunStartHost;
+  /** Decides when runs may execute (`options.concurrencyGate`); `undefined`: at once. */
+  private readonly gate: RunConcurrencyGate | undefined;
   /** What every run of this engine is made with. */
   private readonly runDefaults: RunDefaults;
   private readonly instances: InstanceFactory;
@@ -85,9 +96,18 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
     this.store = options.store ?? new MemoryStore();
     this.plans = new PlanCache(this.registry);
     this.limits = resolveLimits(options.limits);
-    this.runs = new RunRegistry(this.limits.maxConcurrentRuns);
+    ({ ownerId: this.ownerId, leaseMs: this.leaseMs } = leaseOptionsOf(options));
+    this.leases = new RunLeases({
+      store: this.store,
+      ownerId: this.ownerId,
+      leaseMs: this.leaseMs,
+      // Another process took the run over: it stops here, its end journaled over there.
+      lost: (id) => void this.runs.live(id)?.abandon(),
+    });
+    this.runs = new RunRegistry(this.limits.maxConcurrentRuns, this.leases);
     this.runDefaults = runDefaultsOf(options, this.store, this.limits, this.events.publish);
     this.now = options.now ?? Date.now;
+    this.gate = concurrencyGateOf(options, this.limits);
     this.workflows = options.workflows ?? { load: (id) => this.store.loadWorkflow(id) };
     const planFor = (instance: WorkflowInstance) => this.plans.planFor(instance, this.limits);
     const createRun = this.createRun.bind(this);
@@ -99,6 +119,7 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
     };
     this.startHost = {
       store: this.store,
+      gate: this.gate,
       plans: this.plans,
       planFor,
       createRun,
@@ -107,15 +128,18 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
     this.childHost = this.childRunHost();
     this.wakeHost = {
       store: this.store,
+      gate: this.gate,
       liveRun: (id) => this.runs.get(id),
       claim: (id, begin) => this.claim(id, begin),
       planFor,
       createRun,
+      now: () => this.now(),
     };
     this.afterRunHost = {
       store: this.store,
       wakeHost: this.wakeHost,
       stopWorkflow: (id, reason) => this.stopWorkflow(id, reason),
+      isStarting: (id) => this.runs.get(id) === 'starting',
     };
   }
 
@@ -132,8 +156,9 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
   }
 
   /**
-   * Accepts a run and starts it: resolves once the instance is marked running, with `done` for
-   * its end. Hosts answer "202 Accepted" here and follow the run through events.
+   * Accepts a run and starts it: resolves once the instance is marked running (or `queued`,
+   * when a concurrency limit makes it wait for a slot), with `done` for its end. Hosts answer
+   * "202 Accepted" here and follow the run through events.
    *
    * @throws FlowloomError `NOT_FOUND`, `CONFLICT` when the instance is already running, was
    * interrupted (it resumes instead) or waits (it is woken or resumed instead), `VALIDATION_FAILED` for an input that is not an object,
@@ -322,8 +347,8 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
    * process died) is cancelled from its journal. Its sub-workflow runs are stopped too.
    * Resolves with the final state.
    *
-   * @throws FlowloomError `CONFLICT` when the instance has no run to stop, `NOT_FOUND` when it
-   * does not exist.
+   * @throws FlowloomError `CONFLICT` when the instance has no run to stop (or another live
+   * process executes it), `NOT_FOUND` when it does not exist.
    */
   async stopWorkflow(
     instanceId: string,
@@ -341,11 +366,16 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
     // Something may have claimed it meanwhile (a resume): stop that instead.
     if (this.runs.has(instanceId)) return this.stopWorkflow(instanceId, reason);
     this.runs.hold(instanceId);
+    let leased = false;
     try {
+      // A run whose record says running may be executing on another live process.
+      await this.leases.acquire(instanceId);
+      leased = true;
       const status = await stopFromJournal(this.startHost, instance, reason);
       this.afterRun(instance, status);
       return status;
     } finally {
+      if (leased) this.leases.release(instanceId);
       this.runs.release(instanceId);
     }
   }
@@ -380,8 +410,9 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
    * Shuts the engine down without losing runs: it accepts no new run at once (`SHUTTING_DOWN`),
    * lets the steps already running finish for up to `graceMs` (their outcomes are journaled as
    * usual, nothing new starts), then ends every unfinished run `interrupted`: its still-running
-   * steps are aborted and their attempts run again when the run resumes. Runs are never
-   * cancelled here; only `stopWorkflow` cancels. Safe to call more than once.
+   * steps are aborted and their attempts run again when the run resumes. Runs `queued` for a
+   * concurrency slot are interrupted at once: a resume begins them as they were queued. Runs are
+   * never cancelled here; only `stopWorkflow` cancels. Safe to call more than once.
    *
    * @example
    * // On SIGTERM (a deploy): steps get 25 s, then unfinished runs are left interrupted.
@@ -396,5 +427,7 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
     // A claim in progress is a few store calls from being a run: wait for it to become one.
     await this.runs.claimsSettled();
     await shutDownRuns(this.runs.liveRuns(), graceMs);
+    // The interrupted runs' leases are given up, so the next process resumes them at once.
+    await this.leases.settled();
   }
 }

@@ -18,6 +18,7 @@ import { journalStepOutcome } from './journalStepOutcome';
 import { launchStep, type StepLaunchHost } from './launchStep';
 import { RunClock } from './RunClock';
 import { RunLog } from './RunLog';
+import { RunTrace } from './RunTrace';
 import { RunWaits } from './RunWaits';
 import type { SecretSource } from './resolveSecrets';
 import { createRunState, type RunState, statusAt } from './runState';
@@ -26,6 +27,7 @@ import { StepScheduler } from './StepScheduler';
 import type { StepControl } from './stepControl';
 import type { StepFailure } from './stepFailure';
 import type { StepOutcome } from './stepOutcome';
+import { toExecutionStatus } from './toExecutionStatus';
 import type { RunDefaults, RunOptions } from './workflowRunOptions';
 import { yieldToEventLoop } from './yieldToEventLoop';
 
@@ -53,6 +55,8 @@ export abstract class RunLoop implements StepLaunchHost {
   readonly fetch: StepFetch;
   readonly sandbox: CodeSandbox | undefined;
   readonly secrets: SecretSource;
+  /** The run's OpenTelemetry spans; `undefined` when no SDK records them (the usual case). */
+  readonly tracing: RunTrace | undefined;
   scope!: ExpressionScope;
 
   protected readonly plan: ExecutionPlan;
@@ -126,11 +130,19 @@ export abstract class RunLoop implements StepLaunchHost {
     this.scheduler = new StepScheduler(plan);
     this.resolved = new Uint8Array(plan.steps.length);
     this.startReadings = new Float64Array(plan.steps.length);
+    const tracing = RunTrace.begin(instance, plan, this.sliceStart);
+    this.tracing = tracing;
     this.journal = new EventJournal(
       instance.instance_id,
       options.lastSeq,
       defaults.store,
-      (event) => applyEvent(this.state, event),
+      // Traced runs follow their journal; the others pay nothing per event.
+      tracing === undefined
+        ? (event) => applyEvent(this.state, event)
+        : (event) => {
+            applyEvent(this.state, event);
+            tracing.onEvent(event);
+          },
       defaults.publish,
       {
         redact: (data) => (redactor === undefined ? data : redactor.redactEventData(data)),
@@ -142,6 +154,8 @@ export abstract class RunLoop implements StepLaunchHost {
     this.done = new Promise((resolve) => {
       this.settle = resolve;
     });
+    // However the run ends (finished, or abandoned to another process), its span ends with it.
+    if (tracing) void this.done.then(() => tracing.end(this.state));
   }
 
   /** Wakes a waiting step of this live run (see `WorkflowRun.wakeStep`). */
@@ -401,11 +415,30 @@ export abstract class RunLoop implements StepLaunchHost {
     void this.finish();
   }
 
+  /**
+   * Stops the run here without an end in its journal: its lease went to another process, which
+   * goes on from the journal. Running steps see their signal abort, nothing new starts, and
+   * events not stored yet are dropped (the new owner numbers its own after what the store
+   * holds). `done` settles with the state as it stands: the instance record is left alone.
+   */
+  abandon(): Promise<ExecutionStatus> {
+    if (this.ended) return this.done;
+    this.ended = true;
+    this.waits.stop();
+    this.abortedRun = true;
+    this.abortReason = new CancelledError('The run was taken over by another process');
+    this.controller?.abort(this.abortReason);
+    this.journal.discard();
+    this.settle(toExecutionStatus(this.state));
+    return this.done;
+  }
+
   protected async finish(): Promise<void> {
     const total = this.plan.steps.length;
     const { store } = this.defaults;
+    const { now } = this.options.control;
     this.settle(
-      await finishRun(this.journal, this.runLog, store, this.instanceId, this.state, total),
+      await finishRun(this.journal, this.runLog, store, this.instanceId, this.state, total, now),
     );
   }
 }

@@ -1,7 +1,7 @@
 import { ErrorCode } from '../errors/errorCodes';
 import type { PlanStep } from '../graph/executionPlan';
 import { measureJsonBytes } from '../limits/measureJson';
-import type { ExecutionEvent } from '../schema/executionEvent';
+import type { ExecutionEvent, ExecutionEventMap } from '../schema/executionEvent';
 import type { ExecutionStatus } from '../schema/executionStatus';
 import type { LogLevel } from '../schema/logEntry';
 import type { ErrorInfo } from '../schema/status';
@@ -32,6 +32,27 @@ export class WorkflowRun extends RunLoop {
 
   get variables(): Record<string, unknown> {
     return this.state.variables;
+  }
+
+  /** Set by `enqueue` while the run waits for a concurrency slot; cleared once it begins. */
+  private queued = false;
+
+  /**
+   * Journals `execution_queued`: the run waits for a concurrency slot and nothing of it runs
+   * until `start`, `resume`, `retry` or `wake` begins it. Meanwhile a stop cancels it, a
+   * shutdown interrupts it (a resume then begins what `request` says) and a resume request
+   * for a waiting step is journaled, to take effect when it begins.
+   */
+  enqueue(request: ExecutionEventMap['execution_queued']): void {
+    this.startedAt = this.clock.now();
+    this.queued = true;
+    this.journal.append('execution_queued', request);
+  }
+
+  /** Ends a queued run `failed` when it can't begin (its gate's store is unreachable, say). */
+  failQueued(error: ErrorInfo): Promise<ExecutionStatus> {
+    this.end('failed', error);
+    return this.done;
   }
 
   /** Starts the run; returns `done`. */
@@ -145,6 +166,8 @@ export class WorkflowRun extends RunLoop {
    * nothing was left to run). Returns `done`.
    */
   drain(reason: string): Promise<ExecutionStatus> {
+    // Nothing of a queued run runs: it is interrupted at once, and begins when resumed.
+    if (this.queued) return this.interrupt(reason);
     if (this.drainReason === undefined) {
       this.drainReason = reason;
       this.guarded(() => this.pump());
@@ -170,6 +193,12 @@ export class WorkflowRun extends RunLoop {
     const index = this.plan.indexById.get(stepId);
     const step = stepStateOf(this.state, stepId);
     if (this.ended || index === undefined || !step) return false;
+    if (this.queued) {
+      if (step.status !== 'waiting' || (request && !step.wait?.resume)) return false;
+      // Journaled now, so a stop or a restart keeps it; the step runs once the run begins.
+      this.journal.append('step_resumed', request ? { data: request.data ?? null } : {}, stepId);
+      return true;
+    }
     if (step.status === 'running' && !request) {
       this.waits.defer(stepId);
       return true;
@@ -238,6 +267,7 @@ export class WorkflowRun extends RunLoop {
 
   /** Starts (or continues) the run's work: its clock's first slice, then `work`. */
   private begin(work: () => void): void {
+    this.queued = false;
     this.startedAt = this.clock.now();
     this.guarded(work);
   }
@@ -281,7 +311,12 @@ export class WorkflowRun extends RunLoop {
         const handles = stepState.output_handles ?? [];
         if (handles.length === 0) unhandled ??= { ...stepState.error!, step_id: step.id };
         this.resolve(step.index, handles);
-      } else if (stepState.status === 'pending' && step.isEntry) {
+      } else if (
+        step.isEntry &&
+        (stepState.status === 'pending' || stepState.status === 'running')
+      ) {
+        // A running entry step was in flight (or woke) when its process stopped: nothing
+        // upstream makes it ready, so it is queued here to run its attempt again.
         this.scheduler.enqueue(step.index);
       }
     }

@@ -10,6 +10,8 @@ export interface AfterRunHost {
   readonly store: WorkflowStore;
   readonly wakeHost: WakeHost;
   stopWorkflow(instanceId: string, reason: string): Promise<ExecutionStatus>;
+  /** Whether a run of the instance is being claimed in this engine right now. */
+  isStarting(instanceId: string): boolean;
 }
 
 /**
@@ -24,8 +26,15 @@ export function afterRunEnded(
 ): void {
   const report = (message: string): void => console.warn(`[flowloom] ${message}`);
   if (status.status === 'failed' || status.status === 'cancelled') {
-    const stop = (id: string, reason: string) => host.stopWorkflow(id, reason);
-    void stopChildren(host.store, instance.instance_id, stop, report);
+    void stopChildren(
+      {
+        store: host.store,
+        stop: (id, reason) => host.stopWorkflow(id, reason),
+        isStarting: host.isStarting,
+        report,
+      },
+      instance.instance_id,
+    );
   }
   const { parent_instance_id: parentId, parent_step_id: stepId } = instance;
   if (parentId && stepId && isFinalInstanceStatus(status.status)) {

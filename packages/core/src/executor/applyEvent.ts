@@ -13,6 +13,10 @@ import { createDictionary, pendingStep, type RunState, stepAt, stepIndexOf } fro
 export function applyEvent(state: RunState, event: ExecutionEvent): RunState {
   state.lastSeq = event.seq;
   switch (event.event_type) {
+    case 'execution_queued':
+      // Waits for a concurrency slot; what begins then (a start, retry, resume) sets it again.
+      state.status = 'queued';
+      return state;
     case 'execution_started':
       state.status = 'running';
       state.started_at = event.timestamp;

@@ -164,6 +164,19 @@ describe('applyEventToStatus', () => {
     });
   });
 
+  it('marks a run queued while it waits for a slot, and running once it starts', () => {
+    const queued = applyEventToStatus(
+      makeStatus('inst_1', 'pending', ['a']),
+      makeEvent(1, 'execution_queued', { run: 'start' }),
+    );
+    expect(queued).toMatchObject({ status: 'queued', started_at: null, finished_at: null });
+    const started = applyEventToStatus(
+      queued,
+      makeEvent(2, 'execution_started', { input_data: {}, variables: {}, total_steps: 1 }),
+    );
+    expect(started.status).toBe('running');
+  });
+
   it('marks an interrupted run interrupted, not final, and running again once resumed', () => {
     const interrupted = applyEventToStatus(
       makeStatus('inst_1', 'running'),

@@ -39,6 +39,8 @@ export function applyEventToStatus(
   event: ExecutionEvent,
 ): ExecutionStatus {
   switch (event.event_type) {
+    case 'execution_queued':
+      return status.status === 'queued' ? status : { ...status, status: 'queued' };
     case 'execution_started': {
       const steps: ExecutionStatus['steps'] = {};
       for (const id of Object.keys(status.steps)) steps[id] = pendingStep();

@@ -67,7 +67,10 @@ export function createControlFlowKit(options: ExecutionEngineOptions = {}) {
     ],
   });
   const store = options.store ?? new MemoryStore();
-  const engine = new ExecutionEngine({ registry, ...options, store });
+  // The kit's engines stand for successive processes, an earlier one dead: they share one lease
+  // owner, so a later one takes over a dead one's run at once rather than after its lease expires
+  // (leases between live processes: ExecutionEngine.leases.test.ts).
+  const engine = new ExecutionEngine({ registry, ownerId: 'control-flow-kit', ...options, store });
   const events: ExecutionEvent[] = [];
   engine.on('event', (event) => events.push(event));
 

@@ -28,6 +28,8 @@ export interface CreateInstanceOptions {
   instance_id?: string;
   /** The saved workflow to run, read by the caller (with its access rule). */
   saved?: SavedWorkflow;
+  /** The root run of the tree a sub-workflow joins; the new instance's own id when absent. */
+  root_instance_id?: string;
 }
 
 /**
@@ -98,8 +100,9 @@ export async function createWorkflowInstance(
     }
   }
   const now = new Date().toISOString();
+  const instanceId = options.instance_id ?? createId('inst');
   const instance = await factory.store.createInstance({
-    instance_id: options.instance_id ?? createId('inst'),
+    instance_id: instanceId,
     workflow_id: workflow_id ?? null,
     name,
     status: 'pending',
@@ -116,6 +119,7 @@ export async function createWorkflowInstance(
     trigger: parsed.data.trigger ?? null,
     parent_instance_id: parsed.data.parent_instance_id ?? null,
     parent_step_id: parsed.data.parent_step_id ?? null,
+    root_instance_id: options.root_instance_id ?? instanceId,
     progress: null,
   });
   if (workflowVersion === null) factory.plans.rememberInstance(instance.instance_id, planned.plan);

@@ -12,6 +12,9 @@ export function shuttingDown(): FlowloomError {
 /** Why an instance in `status` can't be retried, in a sentence for the caller. */
 export function retryRefusal(instanceId: string, status: string): string {
   if (status === 'running') return `Instance "${instanceId}" is running; stop it before retrying`;
+  if (status === 'queued') {
+    return `Instance "${instanceId}" is queued: it runs once a concurrency slot frees`;
+  }
   if (status === 'completed') {
     return `Instance "${instanceId}" completed: there is nothing to retry`;
   }
@@ -24,6 +27,25 @@ export function retryRefusal(instanceId: string, status: string): string {
 /** The instance runs (here, or in the process its record names). */
 export function alreadyRunning(instanceId: string): FlowloomError {
   return new FlowloomError(ErrorCode.CONFLICT, `Instance "${instanceId}" is already running`);
+}
+
+/**
+ * Another live process holds the run's lease: it executes the run. A process that died leaves
+ * its lease to expire, and then the run is taken over.
+ */
+export function runningElsewhere(instanceId: string): FlowloomError {
+  return new FlowloomError(
+    ErrorCode.CONFLICT,
+    `Instance "${instanceId}" is already running on another process`,
+  );
+}
+
+/** A queued instance is not started anew: it begins once a concurrency slot frees. */
+export function alreadyQueued(instanceId: string): FlowloomError {
+  return new FlowloomError(
+    ErrorCode.CONFLICT,
+    `Instance "${instanceId}" is queued: it runs once a concurrency slot frees; stop it to cancel it instead`,
+  );
 }
 
 /** An interrupted instance is not started anew: it resumes, or is stopped. */

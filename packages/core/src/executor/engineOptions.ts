@@ -1,3 +1,4 @@
+import type { RunConcurrencyGate } from '../concurrency/runConcurrencyGate';
 import type { CredentialResolver, RunOwner } from '../credentials/credentialReference';
 import type { WorkflowLimitsInput } from '../limits/workflowLimits';
 import type { NetworkOptionsInput, StepFetch } from '../network/stepFetch';
@@ -67,6 +68,28 @@ export interface ExecutionEngineOptions {
    * @default 20
    */
   yieldAfterMs?: number;
+  /**
+   * Decides when runs may execute under `limits.maxConcurrentRunsPerTenant` and
+   * `maxConcurrentRunsPerWorkflow`: runs past a limit are journaled `execution_queued`, wait
+   * `queued`, and begin in order as others end. Pass a shared one when several processes run
+   * one store (`createRedisConcurrencyGate` from `@flowloom/queue`).
+   * @default createMemoryConcurrencyGate(limits) when either limit is set (this process's runs
+   * only), else none
+   */
+  concurrencyGate?: RunConcurrencyGate;
+  /**
+   * Who this engine is in the store's run leases: unique per process (two engines sharing an
+   * id would both run a run). Shown in the store as the holder of the runs it executes.
+   * @default `engine:<random>`; the server's engine uses `<hostname>:<pid>:<random>`
+   */
+  ownerId?: string;
+  /**
+   * How long a run's lease lasts unless renewed, in milliseconds. The engine renews the leases
+   * of its runs every `leaseMs / 3`; once a process dies, its runs are taken over (by
+   * `createWorkflowServer`'s sweep) after at most this long.
+   * @default 30000
+   */
+  leaseMs?: number;
 }
 
 /** Where sub-workflow steps find the workflows they run. */

@@ -19,6 +19,7 @@ export async function finishRun(
   instanceId: string,
   state: RunState,
   totalSteps: number,
+  now?: () => number,
 ): Promise<ExecutionStatus> {
   try {
     await journal.flush();
@@ -38,6 +39,6 @@ export async function finishRun(
       message: 'The run finished, but its last events could not be stored',
     };
   }
-  await recordRunEnd(store, instanceId, state, totalSteps);
+  await recordRunEnd(store, instanceId, state, totalSteps, now);
   return toExecutionStatus(state, true);
 }

@@ -56,7 +56,12 @@ export function launchStep(host: StepLaunchHost, step: PlanStep, reading: number
   }
   let result: Promise<ExecutionResult> | ExecutionResult;
   try {
-    result = step.component.execute(new StepContext(host, step.index, step.id, input, attempt));
+    const context = new StepContext(host, step.index, step.id, input, attempt);
+    const tracing = host.tracing;
+    result =
+      tracing === undefined
+        ? step.component.execute(context)
+        : tracing.within(step.id, () => step.component.execute(context));
   } catch (thrown) {
     host.stepEnded(step.index, outcomeOf(readThrown(thrown, host.aborted), attempt), true);
     return;

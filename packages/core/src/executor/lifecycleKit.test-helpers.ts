@@ -64,7 +64,10 @@ export function createLifecycleKit() {
   const events: ExecutionEvent[] = [];
   /** A new engine ("process") on the kit's store. */
   function engine(options: ExecutionEngineOptions = {}): ExecutionEngine {
-    const created = new ExecutionEngine({ registry, store, ...options });
+    // The kit's engines stand for successive processes, an earlier one dead: they share one lease
+    // owner, so a later one takes over a dead one's run at once rather than after its lease expires
+    // (leases between live processes: ExecutionEngine.leases.test.ts).
+    const created = new ExecutionEngine({ registry, store, ownerId: 'lifecycle-kit', ...options });
     created.on('event', (event) => events.push(event));
     engines.push(created);
     return created;

@@ -14,6 +14,12 @@ export interface RunJournal {
    * cancelled), not a later retry or resume.
    */
   ended: boolean;
+  /**
+   * What a run queued for a concurrency slot was to begin, when it never began: its latest
+   * lifecycle event is `execution_queued` (or `execution_interrupted` right after one: its
+   * process stopped while it waited). A resume begins that instead of continuing the journal.
+   */
+  queued: ExecutionEventMap['execution_queued'] | undefined;
 }
 
 const FINAL_EVENTS: ReadonlySet<string> = new Set([
@@ -24,6 +30,7 @@ const FINAL_EVENTS: ReadonlySet<string> = new Set([
 
 /** Events that reopen a run: after one, an earlier final event no longer ends it. */
 const REOPENING_EVENTS: ReadonlySet<string> = new Set([
+  'execution_queued',
   'execution_started',
   'execution_retried',
   'execution_resumed',
@@ -52,5 +59,26 @@ export async function readRunJournal(
     started: first?.event_type === 'execution_started' ? first.data : undefined,
     lastSeq: all.at(-1)?.seq ?? 0,
     ended,
+    queued: pendingQueued(all),
   };
+}
+
+/** Events a queued run may gather before it begins, none of which begins it. */
+const WHILE_QUEUED: ReadonlySet<string> = new Set([
+  'execution_interrupted',
+  'log',
+  // A resume request for a waiting step that came while its wake-up was queued.
+  'step_resumed',
+]);
+
+/** The request of the latest `execution_queued`, when nothing began it since. */
+function pendingQueued(
+  all: readonly ExecutionEvent[],
+): ExecutionEventMap['execution_queued'] | undefined {
+  for (let at = all.length - 1; at >= 0; at -= 1) {
+    const event = all[at]!;
+    if (event.event_type === 'execution_queued') return event.data;
+    if (!WHILE_QUEUED.has(event.event_type)) return undefined;
+  }
+  return undefined;
 }

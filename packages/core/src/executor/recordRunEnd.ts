@@ -1,9 +1,11 @@
 import type { WorkflowStore } from '../store/WorkflowStore';
+import { parkedWakeAt } from './parkedWakeAt';
 import type { RunState } from './runState';
 
 /**
  * Brings an instance record in line with how its run ended here: a `waiting` run records its
- * wake time with its status (the store, not a process, holds it from now on); any other keeps
+ * wake time with its status (the store, not a process, holds it from now on; see
+ * `parkedWakeAt`, by the engine's clock `now`); any other keeps
  * its status, finish time, error and progress (so run lists show them without the journal).
  * Never throws: when the write fails, the run's events remain the record of what happened.
  */
@@ -12,10 +14,11 @@ export async function recordRunEnd(
   instanceId: string,
   state: RunState,
   totalSteps: number,
+  now: () => number = Date.now,
 ): Promise<void> {
   try {
     if (state.status === 'waiting') {
-      await store.markWaiting(instanceId, state.wake_at);
+      await store.markWaiting(instanceId, parkedWakeAt(state, now()));
       return;
     }
     await store.updateInstance(instanceId, {

@@ -10,7 +10,8 @@ export interface RunState {
   /** The instance this run belongs to. */
   readonly instance_id: string;
   /**
-   * Where the run is: `pending` until `execution_started`, then `running`, then final, or
+   * Where the run is: `pending` until `execution_started` (`queued` while it waits for a
+   * concurrency slot), then `running`, then final, or
    * `interrupted` when its process shut down first, or `waiting` when only waiting steps are
    * left (running again once resumed, woken or retried).
    */

@@ -4,6 +4,7 @@ import type { PlanStep } from '../graph/executionPlan';
 import type { WorkflowLimits } from '../limits/workflowLimits';
 import type { ExecutionResult } from '../schema/executionResult';
 import { abortableSleep } from './abortableSleep';
+import type { RunTrace } from './RunTrace';
 import { ABANDONED, finalFailure, readAttempt, readThrown } from './readAttempt';
 import { resolveParameters } from './resolveParameters';
 import { resolveSecrets, type SecretSource, secretParameterNames } from './resolveSecrets';
@@ -22,6 +23,8 @@ export interface StepRunHost extends StepContextSource {
   readonly limits: WorkflowLimits;
   /** Credentials, the run's owner and its redactor, for `secret` parameters. */
   readonly secrets: SecretSource;
+  /** The run's spans, when an OpenTelemetry SDK records them: components run inside theirs. */
+  readonly tracing?: RunTrace | undefined;
   /**
    * Where a step's attempts start: `first` is the number of its first attempt here (the
    * abandoned one again after a restart, the next one after a retry), `base` the attempts
@@ -113,9 +116,8 @@ function invoke(
 ): Promise<ExecutionResult> {
   const timeoutMs = step.timeoutMs;
   if (timeoutMs === undefined) {
-    return Promise.resolve(
-      step.component.execute(new StepContext(host, step.index, step.id, input, attempt)),
-    );
+    const context = new StepContext(host, step.index, step.id, input, attempt);
+    return Promise.resolve(callComponent(step, host, context));
   }
   // The step gets its own signal, aborted by the run's and by its timeout.
   const runSignal = host.signal;
@@ -134,12 +136,23 @@ function invoke(
   });
   // Started inside a promise so a synchronous throw still clears the timer below.
   const execution = new Promise<ExecutionResult>((resolve) =>
-    resolve(step.component.execute(context)),
+    resolve(callComponent(step, host, context)),
   );
   return Promise.race([execution, timeout]).finally(() => {
     clearTimeout(timer);
     runSignal.removeEventListener('abort', onRunAbort);
   });
+}
+
+/** Calls the component, inside the attempt's span when the run is traced. */
+function callComponent(
+  step: PlanStep,
+  host: StepRunHost,
+  context: StepContext,
+): Promise<ExecutionResult> | ExecutionResult {
+  const tracing = host.tracing;
+  if (tracing === undefined) return step.component.execute(context);
+  return tracing.within(step.id, () => step.component.execute(context));
 }
 
 /** A step that failed before any attempt (its parameters or credentials). */

@@ -3,7 +3,7 @@ import { FlowloomError } from '../errors/FlowloomError';
 import type { WorkflowLimits } from '../limits/workflowLimits';
 import type { ExecutionContext } from '../schema/executionContext';
 import type { SavedWorkflow } from '../schema/savedWorkflow';
-import type { ErrorInfo } from '../schema/status';
+import type { ErrorInfo, InstanceStatus } from '../schema/status';
 
 /**
  * Where a step's context carries its {@link StepControl}: a symbol, so the control-flow port
@@ -42,6 +42,23 @@ export type ChildEnd = { instance_id: string } & (
   | { status: 'waiting' }
 );
 
+/** Where a child run stands in the store, as {@link ChildRuns.survey} reads it. */
+export interface ChildStanding {
+  status: InstanceStatus;
+  /** Why it failed or was cancelled. */
+  error: ErrorInfo | null;
+}
+
+/** How {@link ChildRuns.run} treats a child that is not in the store. */
+export interface ChildRunOptions {
+  /**
+   * The step started this child before (it waited for it, or a later item's child exists): a
+   * missing one was deleted, and fails the step `SUB_WORKFLOW_FAILED` instead of being started
+   * a second time.
+   */
+  existing?: boolean;
+}
+
 /** The sub-workflow runs of one step. */
 export interface ChildRuns {
   /**
@@ -54,15 +71,27 @@ export interface ChildRuns {
    * Runs `workflow` as this step's child number `index` and resolves when it ends or waits. The
    * child's id comes from the step's idempotency key and `index`: when the step runs again
    * (after a restart or a wait) it finds the child it started instead of starting a second one.
+   * Children of one step are created one at a time, in the order `run` is called, so those that
+   * exist are always the first ones asked for. A child refused for want of a run slot
+   * (`TOO_MANY_RUNS`) is tried again after a pause, not failed.
    *
-   * @throws FlowloomError `MAX_DEPTH_EXCEEDED`, `TOO_MANY_RUNS`; rejects when `signal` aborts.
+   * @throws FlowloomError `VALIDATION_FAILED` for an input no run accepts (nothing is created),
+   * `MAX_DEPTH_EXCEEDED`, `TOO_MANY_RUNS_IN_TREE`, `SUB_WORKFLOW_FAILED` for a child that went
+   * missing, `SHUTTING_DOWN` when the engine closes under it (the step is abandoned, to run
+   * again on resume); rejects when `signal` aborts.
    */
   run(
     index: number,
     workflow: SavedWorkflow,
     input: Record<string, unknown>,
     signal: AbortSignal,
+    options?: ChildRunOptions,
   ): Promise<ChildEnd>;
+  /**
+   * Where the step's children `0..count-1` stand, by index: those that exist, read from the
+   * store in pages (one listing, not a read per child).
+   */
+  survey(count: number): Promise<Map<number, ChildStanding>>;
   /** The instance id of child number `index` (whether or not it was started yet). */
   idOf(index: number): string;
   /** Stops a child that has not ended (its own children with it); a no-op for one that has. */

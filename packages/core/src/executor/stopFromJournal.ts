@@ -23,7 +23,8 @@ export interface JournalStopHost {
 
 /**
  * Whether an instance's run is held by no process, so it may be cancelled from its journal:
- * `interrupted`, `waiting`, or (with `cancelOrphaned`) `running` in a process that died.
+ * `interrupted`, `waiting`, or (with `cancelOrphaned`) `running` or `queued` in a process that
+ * died.
  *
  * @throws FlowloomError `NOT_FOUND`, or `CONFLICT` when it has no run to stop.
  */
@@ -38,7 +39,8 @@ export function checkUnownedRun(
   const unowned =
     instance.status === 'interrupted' ||
     instance.status === 'waiting' ||
-    (instance.status === 'running' && options.cancelOrphaned === true);
+    ((instance.status === 'running' || instance.status === 'queued') &&
+      options.cancelOrphaned === true);
   if (!unowned) {
     throw new FlowloomError(
       ErrorCode.CONFLICT,

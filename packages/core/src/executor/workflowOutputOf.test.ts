@@ -37,13 +37,26 @@ describe('workflowOutputOf', () => {
     expect(workflowOutputOf(forked, status)).toEqual({ a: { n: 1 }, b: { n: 2 } });
   });
 
-  it('gives the one completed leaf step its output itself', () => {
+  it('keeps the keyed shape when only one of several leaves completed', () => {
     const status = statusOf({
       start: state('completed', {}),
       a: state('completed', { n: 1 }),
       b: state('skipped'),
     });
-    expect(workflowOutputOf(forked, status)).toEqual({ n: 1 });
+    expect(workflowOutputOf(forked, status)).toEqual({ a: { n: 1 } });
+  });
+
+  it("gives a workflow with exactly one leaf that leaf's output itself", () => {
+    const chain: WorkflowData = {
+      nodes: [node('start', 'manual_trigger'), node('only')],
+      edges: [edge('start', 'only')],
+    };
+    const status = statusOf({ start: state('completed', {}), only: state('completed', { n: 1 }) });
+    expect(workflowOutputOf(chain, status)).toEqual({ n: 1 });
+    expect(workflowOutputOf(buildExecutionPlan(chain, componentRegistry), status)).toEqual({
+      n: 1,
+    });
+    expect(workflowOutputOf(chain, statusOf({ only: state('failed') }))).toEqual({});
   });
 
   it('leaves out failed and skipped leaves, and steps with outgoing edges', () => {

@@ -3,9 +3,14 @@ import type { ExecutionStatus } from '../schema/executionStatus';
 import type { WorkflowData } from '../schema/workflowData';
 
 /**
- * A run's output, as a webhook answering `when_finished` or a sub-workflow step hands it on:
- * the `output_data` of its completed steps that have no outgoing edge, keyed by step id; or,
- * when exactly one such step completed, that step's `output_data` itself. `{}` when none did.
+ * A run's output, as a webhook answering `when_finished` or a sub-workflow step hands it on.
+ * The rule is the workflow's shape, never what happened to run:
+ *
+ * - a workflow with exactly one leaf step (a step no edge leaves): that step's `output_data`
+ *   itself, or `{}` when it did not complete;
+ * - any other workflow: the `output_data` of its completed leaf steps, keyed by step id (`{}`
+ *   when none completed). A branch not taken is left out, and the output keeps its shape: a
+ *   run that took one of two branches gives `{ yes: ... }`, never the bare output of `yes`.
  *
  * @param workflow - the run's plan, or its document (e.g. `instance.workflow_data`).
  * @param status - the run's state (`executeWorkflow`'s result, `GET /status`).
@@ -17,13 +22,15 @@ export function workflowOutputOf(
   workflow: ExecutionPlan | WorkflowData,
   status: Pick<ExecutionStatus, 'steps'>,
 ): unknown {
+  const leaves = leafStepIds(workflow);
   const outputs: Array<[string, unknown]> = [];
-  for (const stepId of leafStepIds(workflow)) {
+  for (const stepId of leaves) {
     const step = Object.hasOwn(status.steps, stepId) ? status.steps[stepId] : undefined;
     if (step?.status === 'completed') outputs.push([stepId, step.output_data ?? {}]);
   }
+  if (leaves.length === 1) return outputs[0]?.[1] ?? {};
   // fromEntries defines own properties: an id such as `__proto__` can't reach a prototype.
-  return outputs.length === 1 ? outputs[0]![1] : Object.fromEntries(outputs);
+  return Object.fromEntries(outputs);
 }
 
 /** The ids of the steps no edge leaves, in document order. */

@@ -1,6 +1,6 @@
 import { ErrorCode } from '../errors/errorCodes';
 import { FlowloomError } from '../errors/FlowloomError';
-import { DEFAULT_LIMITS } from '../limits/workflowLimits';
+import { DEFAULT_MAX_STEP_OUTPUT_BYTES } from '../limits/expressionLimitDefaults';
 import { type ExpressionScope, evaluatePath } from './evaluatePath';
 import type { ExpressionPath } from './expressionPath';
 import { type ExpressionOptions, parseTemplate } from './parseTemplate';
@@ -77,7 +77,7 @@ function compileString(text: string, options: ExpressionOptions): CompiledValue 
     return { dynamic: true, paths: [path], evaluate: (scope) => evaluatePath(path, scope) };
   }
   const { parts } = parsed;
-  const maxLength = options.maxResultLength ?? DEFAULT_LIMITS.maxStepOutputBytes;
+  const maxLength = options.maxResultLength ?? DEFAULT_MAX_STEP_OUTPUT_BYTES;
   return {
     dynamic: true,
     paths: parts.filter((part): part is ExpressionPath => typeof part !== 'string'),

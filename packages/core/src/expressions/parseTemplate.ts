@@ -1,4 +1,4 @@
-import { DEFAULT_LIMITS } from '../limits/workflowLimits';
+import { DEFAULT_MAX_EXPRESSION_LENGTH } from '../limits/expressionLimitDefaults';
 import { isWhitespace, skipWhile } from './characterClasses';
 import { type ExpressionPath, expressionError, parseExpressionPath } from './expressionPath';
 import { KeyEndsCache } from './quotedKeyEnds';
@@ -40,7 +40,7 @@ const OPEN_BRACKET = 0x5b;
  */
 export function parseTemplate(text: string, options: ExpressionOptions = {}): ParsedTemplate {
   if (!text.includes('{{')) return { kind: 'literal', value: text };
-  const maxLength = options.maxExpressionLength ?? DEFAULT_LIMITS.maxExpressionLength;
+  const maxLength = options.maxExpressionLength ?? DEFAULT_MAX_EXPRESSION_LENGTH;
   const keyEnds = new KeyEndsCache(text);
   const parts: Array<string | ExpressionPath> = [];
   let cursor = 0;

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import {
+  DEFAULT_MAX_EXPRESSION_LENGTH,
+  DEFAULT_MAX_STEP_OUTPUT_BYTES,
+} from './expressionLimitDefaults';
 
 const MIB = 1024 * 1024;
 
@@ -13,11 +17,11 @@ export const WorkflowLimitsSchema = z.object({
   /** Edges in one workflow document. @default 20000 */
   maxEdges: z.number().int().min(0).default(20_000),
   /** Characters in one `{{ ... }}` expression. @default 10000 */
-  maxExpressionLength: z.number().int().min(1).default(10_000),
+  maxExpressionLength: z.number().int().min(1).default(DEFAULT_MAX_EXPRESSION_LENGTH),
   /** Nesting of any JSON the API reads and of any step output. @default 64 */
   maxJsonDepth: z.number().int().min(1).max(10_000).default(64),
   /** A step's output or an expression's result, as serialized JSON, in bytes. @default 1048576 (1 MiB) */
-  maxStepOutputBytes: z.number().int().min(1).default(MIB),
+  maxStepOutputBytes: z.number().int().min(1).default(DEFAULT_MAX_STEP_OUTPUT_BYTES),
   /** All events one run stores, as serialized JSON, in bytes. @default 67108864 (64 MiB) */
   maxRunEventBytes: z
     .number()
@@ -29,12 +33,34 @@ export const WorkflowLimitsSchema = z.object({
   /** Runs one server (or engine) executes at once; more are refused `TOO_MANY_RUNS`. @default 100 */
   maxConcurrentRuns: z.number().int().min(1).default(100),
   /**
+   * Runs of one tenant (an instance's `tenant_id`) that execute at once, across every process
+   * sharing the concurrency gate (one process's memory by default; Redis in queue mode). Runs
+   * past it wait `queued` and begin in order as others end. Instances without a tenant and
+   * sub-workflow runs (they run within their parent's slot) are not counted.
+   * @default unlimited
+   */
+  maxConcurrentRunsPerTenant: z.number().int().min(1).optional(),
+  /**
+   * Runs of one saved workflow (an instance's `workflow_id`) that execute at once; as
+   * `maxConcurrentRunsPerTenant`, runs past it wait `queued`. Instances made from a document
+   * (no `workflow_id`) are not counted.
+   * @default unlimited
+   */
+  maxConcurrentRunsPerWorkflow: z.number().int().min(1).optional(),
+  /**
    * Levels of sub-workflows under a run (`sub_workflow`, `for_each`), a workflow calling itself
    * included; one more fails `MAX_DEPTH_EXCEEDED`. @default 10
    */
   maxWorkflowDepth: z.number().int().min(0).max(1_000).default(10),
   /** Items one `for_each` step runs; more fail `TOO_MANY_ITEMS`. @default 10000 */
   maxItems: z.number().int().min(1).default(10_000),
+  /**
+   * Runs in one tree: a root run and every sub-workflow run under it (`sub_workflow`,
+   * `for_each` items, their own children), the root included. A step that would start one
+   * more fails `TOO_MANY_RUNS_IN_TREE`. Bounds what one run can fan out to, where
+   * `maxWorkflowDepth` bounds only how deep it nests. @default 1000
+   */
+  maxRunsPerTree: z.number().int().min(1).default(1_000),
   /**
    * The shortest time between two fires of one schedule trigger, in milliseconds: a cron that
    * fires more often (`* * * * * *`, every second, say) is refused at activation with the issue

@@ -14,4 +14,5 @@ export const ComponentCategory = {
 export type ComponentCategory = (typeof ComponentCategory)[keyof typeof ComponentCategory];
 
 /** Validates a {@link ComponentCategory}. */
-export const ComponentCategorySchema = z.enum(ComponentCategory);
+// Pure: a browser bundle that imports only `ComponentCategory` drops the schema, and zod with it.
+export const ComponentCategorySchema = /* @__PURE__ */ z.enum(ComponentCategory);

@@ -21,18 +21,5 @@ export const ComponentHandleSchema = z.object({
 /** A connection point on a node. */
 export type ComponentHandle = z.infer<typeof ComponentHandleSchema>;
 
-/** The input handle a component has when its metadata declares none. */
-export const DEFAULT_INPUT_HANDLE: ComponentHandle = {
-  id: 'input',
-  type: 'target',
-  position: 'left',
-  label: 'Input',
-};
-
-/** The output handle a component has when its metadata declares none. */
-export const DEFAULT_OUTPUT_HANDLE: ComponentHandle = {
-  id: 'output',
-  type: 'source',
-  position: 'right',
-  label: 'Output',
-};
+// In a module of their own, free of zod: the React editor uses them without the schemas.
+export { DEFAULT_INPUT_HANDLE, DEFAULT_OUTPUT_HANDLE } from './defaultHandles';

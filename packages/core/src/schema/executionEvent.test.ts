@@ -76,6 +76,18 @@ describe('ExecutionEventSchema', () => {
     }
   });
 
+  it('accepts an execution_queued event saying what begins once a slot frees', () => {
+    const { step_id: _omitted, ...withoutStep } = base;
+    const event = {
+      ...withoutStep,
+      event_type: 'execution_queued',
+      data: { run: 'start', variables: { a: 1 }, until: 'n2' },
+    };
+    expect(ExecutionEventSchema.parse(event)).toEqual(event);
+    const bad = ExecutionEventSchema.safeParse({ ...event, data: { run: 'later' } });
+    expect(bad.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['data.run']);
+  });
+
   it('rejects a log event with an unknown level', () => {
     const result = ExecutionEventSchema.safeParse({
       ...base,
@@ -90,6 +102,7 @@ describe('EXECUTION_EVENT_TYPES', () => {
   it('lists every event type of the issue', () => {
     expect([...EXECUTION_EVENT_TYPES].sort()).toEqual(
       [
+        'execution_queued',
         'execution_started',
         'step_started',
         'step_completed',

@@ -9,6 +9,23 @@ const ErrorDataSchema = z.object({ code: z.string(), message: z.string() });
  * and the React panel are typed from.
  */
 export const ExecutionEventDataSchemas = {
+  /**
+   * The run must wait for a concurrency slot (`limits.maxConcurrentRunsPerTenant` or
+   * `maxConcurrentRunsPerWorkflow` is reached): the instance is `queued` until a slot frees,
+   * then the run begins as `run` says (`execution_started`, `execution_retried` or
+   * `execution_resumed` follows). A start keeps what it was asked for here, so a start whose
+   * process stopped while it waited begins as asked when it is resumed.
+   */
+  execution_queued: z.object({
+    /** What begins once a slot frees: a fresh start, a retry, a resume or a wake-up. */
+    run: z.enum(['start', 'retry', 'resume', 'wake']),
+    /** A start's run variables (its input is the instance's `input_data`). */
+    variables: z.record(z.string(), z.unknown()).optional(),
+    /** A start's `until`. */
+    until: z.string().optional(),
+    /** A start's `startAt`. */
+    start_at: z.string().optional(),
+  }),
   /** A run began: fired once, before any step starts. */
   execution_started: z.object({
     input_data: z.record(z.string(), z.unknown()),
@@ -159,6 +176,7 @@ function eventSchema<K extends ExecutionEventType>(eventType: K) {
 
 /** One event of a run, as emitted, stored and sent over the WebSocket. */
 export const ExecutionEventSchema = z.discriminatedUnion('event_type', [
+  eventSchema('execution_queued'),
   eventSchema('execution_started'),
   eventSchema('step_started'),
   eventSchema('step_completed'),

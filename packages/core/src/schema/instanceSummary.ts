@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RunProgressSchema } from './runProgress';
+import { RunTriggerSchema } from './runTrigger';
 import { ErrorInfoSchema, InstanceStatusSchema } from './status';
 import type { WorkflowInstance } from './workflowInstance';
 
@@ -25,6 +26,14 @@ export const InstanceSummarySchema = z.strictObject({
   progress: RunProgressSchema.nullable(),
   /** Why the latest run failed or was cancelled. */
   error: ErrorInfoSchema.nullable(),
+  /**
+   * What started it, when a trigger step did (`type`: `webhook`, `schedule`, ...); `null` for a
+   * run started by hand (the API, the editor) or by a parent run's step (`parent_instance_id`).
+   * A retry continues the same run: it keeps what started it.
+   */
+  trigger: RunTriggerSchema.nullable(),
+  /** The run whose step started this one (a sub-workflow, a `for_each` item); `null` if none. */
+  parent_instance_id: z.string().nullable(),
 });
 
 /** An instance as run lists show it. */
@@ -56,6 +65,8 @@ export type InstanceSummarySource = Pick<
   | 'finished_at'
   | 'progress'
   | 'error'
+  | 'trigger'
+  | 'parent_instance_id'
 >;
 
 /** The stored summary of an instance (or of the columns a store read of it). */
@@ -73,6 +84,8 @@ export function instanceSummaryOf(source: InstanceSummarySource): StoredInstance
     duration_ms: durationOf(source.started_at, source.finished_at),
     progress: source.progress ?? null,
     error: source.error,
+    trigger: source.trigger ?? null,
+    parent_instance_id: source.parent_instance_id ?? null,
     tenant_id: source.tenant_id ?? null,
   };
 }

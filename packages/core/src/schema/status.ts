@@ -1,13 +1,16 @@
 import { z } from 'zod';
 
 /**
- * Where a workflow instance is in its life. `interrupted`: the process running it stopped
+ * Where a workflow instance is in its life. `queued`: its run waits for a concurrency slot
+ * (`limits.maxConcurrentRunsPerTenant` / `maxConcurrentRunsPerWorkflow`) and begins, in order,
+ * once one frees. `interrupted`: the process running it stopped
  * (a restart or deploy) and the next start resumes it; it is not final. `waiting`: a `wait`
  * step (or a sub-workflow that waits) holds it; no process holds it meanwhile, and it continues
  * when it wakes or is resumed.
  */
 export const InstanceStatusSchema = z.enum([
   'pending',
+  'queued',
   'running',
   'waiting',
   'interrupted',
@@ -40,10 +43,5 @@ export const ErrorInfoSchema = z.object({
 /** The `{ code, message }` form of an error. */
 export type ErrorInfo = z.infer<typeof ErrorInfoSchema>;
 
-/**
- * Whether a status is final: the run will not change again unless it is retried or run anew.
- * `interrupted` is not: the run resumes when a server starts on its store.
- */
-export function isFinalInstanceStatus(status: InstanceStatus): boolean {
-  return status === 'completed' || status === 'failed' || status === 'cancelled';
-}
+// In a module of its own, free of zod: browsers use it (the React panel) without the schemas.
+export { isFinalInstanceStatus } from './isFinalInstanceStatus';

@@ -46,6 +46,12 @@ export const WorkflowInstanceSchema = z.object({
   parent_instance_id: z.string().nullable().default(null),
   /** The step of the parent run that started this one, if any. */
   parent_step_id: z.string().nullable().default(null),
+  /**
+   * The run at the top of this one's tree of sub-workflows (its own id for a run no step
+   * started); `limits.maxRunsPerTree` counts the runs sharing it. `null` only in records
+   * stored before it was kept.
+   */
+  root_instance_id: z.string().nullable().default(null),
   /** Steps finished out of all steps, as the latest run ended; `null` until a run ends. */
   progress: RunProgressSchema.nullable().default(null),
 });

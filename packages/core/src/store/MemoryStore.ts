@@ -1,9 +1,11 @@
 import { ErrorCode } from '../errors/errorCodes';
 import { FlowloomError } from '../errors/FlowloomError';
 import { VersionConflictError } from '../errors/VersionConflictError';
+import type { AuditEntry, AuditPage, StoredAuditEntry } from '../schema/auditEntry';
 import type { CredentialSummary, StoredCredential } from '../schema/credential';
 import type { ExecutionEvent } from '../schema/executionEvent';
 import type { LogEntry } from '../schema/logEntry';
+import type { RunLease } from '../schema/runLease';
 import type { SavedWorkflow, WorkflowSummary } from '../schema/savedWorkflow';
 import type { InstanceStatus } from '../schema/status';
 import type { WorkflowActivation } from '../schema/workflowActivation';
@@ -12,7 +14,10 @@ import type { WorkflowInstance } from '../schema/workflowInstance';
 import type { WorkflowVersionSummary } from '../schema/workflowVersion';
 import { createId } from './createId';
 import { frozenCopy } from './frozenCopy';
+import type { ListAuditOptions } from './listAuditOptions';
 import { MemoryActivations } from './MemoryActivations';
+import { MemoryAuditLog } from './MemoryAuditLog';
+import { MemoryLeases } from './MemoryLeases';
 import { MemoryWaits } from './MemoryWaits';
 import { matchesListAccess } from './matchesListAccess';
 import { pageInstanceSummaries } from './pageInstanceSummaries';
@@ -55,6 +60,8 @@ export class MemoryStore implements WorkflowStore {
   private readonly logs = new Map<string, LogEntry[]>();
   private readonly credentials = new Map<string, StoredCredential>();
   private readonly waits = new MemoryWaits();
+  private readonly audit = new MemoryAuditLog();
+  private readonly leases = new MemoryLeases(this.instances);
   private readonly activations = new MemoryActivations(
     (workflowId, version) =>
       this.versions.get(workflowId)?.some((entry) => entry.version === version) ?? false,
@@ -191,6 +198,8 @@ export class MemoryStore implements WorkflowStore {
     record.trigger ??= null;
     record.parent_instance_id ??= null;
     record.parent_step_id ??= null;
+    // A record written without it is the root of its own tree, as in SQL.
+    record.root_instance_id ??= instance.instance_id;
     record.progress ??= null;
     const frozen = Object.freeze(record) as WorkflowInstance;
     this.instances.set(instance.instance_id, frozen);
@@ -238,6 +247,7 @@ export class MemoryStore implements WorkflowStore {
     this.instances.delete(instanceId);
     this.events.delete(instanceId);
     this.logs.delete(instanceId);
+    this.leases.forget(instanceId);
     return true;
   }
 
@@ -247,6 +257,7 @@ export class MemoryStore implements WorkflowStore {
       this.instances.delete(instanceId);
       this.events.delete(instanceId);
       this.logs.delete(instanceId);
+      this.leases.forget(instanceId);
     }
     return doomed.length;
   }
@@ -269,6 +280,48 @@ export class MemoryStore implements WorkflowStore {
 
   async listDueWaits(options: { now: string; limit: number }): Promise<DueWait[]> {
     return this.waits.due(this.instances, options);
+  }
+
+  async advanceWake(instanceId: string, wakeAt: string): Promise<boolean> {
+    if (this.instances.get(instanceId)?.status !== 'waiting') return false;
+    return this.waits.advance(instanceId, wakeAt);
+  }
+
+  async claimWaiting(instanceId: string): Promise<WorkflowInstance | null> {
+    if (this.instances.get(instanceId)?.status !== 'waiting') return null;
+    return this.updateInstance(instanceId, { status: 'running' });
+  }
+
+  async countTreeRuns(rootInstanceId: string): Promise<number> {
+    let count = 0;
+    for (const instance of this.instances.values()) {
+      if (instance.root_instance_id === rootInstanceId) count += 1;
+    }
+    return count;
+  }
+
+  async acquireRunLease(
+    instanceId: string,
+    ownerId: string,
+    ttlMs: number,
+  ): Promise<RunLease | null> {
+    return this.leases.acquire(instanceId, ownerId, ttlMs);
+  }
+
+  async renewRunLeases(
+    ownerId: string,
+    instanceIds: readonly string[],
+    ttlMs: number,
+  ): Promise<string[]> {
+    return this.leases.renew(ownerId, instanceIds, ttlMs);
+  }
+
+  async releaseRunLease(instanceId: string, ownerId: string): Promise<void> {
+    this.leases.release(instanceId, ownerId);
+  }
+
+  async claimOrphanedRuns(ownerId: string, ttlMs: number, limit: number): Promise<string[]> {
+    return this.leases.claimOrphaned(ownerId, ttlMs, limit);
   }
 
   async updateInstance(instanceId: string, patch: InstancePatch): Promise<WorkflowInstance> {
@@ -414,6 +467,14 @@ export class MemoryStore implements WorkflowStore {
 
   async deleteCredential(credentialId: string): Promise<boolean> {
     return this.credentials.delete(credentialId);
+  }
+
+  async appendAudit(entry: AuditEntry): Promise<StoredAuditEntry> {
+    return this.audit.append(entry);
+  }
+
+  async listAudit(options?: ListAuditOptions): Promise<AuditPage> {
+    return this.audit.list(options);
   }
 
   async close(): Promise<void> {}

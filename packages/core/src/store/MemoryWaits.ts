@@ -13,6 +13,14 @@ export class MemoryWaits {
     this.wakeTimes.set(instanceId, wakeAt);
   }
 
+  /** Moves a wake time forward to `wakeAt` when it is unset or later; returns whether it did. */
+  advance(instanceId: string, wakeAt: string): boolean {
+    const current = this.wakeTimes.get(instanceId) ?? null;
+    if (current !== null && current <= wakeAt) return false;
+    this.wakeTimes.set(instanceId, wakeAt);
+    return true;
+  }
+
   /** The waiting instances due at `now`, earliest first, at most `limit`. */
   due(
     instances: ReadonlyMap<string, WorkflowInstance>,

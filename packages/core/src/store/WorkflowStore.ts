@@ -1,13 +1,16 @@
+import type { AuditEntry, AuditPage, StoredAuditEntry } from '../schema/auditEntry';
 import type { CredentialSummary, StoredCredential } from '../schema/credential';
 import type { ExecutionEvent } from '../schema/executionEvent';
 import type { StoredInstanceSummary } from '../schema/instanceSummary';
 import type { LogEntry } from '../schema/logEntry';
+import type { RunLease } from '../schema/runLease';
 import type { SavedWorkflow, WorkflowSummary } from '../schema/savedWorkflow';
 import type { InstanceStatus } from '../schema/status';
 import type { WorkflowActivation } from '../schema/workflowActivation';
 import type { WorkflowData } from '../schema/workflowData';
 import type { WorkflowInstance } from '../schema/workflowInstance';
 import type { WorkflowVersionSummary } from '../schema/workflowVersion';
+import type { ListAuditOptions } from './listAuditOptions';
 import type { STORED } from './stored';
 
 /** What `saveWorkflow` stores. */
@@ -251,6 +254,48 @@ export interface WorkflowStore {
    * `limit`: the runs a waker continues.
    */
   listDueWaits(options: { now: string; limit: number }): Promise<DueWait[]>;
+  /**
+   * Brings the wake time of a `waiting` instance forward to `wakeAt` (ISO): only while it waits,
+   * and only when its wake time is unset or later. Returns whether it changed. How a sub-workflow
+   * that ended makes its parent due at once, for whichever process's waker comes first.
+   */
+  advanceWake(instanceId: string, wakeAt: string): Promise<boolean>;
+  /**
+   * Moves a `waiting` instance to `running` in one write (a compare-and-set) and returns it;
+   * `null` when it is not waiting (another wake or resume request, perhaps in another process,
+   * took it first). Of several callers at once, exactly one gets the instance.
+   */
+  claimWaiting(instanceId: string): Promise<WorkflowInstance | null>;
+  /**
+   * How many instances belong to the tree of `rootInstanceId` (those whose `root_instance_id`
+   * it is, the root itself included): what `limits.maxRunsPerTree` is checked against.
+   */
+  countTreeRuns(rootInstanceId: string): Promise<number>;
+
+  /**
+   * Takes the lease of a run: when nobody holds it, when it expired, or when `ownerId` holds it
+   * already (then it is extended), for `ttlMs` from now. `null` when another owner holds a live
+   * lease. Atomic: of several owners asking at once, one gets it.
+   *
+   * @throws FlowloomError `NOT_FOUND` for an unknown instance.
+   */
+  acquireRunLease(instanceId: string, ownerId: string, ttlMs: number): Promise<RunLease | null>;
+  /**
+   * Extends, to `ttlMs` from now, the leases `ownerId` still holds among `instanceIds`; returns
+   * the ids still held. A lease another owner took over (or a deleted instance) is missing: its
+   * run must stop executing in this process. A lease that expired but that nobody took is
+   * still held, and extended.
+   */
+  renewRunLeases(ownerId: string, instanceIds: readonly string[], ttlMs: number): Promise<string[]>;
+  /** Gives a lease up; a no-op when another owner holds it (or nobody does). */
+  releaseRunLease(instanceId: string, ownerId: string): Promise<void>;
+  /**
+   * Claims, in one atomic step, up to `limit` runs left unfinished (status `running` or
+   * `interrupted`) whose lease is absent or expired, leasing each to `ownerId` for `ttlMs`;
+   * returns their ids. Owners claiming at once never get the same run (PostgreSQL:
+   * `FOR UPDATE SKIP LOCKED`). How `resumeOnStart` and the server's sweep find runs to take over.
+   */
+  claimOrphanedRuns(ownerId: string, ttlMs: number, limit: number): Promise<string[]>;
 
   /**
    * Appends events (each instance's in `seq` order). `CONFLICT` on a `seq` already stored.
@@ -287,6 +332,19 @@ export interface WorkflowStore {
   updateCredential(credentialId: string, patch: CredentialPatch): Promise<StoredCredential>;
   /** Removes a credential; returns whether it existed. */
   deleteCredential(credentialId: string): Promise<boolean>;
+
+  /**
+   * Appends an entry to the audit log; returns it with the `audit_id` the store gave it. Entries
+   * are never changed or deleted by Flowloom.
+   */
+  appendAudit(entry: AuditEntry): Promise<StoredAuditEntry>;
+  /**
+   * A page of the audit log, newest first (`at`, then `audit_id`), filtered in the query (see
+   * {@link ListAuditOptions}); `next_cursor` pages on.
+   *
+   * @throws FlowloomError `VALIDATION_FAILED` for a cursor this list did not give.
+   */
+  listAudit(options?: ListAuditOptions): Promise<AuditPage>;
 
   /** Releases connections and files. */
   close(): Promise<void>;

@@ -42,6 +42,7 @@ export function sampleInstance(
     trigger: null,
     parent_instance_id: null,
     parent_step_id: null,
+    root_instance_id: id,
     progress: null,
     ...overrides,
   };

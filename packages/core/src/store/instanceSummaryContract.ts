@@ -20,10 +20,12 @@ const SUMMARY_KEYS = [
   'finished_at',
   'instance_id',
   'name',
+  'parent_instance_id',
   'progress',
   'started_at',
   'status',
   'tenant_id',
+  'trigger',
   'workflow_id',
   'workflow_version',
 ];
@@ -95,6 +97,8 @@ export function describeInstanceSummaryContract(store: () => WorkflowStore): voi
             duration_ms: 2500,
             progress: { completed: 2, total: 5 },
             error: { code: 'STEP_FAILED', message: 'boom', step_id: 's' },
+            trigger: null,
+            parent_instance_id: null,
           },
         ],
         total: 1,
@@ -126,6 +130,33 @@ export function describeInstanceSummaryContract(store: () => WorkflowStore): voi
         total: 0,
         next_cursor: null,
       });
+    });
+
+    it('says what started each run: its trigger, the run whose step started it, or neither', async () => {
+      await history();
+      const started = (await store().listInstanceSummaries()).instances.map(
+        ({ instance_id, trigger, parent_instance_id }) => ({
+          instance_id,
+          trigger,
+          parent_instance_id,
+        }),
+      );
+      expect(started).toEqual([
+        {
+          instance_id: 'child',
+          trigger: { type: 'webhook', step_id: 'hook' },
+          parent_instance_id: 'a3',
+        },
+        { instance_id: 'doc', trigger: null, parent_instance_id: null },
+        {
+          instance_id: 'a3',
+          trigger: { type: 'schedule', step_id: 'cron' },
+          parent_instance_id: null,
+        },
+        { instance_id: 'b1', trigger: null, parent_instance_id: null },
+        { instance_id: 'a2', trigger: null, parent_instance_id: null },
+        { instance_id: 'a1', trigger: null, parent_instance_id: null },
+      ]);
     });
 
     it('filters by creation time, both bounds exclusive', async () => {

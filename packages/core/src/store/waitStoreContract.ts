@@ -68,6 +68,40 @@ export function describeWaitStoreContract(store: () => WorkflowStore): void {
       expect(await store().listDueWaits({ now: NOW, limit: 10 })).toEqual([]);
     });
 
+    it('brings a waiting run due at once, never later, and never a run that does not wait', async () => {
+      await waitingUntil('parent', '2026-03-01T13:00:00.000Z');
+      expect(await store().advanceWake('parent', NOW)).toBe(true);
+      expect(await store().listDueWaits({ now: NOW, limit: 10 })).toEqual([
+        { instance_id: 'parent', wake_at: NOW },
+      ]);
+      // A later time never pushes it back.
+      expect(await store().advanceWake('parent', '2026-03-01T14:00:00.000Z')).toBe(false);
+      expect((await store().listDueWaits({ now: NOW, limit: 10 }))[0]?.wake_at).toBe(NOW);
+      await waitingUntil('resume-only', null);
+      expect(await store().advanceWake('resume-only', NOW)).toBe(true);
+      await store().createInstance(sampleInstance('running', { status: 'running' }));
+      expect(await store().advanceWake('running', NOW)).toBe(false);
+      expect(await store().advanceWake('nobody', NOW)).toBe(false);
+      expect((await store().getInstance('running'))?.status).toBe('running');
+      expect(
+        (await store().listDueWaits({ now: NOW, limit: 10 })).map((w) => w.instance_id),
+      ).toEqual(['parent', 'resume-only']);
+    });
+
+    it('claims a waiting run for exactly one of several callers', async () => {
+      await waitingUntil('contested', NOW);
+      const claims = await Promise.all([
+        store().claimWaiting('contested'),
+        store().claimWaiting('contested'),
+        store().claimWaiting('contested'),
+      ]);
+      expect(claims.filter((claim) => claim !== null)).toHaveLength(1);
+      expect(claims.find((claim) => claim !== null)?.status).toBe('running');
+      expect((await store().getInstance('contested'))?.status).toBe('running');
+      expect(await store().listDueWaits({ now: NOW, limit: 10 })).toEqual([]);
+      expect(await store().claimWaiting('nobody')).toBeNull();
+    });
+
     it('refuses to mark an unknown instance waiting with NOT_FOUND', async () => {
       const refused = await store()
         .markWaiting('nobody', NOW)

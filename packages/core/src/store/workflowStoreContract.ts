@@ -4,12 +4,15 @@ import type { ExecutionEvent } from '../schema/executionEvent';
 import type { LogEntry } from '../schema/logEntry';
 import type { WorkflowInstance } from '../schema/workflowInstance';
 import { describeActivationContract } from './activationContract';
+import { describeAuditLogContract } from './auditLogContract';
 import { pause, sampleEvent, sampleInstance, sampleWorkflow } from './contractSamples';
 import { describeCredentialStoreContract } from './credentialStoreContract';
 import { describeInstanceDeletionContract } from './instanceDeletionContract';
 import { describeInstanceSummaryContract } from './instanceSummaryContract';
+import { describeLeaseStoreContract } from './leaseStoreContract';
 import { describeListAccessContract } from './listAccessContract';
 import { describeNulStringContract } from './nulStringContract';
+import { describeRunTreeContract } from './runTreeContract';
 import type { WorkflowStore } from './WorkflowStore';
 import { describeWaitStoreContract } from './waitStoreContract';
 import { describeWorkflowVersionsContract } from './workflowVersionsContract';
@@ -361,6 +364,9 @@ export function describeWorkflowStoreContract(
     describeInstanceSummaryContract(current);
     describeInstanceDeletionContract(current);
     describeWaitStoreContract(current);
+    describeRunTreeContract(current);
     describeActivationContract(current);
+    describeAuditLogContract(current);
+    describeLeaseStoreContract(current);
   });
 }

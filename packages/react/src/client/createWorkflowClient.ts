@@ -1,6 +1,6 @@
 import type { InstanceListQuery, WorkflowClient, WorkflowClientOptions } from './clientTypes';
 import { type RequestSettings, requestJson } from './requestJson';
-import { subscribeToInstance } from './subscribeToInstance';
+import { subscribeLazily } from './subscribeLazily';
 
 /**
  * Creates a typed client for the Flowloom API: one method per endpoint and `subscribe` for live
@@ -71,7 +71,7 @@ export function createWorkflowClient(options: WorkflowClientOptions = {}): Workf
     updateCredential: (credentialId, patch) => put(`/credentials/${id(credentialId)}`, patch),
     deleteCredential: (credentialId) => remove(`/credentials/${id(credentialId)}`),
     subscribe: (instanceId, onEvent, subscribeOptions) =>
-      subscribeToInstance(
+      subscribeLazily(
         {
           baseUrl,
           WebSocket: options.WebSocket,

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { builtinComponentList } from './builtinComponentList';
+import { builtinComponentMetadata } from './builtinComponentMetadata';
 import { ComponentPicker } from './ComponentPicker';
 
 function renderPicker() {
@@ -10,7 +10,7 @@ function renderPicker() {
   render(
     <ComponentPicker
       label="Add a step"
-      components={builtinComponentList()}
+      components={builtinComponentMetadata}
       position={{ x: 0, y: 0 }}
       onPick={onPick}
       onClose={onClose}
@@ -23,7 +23,7 @@ describe('ComponentPicker', () => {
   it('opens with its search focused and every component listed', () => {
     renderPicker();
     expect(screen.getByRole('combobox', { name: 'Search components' })).toHaveFocus();
-    expect(screen.getAllByRole('option')).toHaveLength(builtinComponentList().length);
+    expect(screen.getAllByRole('option')).toHaveLength(builtinComponentMetadata.length);
   });
 
   it('filters as one types and picks the active option with Enter', async () => {

@@ -1,7 +1,7 @@
 import type { CredentialSummary } from '@flowloom/core';
 import { Suspense, useMemo, useRef, useState } from 'react';
 import { useCredentials } from '../hooks/useCredentials';
-import { enCore } from '../i18n/enCore';
+import { enCanvas } from '../i18n/enCanvas';
 import type { I18nProps } from '../i18n/I18nProps';
 import { I18nProvider } from '../i18n/I18nProvider';
 import { useMessages } from '../i18n/useMessages';
@@ -65,7 +65,7 @@ function CredentialSelect({
   invalid,
   describedBy,
 }: Omit<CredentialPickerProps, keyof I18nProps>) {
-  const text = useMessages('credentials', enCore.credentials);
+  const text = useMessages('credentials', enCanvas.credentials);
   const { credentials, loading, error, refetch, createCredential } = useCredentials(
     credentialType || undefined,
   );

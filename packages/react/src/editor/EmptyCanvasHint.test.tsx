@@ -1,12 +1,12 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { builtinComponentList } from './builtinComponentList';
+import { builtinComponentMetadata } from './builtinComponentMetadata';
 import { EmptyCanvasHint } from './EmptyCanvasHint';
 
 describe('EmptyCanvasHint', () => {
   it('says how to start and offers each trigger as a one-click start', () => {
     const onStart = vi.fn();
-    render(<EmptyCanvasHint components={builtinComponentList()} onStart={onStart} />);
+    render(<EmptyCanvasHint components={builtinComponentMetadata} onStart={onStart} />);
     expect(screen.getByText('Drag a trigger from the left to start')).toBeInTheDocument();
     const starts = screen.getAllByRole('button');
     expect(starts.map((button) => button.textContent)).toEqual([
@@ -19,7 +19,7 @@ describe('EmptyCanvasHint', () => {
   });
 
   it('offers no start when the registry has no trigger', () => {
-    const components = builtinComponentList().filter((c) => c.category !== 'triggers');
+    const components = builtinComponentMetadata.filter((c) => c.category !== 'triggers');
     render(<EmptyCanvasHint components={components} onStart={() => {}} />);
     expect(screen.getByText('Drag a trigger from the left to start')).toBeInTheDocument();
     expect(screen.queryByRole('button')).toBeNull();

@@ -1,11 +1,13 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 
-// The real lazy loader (vitest.setup.ts keeps fields plain elsewhere).
-vi.unmock('./expressions/loadExpressionEditor');
-
-import { ExpressionInput } from './ExpressionInput';
 import type { CompletionScope } from './expressions/completionScope';
+
+// The real lazy loader (vitest.setup.ts keeps fields plain elsewhere). The setup has already
+// loaded the canvas parts, ExpressionInput among them, with the plain one: load it afresh.
+vi.unmock('./expressions/loadExpressionEditor');
+vi.resetModules();
+const { ExpressionInput } = await import('./ExpressionInput');
 
 const scope: CompletionScope = { steps: [], outputs: {}, schemas: {}, input: {}, vars: {} };
 

@@ -1,6 +1,6 @@
 import type { ExpressionScope } from '@flowloom/core';
 import { memo } from 'react';
-import { enCore } from '../i18n/enCore';
+import { enCanvas } from '../i18n/enCanvas';
 import { useMessages } from '../i18n/useMessages';
 import { previewExpression } from './expressions/previewExpression';
 
@@ -24,7 +24,7 @@ export const ExpressionPreview = memo(function ExpressionPreview({
   scope,
   hasRun,
 }: ExpressionPreviewProps) {
-  const text = useMessages('parameters', enCore.parameters);
+  const text = useMessages('parameters', enCanvas.parameters);
   const preview = previewExpression(value, scope, hasRun);
   if (preview.kind === 'none') return null;
   if (preview.kind === 'no-run') {

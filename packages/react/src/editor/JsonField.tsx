@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { enCore } from '../i18n/enCore';
+import { enCanvas } from '../i18n/enCanvas';
 import { useMessages } from '../i18n/useMessages';
 
 /** Props of {@link JsonField}. */
@@ -32,7 +32,7 @@ export function JsonField({
   invalid,
   onChange,
 }: JsonFieldProps) {
-  const words = useMessages('parameters', enCore.parameters);
+  const words = useMessages('parameters', enCanvas.parameters);
   const [text, setText] = useState(() => format(value));
   const [parseError, setParseError] = useState<string | undefined>(undefined);
   const errorId = `${id}-json-error`;

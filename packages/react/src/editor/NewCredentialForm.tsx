@@ -72,7 +72,7 @@ export function NewCredentialForm({
   onCancel,
 }: NewCredentialFormProps) {
   const text = useMessages('credentialForm', enCanvas.credentialForm);
-  const pickerWords = useMessages('credentials', enCore.credentials);
+  const pickerWords = useMessages('credentials', enCanvas.credentials);
   const commonWords = useMessages('common', enCore.common);
   const [name, setName] = useState('');
   const [typeChoice, setTypeChoice] = useState('bearer');

@@ -64,7 +64,7 @@ export const Palette = memo(function Palette({
         onChange={(event) => setQuery(event.target.value)}
       />
       {notice ? <p className="flowloom-palette__notice">{notice}</p> : null}
-      {groups.length === 0 ? (
+      {groups.length === 0 && normalized ? (
         <p className="flowloom-palette__empty">{text.none(query.trim())}</p>
       ) : null}
       {groups.map((group) => (

@@ -1,7 +1,7 @@
 import type { ComponentParameter, WorkflowIssue } from '@flowloom/core';
 import { useCallback, useRef } from 'react';
 import type { Formatters } from '../i18n/createFormatters';
-import { enCore } from '../i18n/enCore';
+import { enCanvas } from '../i18n/enCanvas';
 import type { Messages } from '../i18n/Messages';
 import { useI18n } from '../i18n/useI18n';
 import { useMessages } from '../i18n/useMessages';
@@ -77,7 +77,7 @@ export function ParameterField({
   nodeId,
 }: ParameterFieldProps) {
   const { format } = useI18n();
-  const text = useMessages('parameters', enCore.parameters);
+  const text = useMessages('parameters', enCanvas.parameters);
   const id = `${idPrefix}-${parameter.name}`;
   const helpId = `${id}-help`;
   const errorId = `${id}-errors`;

@@ -5,7 +5,7 @@ import { WorkflowProvider } from '../hooks/WorkflowProvider';
 import { createEditorStore, type EditorStoreApi } from '../store/createEditorStore';
 import { EditorStoreProvider } from '../store/EditorStoreProvider';
 import { allParameterTypesMetadata } from './allParameterTypes.test-helpers';
-import { builtinComponentList } from './builtinComponentList';
+import { builtinComponentMetadata } from './builtinComponentMetadata';
 import { ParameterForm } from './ParameterForm';
 
 let store: EditorStoreApi;
@@ -142,7 +142,7 @@ describe('ParameterForm', () => {
   });
 
   it('lists the node’s warnings apart from its errors, as warnings', () => {
-    store.getState().setComponents([...builtinComponentList(), allParameterTypesMetadata]);
+    store.getState().setComponents([...builtinComponentMetadata, allParameterTypesMetadata]);
     store.getState().addNode('manual_trigger', { x: 0, y: 300 });
     renderForm();
     const warnings = screen.getByRole('list', { name: 'Node warnings' });

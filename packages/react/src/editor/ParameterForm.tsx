@@ -1,5 +1,6 @@
 import type { WorkflowIssue } from '@flowloom/core';
 import { useCallback, useEffect, useId, useRef } from 'react';
+import { enCanvas } from '../i18n/enCanvas';
 import { enCore } from '../i18n/enCore';
 import { useMessages } from '../i18n/useMessages';
 import { selectFocusRequest } from '../store/editorSelectors';
@@ -25,7 +26,7 @@ const NO_ISSUES: WorkflowIssue[] = [];
  */
 export function ParameterForm({ nodeId }: ParameterFormProps) {
   const store = useEditorStoreApi();
-  const text = useMessages('parameters', enCore.parameters);
+  const text = useMessages('parameters', enCanvas.parameters);
   const nodeWords = useMessages('node', enCore.node);
   const idPrefix = useId();
   const node = useEditorStore(

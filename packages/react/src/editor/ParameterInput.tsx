@@ -1,5 +1,5 @@
 import type { ComponentParameter } from '@flowloom/core';
-import { enCore } from '../i18n/enCore';
+import { enCanvas } from '../i18n/enCanvas';
 import { useMessages } from '../i18n/useMessages';
 import { CredentialPicker } from './CredentialPicker';
 import { ExpressionInput } from './ExpressionInput';
@@ -45,7 +45,7 @@ export function ParameterInput({
   labelId,
   getScope,
 }: ParameterInputProps) {
-  const text = useMessages('parameters', enCore.parameters);
+  const text = useMessages('parameters', enCanvas.parameters);
   const common = {
     id,
     required: parameter.required,

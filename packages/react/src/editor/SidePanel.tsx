@@ -5,9 +5,10 @@ import { selectFocusRequest } from '../store/editorSelectors';
 import type { EditorStore } from '../store/editorTypes';
 import { useEditorStore } from '../store/useEditorStore';
 import { lazyCanvasPart } from './lazyCanvasPart';
-import { ParameterForm } from './ParameterForm';
 import { ProblemsList } from './ProblemsList';
 
+// Both forms wait for a selection, so they load with the canvas parts (prefetched when idle).
+const ParameterForm = lazyCanvasPart('ParameterForm');
 const NodeSettingsForm = lazyCanvasPart('NodeSettingsForm');
 
 type Tab = 'parameters' | 'settings';
@@ -73,13 +74,13 @@ export const SidePanel = memo(
               ))}
             </div>
             <div id={`${id}-panel`} role="tabpanel" aria-labelledby={`${id}-tab-${tab}`}>
-              {tab === 'parameters' ? (
-                <ParameterForm nodeId={nodeId} />
-              ) : (
-                <Suspense fallback={null}>
+              <Suspense fallback={null}>
+                {tab === 'parameters' ? (
+                  <ParameterForm nodeId={nodeId} />
+                ) : (
                   <NodeSettingsForm nodeId={nodeId} />
-                </Suspense>
-              )}
+                )}
+              </Suspense>
             </div>
           </>
         ) : (

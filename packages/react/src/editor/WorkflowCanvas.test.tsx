@@ -4,7 +4,7 @@ import { createRef } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createEditorStore, type EditorStoreApi } from '../store/createEditorStore';
 import { EditorStoreProvider } from '../store/EditorStoreProvider';
-import { builtinComponentList } from './builtinComponentList';
+import { builtinComponentMetadata } from './builtinComponentMetadata';
 import { WorkflowCanvas } from './WorkflowCanvas';
 
 let store: EditorStoreApi;
@@ -44,7 +44,7 @@ describe('WorkflowCanvas', () => {
     // jsdom has no layout: @xyflow/react asks which element is under the pointer.
     document.elementFromPoint = () => null;
     store = createEditorStore();
-    store.getState().setComponents(builtinComponentList());
+    store.getState().setComponents(builtinComponentMetadata);
     a = store.getState().addNode('log', { x: 0, y: 0 });
     b = store.getState().addNode('log', { x: 300, y: 0 });
     onDropComponent.mockReset();

@@ -10,7 +10,8 @@ import { I18nProvider } from '../i18n/I18nProvider';
 import { useMessages } from '../i18n/useMessages';
 import { createEditorStore } from '../store/createEditorStore';
 import { EditorStoreProvider } from '../store/EditorStoreProvider';
-import { builtinComponentList } from './builtinComponentList';
+import { type IconMap, IconsContext } from './IconsContext';
+import { loadedBuiltinComponents } from './loadBuiltinComponents';
 import { WorkflowEditorLayout } from './WorkflowEditorLayout';
 import { WorkflowErrorBoundary } from './WorkflowErrorBoundary';
 
@@ -40,7 +41,17 @@ export interface WorkflowEditorProps extends I18nProps {
    * @default 1048576 (1 MiB, the server's default)
    */
   maxImportBytes?: number;
+  /**
+   * Icons of your own, by the name your components' metadata gives as `icon` (as written): a
+   * React element each, drawn in the icon's box (`--flowloom-icon-size`). They win over the
+   * built-in names. Metadata can also give an image URL (`https://…`, `data:image/…`,
+   * `/icons/x.svg`) with no prop at all; the built-in names are listed in the README.
+   * @example <WorkflowEditor icons={{ AcmeLogo: <AcmeLogoSvg /> }} />
+   */
+  icons?: IconMap;
 }
+
+const NO_ICONS: IconMap = {};
 
 /**
  * The workflow editor: a palette of the server's components (drag them onto the canvas, or
@@ -62,16 +73,26 @@ export interface WorkflowEditorProps extends I18nProps {
  *   <WorkflowEditor workflowId={id} onBack={() => navigate('/workflows')} colorMode="system" />
  * </div>
  */
-export function WorkflowEditor({ messages, locale, ...props }: WorkflowEditorProps) {
+export function WorkflowEditor({
+  messages,
+  locale,
+  icons = NO_ICONS,
+  ...props
+}: WorkflowEditorProps) {
   return (
     <I18nProvider messages={messages} locale={locale}>
-      <EditorWithStore {...props} />
+      <IconsContext.Provider value={icons}>
+        <EditorWithStore {...props} />
+      </IconsContext.Provider>
     </I18nProvider>
   );
 }
 
 /** The editor with its store, in the language around it. */
-function EditorWithStore({ client, ...props }: Omit<WorkflowEditorProps, keyof I18nProps>) {
+function EditorWithStore({
+  client,
+  ...props
+}: Omit<WorkflowEditorProps, keyof I18nProps | 'icons'>) {
   const inherited = useWorkflowClient();
   const toolbarWords = useMessages('toolbar', enCore.toolbar);
   const problemsWords = useMessages('problems', enCore.problems);
@@ -81,7 +102,7 @@ function EditorWithStore({ client, ...props }: Omit<WorkflowEditorProps, keyof I
       name: toolbarWords.untitled,
       problemText: problemsWords,
       components: Object.fromEntries(
-        builtinComponentList().map((component) => [component.type, component]),
+        (loadedBuiltinComponents() ?? []).map((component) => [component.type, component]),
       ),
     }),
   );

@@ -1,7 +1,6 @@
 import { type ColorMode, useReactFlow } from '@xyflow/react';
 import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { ExecutionDock } from '../execution/ExecutionDock';
-import { useClearOnRunEnd } from '../execution/useClearOnRunEnd';
 import { useRunViewLock } from '../history/useRunViewLock';
 import { enCore } from '../i18n/enCore';
 import { useI18n } from '../i18n/useI18n';
@@ -9,6 +8,7 @@ import { useMessages } from '../i18n/useMessages';
 import { selectDirty, selectWorkflowId } from '../store/editorSelectors';
 import { useEditorStore } from '../store/useEditorStore';
 import { useEditorStoreApi } from '../store/useEditorStoreApi';
+import { lazyWorkbenchPart } from '../workbench/lazyWorkbenchPart';
 import { AnnounceContext } from './AnnounceContext';
 import { lazyCanvasPart, loadCanvasParts } from './lazyCanvasPart';
 import { Palette } from './Palette';
@@ -20,12 +20,12 @@ import { useBeforeUnloadPrompt } from './useBeforeUnloadPrompt';
 import { type EditorCommandOptions, useEditorCommands } from './useEditorCommands';
 import { useEditorComponents } from './useEditorComponents';
 import { useEditorShortcuts } from './useEditorShortcuts';
-import { useLiveRunStatus } from './useLiveRunStatus';
 import { useWorkbenchCommands } from './useWorkbenchCommands';
 import { WorkflowCanvas } from './WorkflowCanvas';
 
 const RunInputDialog = lazyCanvasPart('RunInputDialog');
 const VersionConflictNotice = lazyCanvasPart('VersionConflictNotice');
+const RunFollower = lazyWorkbenchPart('RunFollower');
 
 /** Props of {@link WorkflowEditorLayout}. */
 export interface WorkflowEditorLayoutProps extends EditorCommandOptions {
@@ -53,7 +53,8 @@ function focusIsLost(): boolean {
 /**
  * The editor's screen inside its providers: toolbar, a save's version conflict, palette, canvas,
  * side panel and, once a run starts, the execution panel; plus the shortcuts, the
- * unsaved-changes prompt, the load of `workflowId`, the live run status, a live region that
+ * unsaved-changes prompt, the load of `workflowId`, the live run status (<RunFollower>, loaded
+ * with the run workbench), a live region that
  * tells screen readers what keyboard actions did, and where focus goes: to the execution panel
  * after Execute, back to the button that opened the panel when it closes (the dock does that),
  * and to the canvas once a workflow has opened.
@@ -101,11 +102,9 @@ export function WorkflowEditorLayout({
 
   useEditorShortcuts(rootRef, { onSave: commands.save, onExecute: commands.execute });
   useBeforeUnloadPrompt(dirty);
-  useLiveRunStatus(instanceId);
-  // The execution panel's pieces: an older version shown read-only, "Execution started."
-  // gone once the run ends, and the graph re-fitted above the panel as it opens or resizes.
+  // The execution panel's pieces: an older version shown read-only (the run itself is followed
+  // by <RunFollower>), and the graph re-fitted above the panel as it opens or resizes.
   useRunViewLock(rootRef);
-  useClearOnRunEnd(instanceId, commands.feedback, () => report(undefined));
   const refitAfterLayout = useCallback(() => {
     // Two frames: the canvas measures its new size (a ResizeObserver) before fitting to it.
     requestAnimationFrame(() => requestAnimationFrame(fitView));
@@ -232,6 +231,15 @@ export function WorkflowEditorLayout({
           focusRequest={panelFocus}
           onFocusFallback={focusCanvas}
         />
+        {instanceId !== undefined ? (
+          <Suspense fallback={null}>
+            <RunFollower
+              instanceId={instanceId}
+              notice={commands.feedback}
+              onRunEnd={() => report(undefined)}
+            />
+          </Suspense>
+        ) : null}
         {workbench.runInputDialog ? (
           <Suspense fallback={null}>
             <RunInputDialog {...workbench.runInputDialog} />

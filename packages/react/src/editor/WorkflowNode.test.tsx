@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createEditorStore, type EditorStoreApi } from '../store/createEditorStore';
 import { EditorStoreProvider } from '../store/EditorStoreProvider';
 import { allParameterTypesMetadata } from './allParameterTypes.test-helpers';
-import { builtinComponentList } from './builtinComponentList';
+import { builtinComponentMetadata } from './builtinComponentMetadata';
 import { WorkflowCanvas } from './WorkflowCanvas';
 
 let store: EditorStoreApi;
@@ -56,7 +56,7 @@ function stepEvent(
 describe('WorkflowNode', () => {
   beforeEach(() => {
     store = createEditorStore();
-    store.getState().setComponents([...builtinComponentList(), allParameterTypesMetadata]);
+    store.getState().setComponents([...builtinComponentMetadata, allParameterTypesMetadata]);
   });
 
   it('shows the icon, the label and the component name when they differ', () => {

@@ -1,5 +1,5 @@
 import type { ClientError } from '../client/clientTypes';
-import { enCore } from '../i18n/enCore';
+import { enCanvas } from '../i18n/enCanvas';
 import type { Messages } from '../i18n/Messages';
 
 /**
@@ -9,7 +9,7 @@ import type { Messages } from '../i18n/Messages';
 export function credentialErrorMessage(
   error: ClientError,
   failed: (message: string) => string,
-  text: Pick<Messages['credentials'], 'notConfigured'> = enCore.credentials,
+  text: Pick<Messages['credentials'], 'notConfigured'> = enCanvas.credentials,
 ): string {
   if (error.code === 'NOT_CONFIGURED') return text.notConfigured;
   return failed(error.message);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { THEMES } from '../styles/themeVariables.test-helpers';
-import { builtinComponentList } from './builtinComponentList';
+import { builtinComponentMetadata } from './builtinComponentMetadata';
 import { contrastRatio, parseHex } from './contrastRatio';
 import { DARK_TITLE, headerColorsOf, LIGHT_TITLE, MIN_TEXT_CONTRAST } from './headerColorsOf';
 
@@ -10,7 +10,7 @@ function worstContrast(color: string | undefined): number {
 }
 
 describe('headerColorsOf', () => {
-  it.each(builtinComponentList().map((component) => [component.name, component.color]))(
+  it.each(builtinComponentMetadata.map((component) => [component.name, component.color]))(
     'gives %s a title that reads at 4.5:1 or more on every stop of its header',
     (_name, color) => {
       expect(headerColorsOf(color).stops.length).toBeGreaterThan(0);

@@ -1,7 +1,8 @@
 /**
  * Outline paths (24×24, drawn with a 1.5 stroke) for the Heroicons names the built-in components
  * and the seed use, keyed without the `Icon` suffix. A small map instead of an icon library keeps
- * the bundle small; unknown names fall back to the component's first letter.
+ * the bundle small; unknown names fall back to the component's first letter (with a warning in
+ * development). The README lists these names; hosts add their own with `<WorkflowEditor icons>`.
  */
 export const iconPaths: Readonly<Record<string, string>> = {
   Play: 'M6.5 4.5v15l12.5-7.5z',
@@ -28,4 +29,9 @@ export const iconPaths: Readonly<Record<string, string>> = {
   Cog: 'M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM12 2.5v3M12 18.5v3M2.5 12h3M18.5 12h3M5.3 5.3l2.1 2.1M16.6 16.6l2.1 2.1M5.3 18.7l2.1-2.1M16.6 7.4l2.1-2.1',
   Bell: 'M6 16.5V11a6 6 0 1 1 12 0v5.5l1.5 1.5h-15zM10 20.5a2 2 0 0 0 4 0',
   ChatBubbleLeft: 'M3.5 5.5h17v11h-11l-4.5 4v-4h-1.5z',
+  ArrowUturnLeft: 'M9 15 3 9m0 0 6-6M3 9h12a6 6 0 0 1 0 12h-3',
+  Square2Stack:
+    'M16.5 8.25V6a2.25 2.25 0 0 0-2.25-2.25H6A2.25 2.25 0 0 0 3.75 6v8.25A2.25 2.25 0 0 0 6 16.5h2.25m8.25-8.25H18a2.25 2.25 0 0 1 2.25 2.25V18A2.25 2.25 0 0 1 18 20.25h-7.5A2.25 2.25 0 0 1 8.25 18v-1.5m8.25-8.25h-6a2.25 2.25 0 0 0-2.25 2.25v6',
+  ArrowPathRoundedSquare:
+    'M19.5 12c0-1.23-.05-2.45-.14-3.66a4 4 0 0 0-3.7-3.7 48.7 48.7 0 0 0-7.32 0 4 4 0 0 0-3.7 3.7l-.05.66M19.5 12l3-3m-3 3-3-3m-12 3c0 1.23.05 2.45.14 3.66a4 4 0 0 0 3.7 3.7 48.7 48.7 0 0 0 7.32 0 4 4 0 0 0 3.7-3.7l.05-.66M4.5 12l3 3m-3-3-3 3',
 };

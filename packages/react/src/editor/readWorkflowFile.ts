@@ -1,5 +1,6 @@
 import type { WorkflowExport } from '@flowloom/core';
 import { createFormatters, type Formatters } from '../i18n/createFormatters';
+import { enCanvas } from '../i18n/enCanvas';
 import { enCore } from '../i18n/enCore';
 import type { Messages } from '../i18n/Messages';
 
@@ -26,7 +27,7 @@ export type WorkflowFileReading =
 export async function readWorkflowFile(
   file: Blob,
   maxBytes = MAX_WORKFLOW_FILE_BYTES,
-  words: Messages['files'] = enCore.files,
+  words: Messages['files'] = enCanvas.files,
   format: Formatters = createFormatters(enCore.locale),
 ): Promise<WorkflowFileReading> {
   if (file.size > maxBytes) {

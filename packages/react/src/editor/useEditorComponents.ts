@@ -1,33 +1,56 @@
 import type { WorkflowComponentMetadata } from '@flowloom/core';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useWorkflowComponents } from '../hooks/useWorkflowComponents';
 import { enCore } from '../i18n/enCore';
 import { useMessages } from '../i18n/useMessages';
 import { useEditorStoreApi } from '../store/useEditorStoreApi';
-import { builtinComponentList } from './builtinComponentList';
+import { loadBuiltinComponents, loadedBuiltinComponents } from './loadBuiltinComponents';
 
 /** What {@link useEditorComponents} returns. */
 export interface EditorComponents {
   components: WorkflowComponentMetadata[];
-  /** Says why the built-ins are shown instead of the server's list, when they are. */
+  /** Says that the list is loading, or why the built-ins are shown instead of the server's. */
   notice: string | undefined;
 }
 
+const NONE: WorkflowComponentMetadata[] = [];
+
 /**
- * The components the editor offers: the built-ins at once, replaced by the server's list as
- * soon as it answers (kept in the editor store for forms, handles and connection checks).
+ * The components the editor offers: the server's list (kept in the editor store for forms,
+ * handles and connection checks). Until it answers the palette says it is loading; when it
+ * fails, the built-ins are loaded and shown with the reason. Built-ins already loaded on the page
+ * (after an earlier failure) are shown at once while the server is asked again.
  */
 export function useEditorComponents(): EditorComponents {
   const store = useEditorStoreApi();
   const text = useMessages('palette', enCore.palette);
   const { components: served, loading, error } = useWorkflowComponents();
   const answered = served.length > 0 || (!loading && error === null);
-  const components = answered ? served : builtinComponentList();
+  const failed = error !== null && !answered;
+  const [builtins, setBuiltins] = useState(loadedBuiltinComponents);
 
+  useEffect(() => {
+    if (!failed || builtins) return;
+    let current = true;
+    // A chunk that cannot load either leaves the palette empty, with the server's error shown.
+    loadBuiltinComponents().then(
+      (list) => current && setBuiltins(list),
+      () => {},
+    );
+    return () => {
+      current = false;
+    };
+  }, [failed, builtins]);
+
+  const components = answered ? served : (builtins ?? NONE);
   useEffect(() => {
     store.getState().setComponents(components);
   }, [store, components]);
 
-  const notice = error && !answered ? text.serverFailed(error.message) : undefined;
+  const notice = failed
+    ? text.serverFailed(error.message)
+    : !answered && !builtins
+      ? text.loading
+      : undefined;
   return { components, notice };
 }

@@ -1,17 +1,12 @@
-import type { WorkflowIssue } from '@flowloom/core';
-import { useCallback } from 'react';
-import type { ClientError, SaveWorkflowResult } from '../client/clientTypes';
+import { useCallback, useRef } from 'react';
+import type { SaveWorkflowResult } from '../client/clientTypes';
 import { useWorkflowClient } from '../hooks/useWorkflowClient';
 import { useWorkflowEditor } from '../hooks/useWorkflowEditor';
-import { enCore } from '../i18n/enCore';
-import type { Messages } from '../i18n/Messages';
 import { useI18n } from '../i18n/useI18n';
-import { useMessages } from '../i18n/useMessages';
 import { useEditorStoreApi } from '../store/useEditorStoreApi';
-import { downloadJson } from './downloadJson';
 import type { EditorFeedback } from './editorFeedback';
-import { MAX_WORKFLOW_FILE_BYTES, readWorkflowFile } from './readWorkflowFile';
-import { workflowFileName } from './workflowFileName';
+import { loadCanvasParts } from './lazyCanvasPart';
+import type { WorkflowFileContext } from './workflowFileCommands';
 
 /** Options of {@link useWorkflowFileCommands}. */
 export interface WorkflowFileCommandOptions {
@@ -33,126 +28,46 @@ export interface WorkflowFileCommands {
   importFile: (file: Blob) => Promise<void>;
 }
 
-function detailsOf(error: ClientError): string[] | undefined {
-  if (!error.issues?.length) return undefined;
-  return error.issues.map((issue) =>
-    issue.path ? `${issue.path}: ${issue.message}` : issue.message,
-  );
-}
-
-type Text = Messages['files'];
-
-function importFailure(error: ClientError, words: Text): EditorFeedback {
-  if (error.status === 413) return { kind: 'error', text: words.importTooLarge };
-  const text =
-    error.code === 'VALIDATION_FAILED' || error.code === 'INVALID_WORKFLOW'
-      ? words.importInvalid(error.message)
-      : words.importFailed(error.message);
-  return { kind: 'error', text, details: detailsOf(error) };
-}
-
-/** Where an issue is: its node and parameter. */
-const placeOf = (issue: WorkflowIssue) => `${issue.node_id ?? ''}\u0000${issue.field ?? ''}`;
-
-function importSuccess(result: SaveWorkflowResult, words: Text): EditorFeedback {
-  const errors = result.validation.errors.filter((issue) => issue.severity === 'error');
-  // Counted by parameter: a component may report the same missing credential in its own words.
-  const missing = new Set(
-    errors.filter((issue) => issue.code === 'MISSING_CREDENTIAL').map(placeOf),
-  );
-  const others = errors.filter((issue) => !missing.has(placeOf(issue))).length;
-  const details = [
-    ...(missing.size > 0 ? [words.chooseCredentials(missing.size)] : []),
-    ...(others > 0 ? [words.otherProblems(others)] : []),
-  ];
-  return {
-    kind: details.length > 0 ? 'warning' : 'success',
-    text: words.imported(result.name),
-    details: details.length > 0 ? details : undefined,
-  };
-}
-
 /**
  * The editor's Export and Import. Export asks the server for the workflow as a file (credential
  * references replaced by placeholders) and downloads it; Import checks the file, sends it, opens
- * the new workflow and marks what it lacks (credentials to choose) on the nodes.
+ * the new workflow and marks what it lacks (credentials to choose) on the nodes. Both, and their
+ * words, load with the canvas parts (workflowFileCommands.ts) on first use.
  */
-export function useWorkflowFileCommands({
-  report,
-  setBusy,
-  onImported,
-  maxImportBytes = MAX_WORKFLOW_FILE_BYTES,
-}: WorkflowFileCommandOptions): WorkflowFileCommands {
+export function useWorkflowFileCommands(options: WorkflowFileCommandOptions): WorkflowFileCommands {
   const store = useEditorStoreApi();
-  const { format } = useI18n();
-  const words = useMessages('files', enCore.files);
+  const i18n = useI18n();
   const client = useWorkflowClient();
   const { load } = useWorkflowEditor();
+  // Read when a command runs: the commands themselves stay the same across renders.
+  const context = useRef<WorkflowFileContext>(undefined as never);
+  context.current = { ...options, store, client, load, i18n };
 
-  const exportFile = useCallback(async () => {
-    const { workflowId, version, dirty } = store.getState();
-    if (workflowId === undefined) {
-      report({ kind: 'error', text: words.exportNeedsSave });
-      return;
-    }
-    setBusy('export');
-    try {
-      const result = await client.exportWorkflow(
-        workflowId,
-        version === undefined ? undefined : { version },
-      );
-      if (!result.success) {
-        report({
+  /** Runs a command from the canvas parts; a chunk that cannot load is reported as an error. */
+  const run = useCallback(
+    async (command: (parts: Awaited<ReturnType<typeof loadCanvasParts>>) => Promise<void>) => {
+      let parts: Awaited<ReturnType<typeof loadCanvasParts>>;
+      try {
+        parts = await loadCanvasParts();
+      } catch (error) {
+        context.current.report({
           kind: 'error',
-          text: words.exportFailed(result.error.message),
-          details: detailsOf(result.error),
+          text: error instanceof Error ? error.message : String(error),
         });
         return;
       }
-      const fileName = workflowFileName(result.data.name);
-      downloadJson(fileName, result.data);
-      report(
-        dirty
-          ? { kind: 'warning', text: words.exportedWithoutChanges(fileName, version) }
-          : { kind: 'success', text: words.exported(fileName) },
-      );
-    } finally {
-      setBusy(undefined);
-    }
-  }, [store, client, report, setBusy, words]);
-
-  const importFile = useCallback(
-    async (file: Blob) => {
-      setBusy('import');
-      report({ kind: 'info', text: words.importing });
-      try {
-        const reading = await readWorkflowFile(file, maxImportBytes, words, format);
-        if (!reading.ok) {
-          report({ kind: 'error', text: reading.message });
-          return;
-        }
-        const imported = await client.importWorkflow(reading.file);
-        if (!imported.success) {
-          report(importFailure(imported.error, words));
-          return;
-        }
-        const { workflow_id, validation, version } = imported.data;
-        const opened = await load(workflow_id);
-        if (!opened.success) {
-          report({ kind: 'error', text: words.importedButNotOpened(opened.error.message) });
-          return;
-        }
-        // The import's validation marks the nodes, as a save's does (e.g. credentials to pick).
-        const state = store.getState();
-        state.markSaved(workflow_id, validation.errors, state.revision, version);
-        report(importSuccess(imported.data, words));
-        onImported?.(imported.data);
-      } finally {
-        setBusy(undefined);
-      }
+      await command(parts);
     },
-    [store, client, load, report, setBusy, onImported, maxImportBytes, words, format],
+    [],
   );
 
+  const exportFile = useCallback(
+    () => run((parts) => parts.exportWorkflowFile(context.current)),
+    [run],
+  );
+  const importFile = useCallback(
+    (file: Blob) => run((parts) => parts.importWorkflowFile(context.current, file)),
+    [run],
+  );
   return { exportFile, importFile };
 }

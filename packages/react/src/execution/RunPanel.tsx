@@ -137,8 +137,11 @@ export function RunPanel({
 
   const live = execution.executionStatus;
   const status = live?.status;
-  // An interrupted run resumes when the server is back; Stop cancels it for good instead.
-  const canStop = shownId !== undefined && (status === 'running' || status === 'interrupted');
+  // An interrupted run resumes when the server is back, a queued one starts once a slot frees;
+  // Stop cancels either for good instead.
+  const canStop =
+    shownId !== undefined &&
+    (status === 'running' || status === 'interrupted' || status === 'queued');
   // A retry re-runs the failed and cancelled steps of this same instance: the panel keeps
   // following it, and its events continue the same seq.
   const canRetry = shownId !== undefined && (status === 'failed' || status === 'cancelled');
@@ -237,6 +240,11 @@ export function RunPanel({
       {status === 'interrupted' && (
         <div className="flowloom-message flowloom-message--info" role="status">
           {text.interrupted}
+        </div>
+      )}
+      {status === 'queued' && (
+        <div className="flowloom-message flowloom-message--info" role="status">
+          {text.queued}
         </div>
       )}
       {runError && status !== undefined && isFinalInstanceStatus(status) && (

@@ -20,7 +20,9 @@ export function StatusBadge({ status }: StatusBadgeProps) {
       ? panelWords.interrupted
       : status === 'waiting'
         ? panelWords.waiting
-        : undefined;
+        : status === 'queued'
+          ? panelWords.queued
+          : undefined;
   return (
     <span
       className={`flowloom-status-badge flowloom-status-badge--${status}`}

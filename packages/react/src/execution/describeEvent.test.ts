@@ -20,6 +20,12 @@ describe('describeEvent', () => {
     ).toBe('4 steps');
   });
 
+  it('says a queued run waits for a free slot', () => {
+    expect(describeAs({ event_type: 'execution_queued', data: { run: 'start' } })).toBe(
+      'Queued: it starts once another run of its team or workflow ends',
+    );
+  });
+
   it('gives the duration and handles of a completed step', () => {
     expect(
       describeAs({

@@ -14,6 +14,8 @@ export function describeEvent(
   format: Formatters,
 ): string {
   switch (event.event_type) {
+    case 'execution_queued':
+      return text.queued;
     case 'execution_started':
       return text.totalSteps(event.data.total_steps);
     case 'step_started':

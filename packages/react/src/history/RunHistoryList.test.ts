@@ -18,6 +18,8 @@ function run(id: string): InstanceSummary {
     duration_ms: 1000,
     progress: { completed: 2, total: 2 },
     error: null,
+    trigger: null,
+    parent_instance_id: null,
   };
 }
 

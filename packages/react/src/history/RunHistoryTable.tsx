@@ -1,4 +1,4 @@
-import type { InstanceSummary, RunTrigger } from '@flowloom/core';
+import type { InstanceSummary } from '@flowloom/core';
 import { useEffect } from 'react';
 import { StatusChip } from '../execution/StatusChip';
 import { useRunHistory } from '../hooks/useRunHistory';
@@ -7,6 +7,7 @@ import { enLists } from '../i18n/enLists';
 import type { I18nProps } from '../i18n/I18nProps';
 import { useI18n } from '../i18n/useI18n';
 import { useMessages } from '../i18n/useMessages';
+import { runTriggerOf } from './runTriggerOf';
 
 /** Props of `RunHistory` (and of {@link RunHistoryTable}, the list it loads). */
 export interface RunHistoryProps extends I18nProps {
@@ -20,15 +21,6 @@ export interface RunHistoryProps extends I18nProps {
   pageSize?: number;
   /** Added to the root's class names. */
   className?: string;
-}
-
-/**
- * What started a run, when the summary says (newer servers send `trigger`); else a dash: the
- * run itself (`getInstance`) always says.
- */
-function triggerOf(run: InstanceSummary): string | undefined {
-  const trigger = (run as InstanceSummary & { trigger?: RunTrigger | null }).trigger;
-  return trigger === undefined ? undefined : (trigger?.type ?? 'manual');
 }
 
 /**
@@ -102,7 +94,7 @@ export function RunHistoryTable({
             {runs.map((run) => {
               const started = format.dateTime(run.started_at, text.notStarted);
               const selected = run.instance_id === selectedInstanceId;
-              const trigger = triggerOf(run);
+              const trigger = runTriggerOf(run);
               return (
                 <tr
                   key={run.instance_id}

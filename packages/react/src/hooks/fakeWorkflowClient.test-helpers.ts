@@ -156,8 +156,9 @@ export class FakeWorkflowClient implements WorkflowClient {
 
   createInstance(request: Parameters<WorkflowClient['createInstance']>[0]) {
     return this.#answer('createInstance', [request], () => {
+      const instanceId = `inst_${this.#nextId++}`;
       const instance: WorkflowInstance = {
-        instance_id: `inst_${this.#nextId++}`,
+        instance_id: instanceId,
         workflow_id: 'workflow_id' in request ? request.workflow_id : null,
         name: request.name,
         status: 'pending',
@@ -174,6 +175,7 @@ export class FakeWorkflowClient implements WorkflowClient {
         trigger: null,
         parent_instance_id: null,
         parent_step_id: null,
+        root_instance_id: instanceId,
         progress: null,
       };
       this.instances.push(instance);

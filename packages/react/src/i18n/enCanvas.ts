@@ -2,10 +2,14 @@ import { countOf } from './countOf';
 
 const count = countOf('en');
 
+/** "1 parameter", "3 parameters": a count and its noun. */
+const plural = (value: number, one: string, other: string) =>
+  `${count(value)} ${value === 1 ? one : other}`;
+
 /**
  * The English words of the canvas parts loaded on demand: menus, the component and connection
- * pickers, a node's run settings, the new-credential form, a save's version conflict and
- * "Execute with input…". Part of `en`.
+ * pickers, a node's parameters and run settings, credentials and the new-credential form, a
+ * save's version conflict, "Execute with input…", Export and Import. Part of `en`.
  */
 export const enCanvas = {
   settings: {
@@ -120,5 +124,72 @@ export const enCanvas = {
     execute: 'Execute',
     notJson: (message: string) => `Not valid JSON: ${message}`,
     notObject: 'The input must be a JSON object, e.g. { "order_id": 42 }.',
+  },
+  parameters: {
+    form: (name: string) => `${name} settings`,
+    unknownType: (type: string) =>
+      `This node's component type "${type}" is not known to the server.`,
+    nodeErrors: 'Node problems',
+    nodeWarnings: 'Node warnings',
+    label: 'Label',
+    noParameters: 'This component has no parameters.',
+    expressionHint:
+      'Use {{ input.field }}, {{ steps.<node id>.field }} or {{ vars.name }}; the value keeps its type.',
+    between: (min: string, max: string) => `Between ${min} and ${max}.`,
+    atLeast: (min: string) => `At least ${min}.`,
+    atMost: (max: string) => `At most ${max}.`,
+    notNumber: 'Must be a number.',
+    tooSmall: (min: string) => `Must be at least ${min}.`,
+    tooLarge: (max: string) => `Must be at most ${max}.`,
+    notInteger: 'Must be a whole number.',
+    default: (value: string) => `Default: ${value}`,
+    choose: '— Choose —',
+    invalidJson: (message: string) => `Invalid JSON: ${message}`,
+    /** Beside the completions of `input.` and `vars.` in an expression. */
+    inputDetail: 'the run’s input',
+    varsDetail: 'run variables',
+    previewValue: 'Resolves to',
+    previewNoRun: 'Run the workflow to preview this value.',
+    previewProblem: 'Does not resolve:',
+  },
+  credentials: {
+    legacy:
+      'Store this secret as a credential: it is kept in the workflow as plain text, which the server no longer accepts. Choose a credential or create one to replace it.',
+    storeLegacy: 'Store as a new credential',
+    loadingList: 'Loading credentials…',
+    choose: '— Choose a credential —',
+    loading: 'Loading…',
+    unknown: (id: string) => `Unknown credential (${id})`,
+    create: 'New credential…',
+    retry: 'Retry',
+    empty: (type: string | undefined) =>
+      `No ${type ? `${type} ` : ''}credentials yet: choose “New credential…” to add one.`,
+    notConfigured: 'Credentials are not configured on this server.',
+    loadFailed: (message: string) => `Could not load the credentials: ${message}`,
+  },
+  files: {
+    exportNeedsSave: 'Save the workflow before exporting it.',
+    exportFailed: (message: string) => `Export failed: ${message}`,
+    exported: (fileName: string) => `Exported as ${fileName}.`,
+    exportedWithoutChanges: (fileName: string, version: number | undefined) =>
+      `Exported ${version === undefined ? 'the saved workflow' : `saved version ${count(version)}`} as ${fileName}; your unsaved changes are not in it (save first to include them).`,
+    importing: 'Importing…',
+    importTooLarge: 'The file is too large for the server.',
+    importInvalid: (message: string) => `This is not a valid Flowloom workflow file: ${message}`,
+    importFailed: (message: string) => `Import failed: ${message}`,
+    importedButNotOpened: (message: string) =>
+      `The workflow was imported, but it could not be opened: ${message}`,
+    imported: (name: string) => `Imported "${name}" as a new workflow.`,
+    chooseCredentials: (parameters: number) =>
+      `Choose a credential for ${plural(parameters, 'parameter', 'parameters')} marked on the nodes.`,
+    otherProblems: (problems: number) =>
+      `${plural(problems, 'other problem', 'other problems')} to fix before it can run.`,
+    tooLarge: (size: string, limit: string) =>
+      `The file is too large (${size}): a workflow file may be at most ${limit}.`,
+    unreadable: (reason: string) => `The file could not be read: ${reason}`,
+    notJson: 'This file is not JSON, so it is not a Flowloom workflow file.',
+    notWorkflowFile: 'This file is not a Flowloom workflow file: it has no "flowloom_version".',
+    wrongVersion: (found: string, supported: number) =>
+      `This file is in Flowloom file format version ${found}; this editor reads version ${supported}.`,
   },
 };

@@ -17,8 +17,8 @@ const problemCount = (errors: number, warnings: number, separator: string) =>
 
 /**
  * The English words of what the editor shows at first: toolbar, palette, canvas, nodes, side
- * panel, parameter forms and the editor's messages (in the initial bundle). Part of `en`; a
- * function takes what the sentence needs.
+ * panel and the editor's messages (in the initial bundle). Part of `en`; a function takes what
+ * the sentence needs.
  */
 export const enCore = {
   /** The BCP 47 tag the catalogue is written in: dates, numbers and durations use it. */
@@ -34,6 +34,7 @@ export const enCore = {
   status: {
     idle: 'Idle',
     pending: 'Pending',
+    queued: 'Queued',
     running: 'Running',
     interrupted: 'Interrupted',
     waiting: 'Waiting',
@@ -91,36 +92,12 @@ export const enCore = {
     reloaded: (version: number) => `Reloaded version ${count(version)}.`,
     autoLayoutFailed: (message: string) => `Auto-layout failed: ${message}`,
   },
-  files: {
-    exportNeedsSave: 'Save the workflow before exporting it.',
-    exportFailed: (message: string) => `Export failed: ${message}`,
-    exported: (fileName: string) => `Exported as ${fileName}.`,
-    exportedWithoutChanges: (fileName: string, version: number | undefined) =>
-      `Exported ${version === undefined ? 'the saved workflow' : `saved version ${count(version)}`} as ${fileName}; your unsaved changes are not in it (save first to include them).`,
-    importing: 'Importing…',
-    importTooLarge: 'The file is too large for the server.',
-    importInvalid: (message: string) => `This is not a valid Flowloom workflow file: ${message}`,
-    importFailed: (message: string) => `Import failed: ${message}`,
-    importedButNotOpened: (message: string) =>
-      `The workflow was imported, but it could not be opened: ${message}`,
-    imported: (name: string) => `Imported "${name}" as a new workflow.`,
-    chooseCredentials: (parameters: number) =>
-      `Choose a credential for ${plural(parameters, 'parameter', 'parameters')} marked on the nodes.`,
-    otherProblems: (problems: number) =>
-      `${plural(problems, 'other problem', 'other problems')} to fix before it can run.`,
-    tooLarge: (size: string, limit: string) =>
-      `The file is too large (${size}): a workflow file may be at most ${limit}.`,
-    unreadable: (reason: string) => `The file could not be read: ${reason}`,
-    notJson: 'This file is not JSON, so it is not a Flowloom workflow file.',
-    notWorkflowFile: 'This file is not a Flowloom workflow file: it has no "flowloom_version".',
-    wrongVersion: (found: string, supported: number) =>
-      `This file is in Flowloom file format version ${found}; this editor reads version ${supported}.`,
-  },
   palette: {
     region: 'Components',
     search: 'Search components',
     placeholder: 'Search components…',
     none: (query: string) => `No components match “${query}”.`,
+    loading: 'Loading components…',
     serverFailed: (message: string) =>
       `Could not load the server's components (${message}); showing the built-in ones.`,
     added: (name: string) => `Added ${name} to the canvas.`,
@@ -197,33 +174,6 @@ export const enCore = {
       `${plural(nodes, 'node', 'nodes')} selected. Select one node to edit its settings.`,
     none: 'Select a node to edit its settings.',
   },
-  parameters: {
-    form: (name: string) => `${name} settings`,
-    unknownType: (type: string) =>
-      `This node's component type "${type}" is not known to the server.`,
-    nodeErrors: 'Node problems',
-    nodeWarnings: 'Node warnings',
-    label: 'Label',
-    noParameters: 'This component has no parameters.',
-    expressionHint:
-      'Use {{ input.field }}, {{ steps.<node id>.field }} or {{ vars.name }}; the value keeps its type.',
-    between: (min: string, max: string) => `Between ${min} and ${max}.`,
-    atLeast: (min: string) => `At least ${min}.`,
-    atMost: (max: string) => `At most ${max}.`,
-    notNumber: 'Must be a number.',
-    tooSmall: (min: string) => `Must be at least ${min}.`,
-    tooLarge: (max: string) => `Must be at most ${max}.`,
-    notInteger: 'Must be a whole number.',
-    default: (value: string) => `Default: ${value}`,
-    choose: '— Choose —',
-    invalidJson: (message: string) => `Invalid JSON: ${message}`,
-    /** Beside the completions of `input.` and `vars.` in an expression. */
-    inputDetail: 'the run’s input',
-    varsDetail: 'run variables',
-    previewValue: 'Resolves to',
-    previewNoRun: 'Run the workflow to preview this value.',
-    previewProblem: 'Does not resolve:',
-  },
   problems: {
     title: 'Problems',
     workflow: 'Workflow',
@@ -236,21 +186,6 @@ export const enCore = {
     cycle: (others: readonly string[]) =>
       `It is on a cycle with ${others.join(', ')}: remove one of the connections to break it.`,
     unreachable: 'It cannot be reached from a trigger and will be skipped.',
-  },
-  credentials: {
-    legacy:
-      'Store this secret as a credential: it is kept in the workflow as plain text, which the server no longer accepts. Choose a credential or create one to replace it.',
-    storeLegacy: 'Store as a new credential',
-    loadingList: 'Loading credentials…',
-    choose: '— Choose a credential —',
-    loading: 'Loading…',
-    unknown: (id: string) => `Unknown credential (${id})`,
-    create: 'New credential…',
-    retry: 'Retry',
-    empty: (type: string | undefined) =>
-      `No ${type ? `${type} ` : ''}credentials yet: choose “New credential…” to add one.`,
-    notConfigured: 'Credentials are not configured on this server.',
-    loadFailed: (message: string) => `Could not load the credentials: ${message}`,
   },
   dock: {
     show: 'Runs',

@@ -15,11 +15,15 @@ export const enLists = {
     actions: 'Actions',
     notStarted: 'Not started',
     unknownTriggerHint: 'Open the run to see what started it',
-    /** Trigger types by name (`manual`, `webhook`, `schedule`); an unknown one shows as written. */
+    /**
+     * Trigger types by name (`manual`, `webhook`, `schedule`, `sub_workflow`: started by a parent
+     * run's step); an unknown one shows as written.
+     */
     triggers: {
       manual: 'manual',
       webhook: 'webhook',
       schedule: 'schedule',
+      sub_workflow: 'sub-workflow',
     } as Record<string, string>,
     running: 'Running',
     open: 'Open',

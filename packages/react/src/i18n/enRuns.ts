@@ -32,6 +32,7 @@ export const enRuns = {
     status: (status: string) => `Status: ${status}`,
     interrupted: 'Interrupted by a restart; it resumes when the server is back',
     waiting: 'Waiting: it continues when its wait ends or it is resumed',
+    queued: 'Queued: it starts once another run of its team or workflow ends',
     connected: 'Connected',
     disconnected: 'Disconnected',
     progress: 'Progress',
@@ -61,6 +62,7 @@ export const enRuns = {
   events: {
     /** Each event type's name; an unknown type shows as written. */
     types: {
+      execution_queued: 'execution queued',
       execution_started: 'execution started',
       execution_completed: 'execution completed',
       execution_failed: 'execution failed',
@@ -99,6 +101,7 @@ export const enRuns = {
         ? `resumed after a restart; running again: ${steps.join(', ')}`
         : 'resumed after a restart',
     interrupted: 'Interrupted by a restart; it resumes when the server is back',
+    queued: 'Queued: it starts once another run of its team or workflow ends',
     waitingToResume: 'waiting to be resumed',
     waitingUntil: (time: string) => `waiting until ${time}`,
     waiting: 'waiting',

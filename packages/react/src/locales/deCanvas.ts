@@ -3,6 +3,10 @@ import type { enCanvas } from '../i18n/enCanvas';
 
 const count = countOf('de');
 
+/** "1 Parameter", "3 Parameter": a count and its noun. */
+const plural = (value: number, one: string, other: string) =>
+  `${count(value)} ${value === 1 ? one : other}`;
+
 /** The German words of the canvas parts loaded on demand. Part of `de`. */
 export const deCanvas: typeof enCanvas = {
   settings: {
@@ -116,5 +120,70 @@ export const deCanvas: typeof enCanvas = {
     execute: 'Ausführen',
     notJson: (message) => `Kein gültiges JSON: ${message}`,
     notObject: 'Die Eingabe muss ein JSON-Objekt sein, z. B. { "order_id": 42 }.',
+  },
+  parameters: {
+    form: (name) => `Einstellungen von ${name}`,
+    unknownType: (type) => `Den Komponententyp „${type}“ dieses Knotens kennt der Server nicht.`,
+    nodeErrors: 'Probleme des Knotens',
+    nodeWarnings: 'Warnungen des Knotens',
+    label: 'Beschriftung',
+    noParameters: 'Diese Komponente hat keine Parameter.',
+    expressionHint:
+      'Verwenden Sie {{ input.feld }}, {{ steps.<knoten-id>.feld }} oder {{ vars.name }}; der Wert behält seinen Typ.',
+    between: (min, max) => `Zwischen ${min} und ${max}.`,
+    atLeast: (min) => `Mindestens ${min}.`,
+    atMost: (max) => `Höchstens ${max}.`,
+    notNumber: 'Muss eine Zahl sein.',
+    tooSmall: (min) => `Muss mindestens ${min} sein.`,
+    tooLarge: (max) => `Darf höchstens ${max} sein.`,
+    notInteger: 'Muss eine ganze Zahl sein.',
+    default: (value) => `Standard: ${value}`,
+    choose: '— Auswählen —',
+    invalidJson: (message) => `Ungültiges JSON: ${message}`,
+    inputDetail: 'die Eingabe des Laufs',
+    varsDetail: 'Variablen des Laufs',
+    previewValue: 'Ergibt',
+    previewNoRun: 'Führen Sie den Workflow aus, um diesen Wert vorab zu sehen.',
+    previewProblem: 'Lässt sich nicht auflösen:',
+  },
+  credentials: {
+    legacy:
+      'Speichern Sie dieses Geheimnis als Zugangsdaten: Es steht als Klartext im Workflow, was der Server nicht mehr annimmt. Wählen oder erstellen Sie Zugangsdaten, um es zu ersetzen.',
+    storeLegacy: 'Als neue Zugangsdaten speichern',
+    loadingList: 'Zugangsdaten werden geladen …',
+    choose: '— Zugangsdaten wählen —',
+    loading: 'Wird geladen …',
+    unknown: (id) => `Unbekannte Zugangsdaten (${id})`,
+    create: 'Neue Zugangsdaten …',
+    retry: 'Erneut versuchen',
+    empty: (type) =>
+      `Noch keine ${type ? `${type}-` : ''}Zugangsdaten: Wählen Sie „Neue Zugangsdaten …“, um welche anzulegen.`,
+    notConfigured: 'Auf diesem Server sind keine Zugangsdaten eingerichtet.',
+    loadFailed: (message) => `Die Zugangsdaten konnten nicht geladen werden: ${message}`,
+  },
+  files: {
+    exportNeedsSave: 'Speichern Sie den Workflow vor dem Export.',
+    exportFailed: (message) => `Export fehlgeschlagen: ${message}`,
+    exported: (fileName) => `Exportiert als ${fileName}.`,
+    exportedWithoutChanges: (fileName, version) =>
+      `${version === undefined ? 'Der gespeicherte Workflow' : `Die gespeicherte Version ${count(version)}`} wurde als ${fileName} exportiert; Ihre ungespeicherten Änderungen sind nicht enthalten (speichern Sie zuerst, um sie aufzunehmen).`,
+    importing: 'Wird importiert …',
+    importTooLarge: 'Die Datei ist für den Server zu groß.',
+    importInvalid: (message) => `Dies ist keine gültige Flowloom-Workflow-Datei: ${message}`,
+    importFailed: (message) => `Import fehlgeschlagen: ${message}`,
+    importedButNotOpened: (message) =>
+      `Der Workflow wurde importiert, konnte aber nicht geöffnet werden: ${message}`,
+    imported: (name) => `„${name}“ als neuen Workflow importiert.`,
+    chooseCredentials: (parameters) =>
+      `Wählen Sie Zugangsdaten für ${plural(parameters, 'markierten Parameter', 'markierte Parameter')} an den Knoten.`,
+    otherProblems: (problems) =>
+      `${plural(problems, 'weiteres Problem', 'weitere Probleme')} vor der Ausführung zu beheben.`,
+    tooLarge: (size, limit) =>
+      `Die Datei ist zu groß (${size}): Eine Workflow-Datei darf höchstens ${limit} groß sein.`,
+    unreadable: (reason) => `Die Datei konnte nicht gelesen werden: ${reason}`,
+    notJson: 'Diese Datei ist kein JSON und damit keine Flowloom-Workflow-Datei.',
+    notWorkflowFile: 'Diese Datei ist keine Flowloom-Workflow-Datei: Ihr fehlt „flowloom_version“.',
+    wrongVersion: (found, supported) =>
+      `Diese Datei hat das Flowloom-Dateiformat Version ${found}; dieser Editor liest Version ${supported}.`,
   },
 };

@@ -16,7 +16,12 @@ export const deLists: typeof enLists = {
     actions: 'Aktionen',
     notStarted: 'Nicht gestartet',
     unknownTriggerHint: 'Öffnen Sie den Lauf, um zu sehen, was ihn gestartet hat',
-    triggers: { manual: 'manuell', webhook: 'Webhook', schedule: 'Zeitplan' },
+    triggers: {
+      manual: 'manuell',
+      webhook: 'Webhook',
+      schedule: 'Zeitplan',
+      sub_workflow: 'Unter-Workflow',
+    },
     running: 'Läuft',
     open: 'Öffnen',
     opened: 'Angezeigt',

@@ -7,6 +7,8 @@ const plural = (value: number, one: string, other: string) =>
   `${count(value)} ${value === 1 ? one : other}`;
 
 const WAITING = 'Wartet: Der Lauf geht weiter, wenn die Wartezeit endet oder er fortgesetzt wird';
+const QUEUED =
+  'Eingereiht: Der Lauf beginnt, sobald ein anderer Lauf seines Teams oder Workflows endet';
 
 /** The German words of the run side. Part of `de`. */
 export const deRuns: typeof enRuns = {
@@ -37,6 +39,7 @@ export const deRuns: typeof enRuns = {
     interrupted:
       'Durch einen Neustart unterbrochen; der Lauf geht weiter, sobald der Server wieder da ist',
     waiting: WAITING,
+    queued: QUEUED,
     connected: 'Verbunden',
     disconnected: 'Getrennt',
     progress: 'Fortschritt',
@@ -60,6 +63,7 @@ export const deRuns: typeof enRuns = {
   },
   events: {
     types: {
+      execution_queued: 'Ausführung eingereiht',
       execution_started: 'Ausführung gestartet',
       execution_completed: 'Ausführung beendet',
       execution_failed: 'Ausführung fehlgeschlagen',
@@ -98,6 +102,7 @@ export const deRuns: typeof enRuns = {
         : 'nach einem Neustart fortgesetzt',
     interrupted:
       'Durch einen Neustart unterbrochen; der Lauf geht weiter, sobald der Server wieder da ist',
+    queued: QUEUED,
     waitingToResume: 'wartet auf Fortsetzung',
     waitingUntil: (time) => `wartet bis ${time}`,
     waiting: 'wartet',

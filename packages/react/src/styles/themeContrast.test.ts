@@ -32,6 +32,7 @@ const TEXT_ON: ReadonlyArray<[text: string, background: string, where: string]> 
     'cancelled',
     'interrupted',
     'waiting',
+    'queued',
   ].map(
     (status) =>
       ['text-inverse', `status-${status}`, `the ${status} badge`] as [string, string, string],

@@ -304,6 +304,8 @@ describe("another user's records", () => {
       'GET /openapi.json',
       'GET /asyncapi.json',
       'POST /workflows/import',
+      // A list of the caller's tenant's (or own) entries.
+      'GET /audit',
     ]);
     const routes = apiRoutesOf(t.server).map(({ method, path }) => `${method} ${path}`);
     expect(routes.filter((route) => !(route in asBob) && !reachNoOnesRecord.has(route))).toEqual(

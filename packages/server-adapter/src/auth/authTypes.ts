@@ -31,11 +31,17 @@ export type WorkflowAction =
   | 'credentials:list'
   | 'credentials:read'
   | 'credentials:update'
-  | 'credentials:delete';
+  | 'credentials:delete'
+  | 'metrics:read'
+  | 'audit:read';
 
 /** What an action is done to: a record carries its owner and tenant once it is read. */
 export type WorkflowResource =
   | { type: 'component'; id?: string }
+  /** The Prometheus metrics (`GET /metrics`). */
+  | { type: 'metrics' }
+  /** The audit log (`GET /audit`): which entries a user reads is `canAccess`'s, per entry. */
+  | { type: 'audit' }
   | {
       type: 'instance' | 'workflow' | 'credential';
       id?: string;
@@ -45,7 +51,8 @@ export type WorkflowResource =
 
 /** A stored record, as the access rule sees it. */
 export interface AccessResource {
-  type: 'instance' | 'workflow' | 'credential';
+  /** An `audit` entry's owner is its actor (`created_by`) and the actor's tenant. */
+  type: 'instance' | 'workflow' | 'credential' | 'audit';
   id: string;
   /** Who created it; `null` for a record made without an owner (e.g. straight through the engine). */
   created_by: string | null;

@@ -201,6 +201,8 @@ describe('teams (tenant_id), default rule', () => {
         'GET /asyncapi.json',
         'POST /credentials',
         'POST /workflows/import',
+        // A list: checked below.
+        'GET /audit',
       ]);
       const routes = apiRoutesOf(t.server).map(({ method, path }) => `${method} ${path}`);
       expect(
@@ -218,6 +220,8 @@ describe('teams (tenant_id), default rule', () => {
         const response = await t.request('GET', route.slice(4), undefined, outsider);
         expect(response.body, route).toMatchObject({ [key]: [], total: 0 });
       }
+      const audit = await t.request('GET', '/audit', undefined, outsider);
+      expect(audit.body).toEqual({ items: [], next_cursor: null });
       expect(await subscribe(t, running.instance_id, outsider)).toBe(403);
 
       // Nothing of Acme's changed.
@@ -305,6 +309,7 @@ describe('teams, a custom canAccess', () => {
         trigger: null,
         parent_instance_id: null,
         parent_step_id: null,
+        root_instance_id: `run_${String(index).padStart(3, '0')}`,
         progress: null,
       });
     }

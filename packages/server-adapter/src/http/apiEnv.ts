@@ -2,18 +2,24 @@ import type {
   ComponentRegistry,
   ExecutionEngine,
   WorkflowLimits,
+  WorkflowRunner,
   WorkflowStore,
 } from '@flowloom/core';
+import type { AuditRecorder } from '../audit/AuditRecorder';
 import type { AccessControl } from '../auth/AccessControl';
 import type { WorkflowUser } from '../auth/authTypes';
 import type { CredentialVault } from '../credentials/CredentialVault';
+import type { FlowloomMetrics } from '../metrics/metricsTypes';
 import type { RateLimiter } from '../rateLimit/RateLimiter';
 import type { WorkflowTriggers } from '../triggers/WorkflowTriggers';
 import type { ErrorReporter } from './errorResponse';
 
 /** What the routes work with. */
 export interface ApiDependencies {
+  /** Creates instances and reads statuses. */
   engine: ExecutionEngine;
+  /** Executes runs: execute, retry, stop, resume requests (in process, or a queue). */
+  runner: WorkflowRunner;
   store: WorkflowStore;
   registry: ComponentRegistry;
   access: AccessControl;
@@ -39,6 +45,10 @@ export interface ApiDependencies {
   cancelsOrphanedRuns: () => boolean;
   /** Activation, webhooks and schedules. */
   triggers: WorkflowTriggers;
+  /** Records the audited routes' successful requests (see `AUDITED_ROUTES`). */
+  audit?: AuditRecorder;
+  /** The metrics `GET /metrics` serves; `undefined` when the server has none (no route). */
+  metrics?: FlowloomMetrics;
 }
 
 /** Per-request context an adapter may pass to `fetch`. */

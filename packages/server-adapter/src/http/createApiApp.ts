@@ -1,5 +1,7 @@
 import { ErrorCode } from '@flowloom/core';
 import { Hono } from 'hono';
+import { addAuditRoutes } from '../audit/auditRoutes';
+import { addMetricsRoute } from '../metrics/metricsRoute';
 import { addActivationRoutes } from './activationRoutes';
 import { refuseOtherHosts } from './allowedHosts';
 import { createAllowedMethods } from './allowedMethods';
@@ -44,6 +46,8 @@ export function createApiApp(basePath: string, deps: ApiDependencies): Hono<ApiE
   addWorkflowRoutes(app, deps, guard);
   addActivationRoutes(app, deps, guard);
   addCredentialRoutes(app, deps, guard);
+  addAuditRoutes(app, deps, guard);
+  if (deps.metrics) addMetricsRoute(app, { access: deps.access, metrics: deps.metrics }, guard);
   app.get('/openapi.json', guard('openapi'), (c) => json(200, deps.openApiDocument(c.req.raw)));
   app.get('/asyncapi.json', guard('asyncapi'), (c) => json(200, deps.asyncApiDocument(c.req.raw)));
 

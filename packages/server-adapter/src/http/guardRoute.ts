@@ -1,5 +1,6 @@
 import { ErrorCode, FlowloomError } from '@flowloom/core';
 import type { MiddlewareHandler } from 'hono';
+import { auditRequest } from '../audit/auditRequest';
 import type { WorkflowUser } from '../auth/authTypes';
 import type { ApiDependencies, ApiEnv } from './apiEnv';
 import { refuseNonJsonContent } from './jsonContentType';
@@ -27,6 +28,7 @@ export function createRouteGuard(deps: ApiDependencies): GuardRoute {
     await deps.limiter?.check(route, user, c.env?.clientIp, deps.access.isOpen);
     if (!ROUTE_QUERIES[route]) parseInput(NoQuerySchema, c.req.query(), 'query');
     await next();
+    if (deps.audit) await auditRequest(deps.audit, route, c);
   };
 }
 

@@ -65,7 +65,7 @@ export function addInstanceRoutes(
       'execute request',
     );
     // Accepted here, run in the background: the client follows it over the WebSocket.
-    await deps.engine.startWorkflow(instance.instance_id, input_data, until ? { until } : {});
+    await deps.runner.start(instance.instance_id, input_data, until ? { until } : {});
     return json(202, { instance_id: instance.instance_id, status: 'running' });
   });
 
@@ -77,7 +77,7 @@ export function addInstanceRoutes(
       'instances:execute',
     );
     // Accepted here, run in the background from the failed steps on, as execute does.
-    await deps.engine.retryWorkflow(instance.instance_id);
+    await deps.runner.retry(instance.instance_id);
     return json(202, { instance_id: instance.instance_id, status: 'running' });
   });
 
@@ -90,7 +90,7 @@ export function addInstanceRoutes(
     );
     return json(
       200,
-      await deps.engine.stopWorkflow(instance.instance_id, 'Stopped by request', {
+      await deps.runner.stop(instance.instance_id, 'Stopped by request', {
         cancelOrphaned: deps.cancelsOrphanedRuns(),
       }),
     );
@@ -109,7 +109,7 @@ export function addInstanceRoutes(
       'resume request',
     );
     // Accepted here; the run goes on in the background from the resumed step.
-    await deps.engine.resumeWait(instance.instance_id, step_id, data ?? {});
+    await deps.runner.resumeWait(instance.instance_id, step_id, data ?? {});
     return json(202, { instance_id: instance.instance_id, status: 'running' });
   });
 

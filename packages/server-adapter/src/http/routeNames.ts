@@ -31,6 +31,8 @@ export const ROUTE_NAMES = [
   'activateWorkflow',
   'deactivateWorkflow',
   'webhook',
+  'metrics',
+  'audit',
 ] as const;
 
 /** The name of each route, as rate limits and logs refer to it. */

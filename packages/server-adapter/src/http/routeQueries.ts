@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuditQuerySchema } from '../audit/auditSchemas';
 import { ListCredentialsQuerySchema } from './credentialSchemas';
 import type { RouteName } from './routeNames';
 import { ListVersionsQuerySchema, WorkflowVersionQuerySchema } from './runHistorySchemas';
@@ -16,6 +17,7 @@ export const ROUTE_QUERIES: Partial<Record<RouteName, z.ZodObject>> = {
   exportWorkflow: WorkflowVersionQuerySchema,
   listVersions: ListVersionsQuerySchema,
   listCredentials: ListCredentialsQuerySchema,
+  audit: AuditQuerySchema,
 };
 
 /** The query of a route that reads none: any parameter is refused. */

@@ -51,7 +51,7 @@ export function addRunHistoryRoutes(
       'instances:delete',
     );
     // Running here (perhaps still starting, not yet marked in the store): stop it first.
-    if (deps.engine.isRunning(instance.instance_id)) {
+    if (await deps.runner.isRunning(instance.instance_id)) {
       throw httpError(
         ErrorCode.CONFLICT,
         `Instance "${instance.instance_id}" is running: stop it before deleting it`,

@@ -45,7 +45,7 @@ const STATUS_LIST = new RegExp(
 );
 
 /** An ISO time in a query, with its offset (or a date), read as UTC ISO text as stored. */
-const QueryTimeSchema = z
+export const QueryTimeSchema = z
   .union([z.iso.datetime({ offset: true }), z.iso.date()])
   .transform((text, context) => {
     const time = Date.parse(text);

@@ -273,9 +273,11 @@ describe('buildOpenApiDocument', () => {
       'finished_at',
       'instance_id',
       'name',
+      'parent_instance_id',
       'progress',
       'started_at',
       'status',
+      'trigger',
       'workflow_id',
       'workflow_version',
     ]);

@@ -5,6 +5,7 @@ import type { OpenApiOptions } from './openApiOptions';
 import { errorAnswers, RESPONSE_HEADERS } from './openApiParts';
 import { componentSchemas } from './openApiSchemas';
 import { DOCUMENT_EXAMPLE } from './operationExamples';
+import { operationsPaths } from './operationsPaths';
 import { triggerPaths } from './triggerPaths';
 import { workflowPaths } from './workflowPaths';
 
@@ -16,6 +17,11 @@ export interface BuildOpenApiOptions extends OpenApiOptions {
    * @default false
    */
   open?: boolean;
+  /**
+   * Whether the server serves `GET /metrics` (its `metrics` option).
+   * @default false
+   */
+  metrics?: boolean;
 }
 
 /** Flowloom's own license, the default of `info.license`. */
@@ -80,6 +86,7 @@ export function buildOpenApiDocument(
       ...workflowPaths(at),
       ...triggerPaths(at),
       ...credentialPaths(at),
+      ...operationsPaths(at, { metrics: options.metrics }),
       [at('/openapi.json')]: docs('/openapi.json', 'This document (OpenAPI 3.1)'),
       [at('/asyncapi.json')]: docs('/asyncapi.json', 'The WebSocket, as an AsyncAPI 3 document'),
     },

@@ -46,7 +46,7 @@ export function instancePaths(at: (path: string) => string): Record<string, unkn
         responses: {
           204: { description: 'Deleted' },
           ...errorAnswers('delete', [409], {
-            409: 'CONFLICT: running, interrupted or otherwise not finished (stop it first), or its parent run has not finished',
+            409: 'CONFLICT: running, queued, interrupted or otherwise not finished (stop it first), or its parent run has not finished',
           }),
         },
       },
@@ -56,14 +56,14 @@ export function instancePaths(at: (path: string) => string): Record<string, unkn
         operationId: 'executeInstance',
         summary: 'Start a run',
         description:
-          'Accepted here, run in the background: follow it over the WebSocket (see asyncapi.json) or poll the status.',
+          'Accepted here, run in the background: follow it over the WebSocket (see asyncapi.json) or poll the status. Past `limits.maxConcurrentRunsPerTenant` or `maxConcurrentRunsPerWorkflow` the run waits with status `queued` (event `execution_queued`) and starts in order as others end.',
         parameters: instanceId,
         requestBody: body('ExecuteRequest', bodies.executeInstance, false),
         responses: {
           202: ok('RunAccepted', answers.executeInstance, 'Accepted'),
           ...errorAnswers('post', [409, 503], {
             400: 'VALIDATION_FAILED (the body, or an unknown step in until) or INVALID_WORKFLOW; every problem in error.issues',
-            409: 'CONFLICT: already running, waiting, or interrupted (it resumes when the server starts)',
+            409: 'CONFLICT: already running, queued, waiting, or interrupted (it resumes when the server starts)',
           }),
         },
       },
@@ -77,7 +77,7 @@ export function instancePaths(at: (path: string) => string): Record<string, unkn
         responses: {
           202: ok('RunAccepted', answers.retryInstance, 'Accepted'),
           ...errorAnswers('post', [409, 503], {
-            409: 'CONFLICT: running, interrupted, completed, or never ran',
+            409: 'CONFLICT: running, queued, interrupted, completed, or never ran',
           }),
         },
       },
@@ -85,7 +85,7 @@ export function instancePaths(at: (path: string) => string): Record<string, unkn
     [at('/instances/{instance_id}/stop')]: {
       post: {
         operationId: 'stopInstance',
-        summary: 'Cancel a running, waiting or interrupted run (and its sub-workflow runs)',
+        summary: 'Cancel a running, queued, waiting or interrupted run (and its sub-workflow runs)',
         parameters: instanceId,
         responses: {
           200: ok('ExecutionStatus', answers.stopInstance),

@@ -1,10 +1,12 @@
 import {
+  AuditPageSchema,
   CredentialSummarySchema,
   ExecutionEventSchema,
   ExecutionStatusSchema,
   InstanceSummarySchema,
   LogEntrySchema,
   SavedWorkflowSchema,
+  StoredAuditEntrySchema,
   WorkflowComponentMetadataSchema,
   WorkflowDataSchema,
   WorkflowInstanceSchema,
@@ -71,6 +73,8 @@ const ANSWERS = {
   Credential: CredentialSummarySchema,
   CredentialList: CredentialListResponseSchema,
   ExecutionEvent: ExecutionEventSchema,
+  AuditEntry: StoredAuditEntrySchema,
+  AuditPage: AuditPageSchema,
 } satisfies Record<string, z.ZodType>;
 
 /** Every request body's schema, by its name (bodies as the server accepts them). */

@@ -135,6 +135,8 @@ export const ANSWER_EXAMPLES = {
         duration_ms: 250,
         progress: { completed: 2, total: 2 },
         error: null,
+        trigger: { type: 'webhook', step_id: 'hook' },
+        parent_instance_id: null,
       },
     ],
     total: 1,

@@ -46,7 +46,7 @@ if (!databaseUrl) {
       `TRUNCATE "${schema}".workflows, "${schema}".workflow_versions,
         "${schema}".workflow_instances, "${schema}".execution_events,
         "${schema}".workflow_task_logs, "${schema}".credentials,
-        "${schema}".workflow_activations
+        "${schema}".workflow_activations, "${schema}".audit_log
         RESTART IDENTITY`,
     );
     return store;

@@ -1,4 +1,6 @@
 import {
+  type AuditEntry,
+  type AuditPage,
   type CreateCredentialRecord,
   type CredentialPatch,
   type CredentialSummary,
@@ -9,14 +11,17 @@ import {
   type InstancePatch,
   type InstanceStatus,
   type InstanceSummaryPage,
+  type ListAuditOptions,
   type ListCredentialsOptions,
   type ListInstanceSummariesOptions,
   type ListInstancesOptions,
   type ListOptions,
   type LogEntry,
   type PruneInstancesOptions,
+  type RunLease,
   type SavedWorkflow,
   type SaveWorkflowRecord,
+  type StoredAuditEntry,
   type StoredCredential,
   type WorkflowActivation,
   type WorkflowInstance,
@@ -30,9 +35,12 @@ import { constraintViolation } from './constraintViolation';
 import { journalError, seqConflict } from './journalErrors';
 import { migratePostgres } from './migratePostgres';
 import { PostgresActivations } from './PostgresActivations';
+import { PostgresAuditLog } from './PostgresAuditLog';
 import { PostgresCredentials } from './PostgresCredentials';
+import { PostgresLeases } from './PostgresLeases';
 import type { PostgresPool } from './PostgresPool';
 import { PostgresRunHistory } from './PostgresRunHistory';
+import { PostgresRunTrees } from './PostgresRunTrees';
 import { PostgresWaits } from './PostgresWaits';
 import { PostgresWorkflows } from './PostgresWorkflows';
 import { pageBounds } from './pageBounds';
@@ -96,6 +104,9 @@ export class PostgresStore implements WorkflowStore {
   private readonly history: PostgresRunHistory;
   private readonly activations: PostgresActivations;
   private readonly waits: PostgresWaits;
+  private readonly trees: PostgresRunTrees;
+  private readonly audit: PostgresAuditLog;
+  private readonly leases: PostgresLeases;
   private migration: Promise<void> | undefined;
   private closed = false;
 
@@ -132,6 +143,9 @@ export class PostgresStore implements WorkflowStore {
     this.history = new PostgresRunHistory(this.pool, this.sql, migrate);
     this.activations = new PostgresActivations(this.pool, this.schema, migrate);
     this.waits = new PostgresWaits(this.pool, this.schema, migrate);
+    this.trees = new PostgresRunTrees(this.pool, this.schema, migrate);
+    this.audit = new PostgresAuditLog(this.pool, this.schema, migrate);
+    this.leases = new PostgresLeases(this.pool, this.schema, migrate);
   }
 
   /**
@@ -222,6 +236,7 @@ export class PostgresStore implements WorkflowStore {
         text(instance.parent_instance_id ?? null),
         text(instance.parent_step_id ?? null),
         nullableJson(instance.progress),
+        text(instance.root_instance_id ?? instance.instance_id),
       ]);
       return instanceFromPostgres(rows[0]!);
     } catch (error) {
@@ -275,6 +290,38 @@ export class PostgresStore implements WorkflowStore {
 
   listDueWaits(options: { now: string; limit: number }): Promise<DueWait[]> {
     return this.waits.listDue(options);
+  }
+
+  advanceWake(instanceId: string, wakeAt: string): Promise<boolean> {
+    return this.waits.advanceWake(instanceId, wakeAt);
+  }
+
+  claimWaiting(instanceId: string): Promise<WorkflowInstance | null> {
+    return this.waits.claimWaiting(instanceId);
+  }
+
+  countTreeRuns(rootInstanceId: string): Promise<number> {
+    return this.trees.countTreeRuns(rootInstanceId);
+  }
+
+  acquireRunLease(instanceId: string, ownerId: string, ttlMs: number): Promise<RunLease | null> {
+    return this.leases.acquire(instanceId, ownerId, ttlMs);
+  }
+
+  renewRunLeases(
+    ownerId: string,
+    instanceIds: readonly string[],
+    ttlMs: number,
+  ): Promise<string[]> {
+    return this.leases.renew(ownerId, instanceIds, ttlMs);
+  }
+
+  releaseRunLease(instanceId: string, ownerId: string): Promise<void> {
+    return this.leases.release(instanceId, ownerId);
+  }
+
+  claimOrphanedRuns(ownerId: string, ttlMs: number, limit: number): Promise<string[]> {
+    return this.leases.claimOrphaned(ownerId, ttlMs, limit);
   }
 
   async updateInstance(instanceId: string, patch: InstancePatch): Promise<WorkflowInstance> {
@@ -420,6 +467,14 @@ export class PostgresStore implements WorkflowStore {
 
   deleteCredential(credentialId: string): Promise<boolean> {
     return this.credentials.delete(credentialId);
+  }
+
+  appendAudit(entry: AuditEntry): Promise<StoredAuditEntry> {
+    return this.audit.append(entry);
+  }
+
+  listAudit(options?: ListAuditOptions): Promise<AuditPage> {
+    return this.audit.list(options);
   }
 
   /** Waits for a migration under way, then ends the pool the store opened (not a host's pool). */

@@ -25,6 +25,11 @@ export class PostgresWaits {
     this.sql = {
       markWaiting: `UPDATE ${instances} SET status = 'waiting', wake_at = $2, updated_at = $3
          WHERE instance_id = $1 RETURNING ${PG_INSTANCE_COLUMNS}`,
+      advanceWake: `UPDATE ${instances} SET wake_at = $2
+         WHERE instance_id = $1 AND status = 'waiting' AND (wake_at IS NULL OR wake_at > $2)`,
+      // The status check is in the write: of two processes claiming at once, one changes the row.
+      claimWaiting: `UPDATE ${instances} SET status = 'running', updated_at = $2
+         WHERE instance_id = $1 AND status = 'waiting' RETURNING ${PG_INSTANCE_COLUMNS}`,
       listDue: `SELECT instance_id, wake_at FROM ${instances}
          WHERE status = 'waiting' AND wake_at IS NOT NULL AND wake_at <= $1
          ORDER BY wake_at, instance_id COLLATE "C" LIMIT $2`,
@@ -42,6 +47,21 @@ export class PostgresWaits {
       throw new FlowloomError(ErrorCode.NOT_FOUND, `Instance "${instanceId}" does not exist`);
     }
     return instanceFromPostgres(rows[0]);
+  }
+
+  async advanceWake(instanceId: string, wakeAt: string): Promise<boolean> {
+    await this.migrate();
+    const result = await this.pool.query(this.sql.advanceWake, [text(instanceId), wakeAt]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async claimWaiting(instanceId: string): Promise<WorkflowInstance | null> {
+    await this.migrate();
+    const { rows } = await this.pool.query<PgInstanceRow>(this.sql.claimWaiting, [
+      text(instanceId),
+      new Date().toISOString(),
+    ]);
+    return rows[0] ? instanceFromPostgres(rows[0]) : null;
   }
 
   async listDue(options: { now: string; limit: number }): Promise<DueWait[]> {

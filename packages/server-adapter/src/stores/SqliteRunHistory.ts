@@ -19,7 +19,8 @@ type SqliteSummaryRow = Omit<InstanceSummaryRow, 'progress' | 'error'> & {
 };
 
 const SUMMARY_COLUMNS = `instance_id, workflow_id, name, status, workflow_version, created_by,
-  tenant_id, created_at, started_at, finished_at, progress, error`;
+  tenant_id, created_at, started_at, finished_at, progress, error, trigger_type, trigger_step_id,
+  parent_instance_id`;
 
 /**
  * The run-history methods of a `SqliteStore`: run lists that never read a document, deletion

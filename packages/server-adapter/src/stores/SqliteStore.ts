@@ -1,4 +1,6 @@
 import {
+  type AuditEntry,
+  type AuditPage,
   type CreateCredentialRecord,
   type CredentialPatch,
   type CredentialSummary,
@@ -10,15 +12,18 @@ import {
   type InstancePatch,
   type InstanceStatus,
   type InstanceSummaryPage,
+  type ListAuditOptions,
   type ListCredentialsOptions,
   type ListInstanceSummariesOptions,
   type ListInstancesOptions,
   type ListOptions,
   type LogEntry,
   type PruneInstancesOptions,
+  type RunLease,
   type SavedWorkflow,
   type SaveWorkflowRecord,
   STORED,
+  type StoredAuditEntry,
   type StoredCredential,
   type WorkflowActivation,
   type WorkflowInstance,
@@ -48,7 +53,10 @@ import {
   logFromRow,
 } from './recordsFromRows';
 import { SqliteActivations } from './SqliteActivations';
+import { SqliteAuditLog } from './SqliteAuditLog';
+import { SqliteLeases } from './SqliteLeases';
 import { SqliteRunHistory } from './SqliteRunHistory';
+import { SqliteRunTrees } from './SqliteRunTrees';
 import { SqliteWaits } from './SqliteWaits';
 import { SqliteWorkflows } from './SqliteWorkflows';
 import { sqliteMigrations } from './sqliteMigrations';
@@ -93,6 +101,9 @@ export class SqliteStore implements WorkflowStore {
   private readonly history: SqliteRunHistory;
   private readonly activations: SqliteActivations;
   private readonly waits: SqliteWaits;
+  private readonly trees: SqliteRunTrees;
+  private readonly audit: SqliteAuditLog;
+  private readonly leases: SqliteLeases;
 
   constructor(options: string | SqliteStoreOptions) {
     const {
@@ -118,6 +129,9 @@ export class SqliteStore implements WorkflowStore {
       this.history = new SqliteRunHistory(this.db);
       this.activations = new SqliteActivations(this.db);
       this.waits = new SqliteWaits(this.db);
+      this.trees = new SqliteRunTrees(this.db);
+      this.audit = new SqliteAuditLog(this.db);
+      this.leases = new SqliteLeases(this.db);
     } catch (error) {
       this.db.close();
       throw error;
@@ -198,6 +212,7 @@ export class SqliteStore implements WorkflowStore {
         parent_instance_id: instance.parent_instance_id ?? null,
         parent_step_id: instance.parent_step_id ?? null,
         progress: nullableJson(instance.progress),
+        root_instance_id: instance.root_instance_id ?? instance.instance_id,
       });
       return instanceFromSqlite(row!);
     } catch (error) {
@@ -255,6 +270,42 @@ export class SqliteStore implements WorkflowStore {
 
   async listDueWaits(options: { now: string; limit: number }): Promise<DueWait[]> {
     return this.waits.listDue(options);
+  }
+
+  async advanceWake(instanceId: string, wakeAt: string): Promise<boolean> {
+    return this.waits.advanceWake(instanceId, wakeAt);
+  }
+
+  async claimWaiting(instanceId: string): Promise<WorkflowInstance | null> {
+    return this.waits.claimWaiting(instanceId);
+  }
+
+  async countTreeRuns(rootInstanceId: string): Promise<number> {
+    return this.trees.countTreeRuns(rootInstanceId);
+  }
+
+  async acquireRunLease(
+    instanceId: string,
+    ownerId: string,
+    ttlMs: number,
+  ): Promise<RunLease | null> {
+    return this.leases.acquire(instanceId, ownerId, ttlMs);
+  }
+
+  async renewRunLeases(
+    ownerId: string,
+    instanceIds: readonly string[],
+    ttlMs: number,
+  ): Promise<string[]> {
+    return this.leases.renew(ownerId, instanceIds, ttlMs);
+  }
+
+  async releaseRunLease(instanceId: string, ownerId: string): Promise<void> {
+    this.leases.release(instanceId, ownerId);
+  }
+
+  async claimOrphanedRuns(ownerId: string, ttlMs: number, limit: number): Promise<string[]> {
+    return this.leases.claimOrphaned(ownerId, ttlMs, limit);
   }
 
   async updateInstance(instanceId: string, patch: InstancePatch): Promise<WorkflowInstance> {
@@ -441,6 +492,14 @@ export class SqliteStore implements WorkflowStore {
 
   async deleteCredential(credentialId: string): Promise<boolean> {
     return this.statements.deleteCredential.run(credentialId).changes > 0;
+  }
+
+  async appendAudit(entry: AuditEntry): Promise<StoredAuditEntry> {
+    return this.audit.append(entry);
+  }
+
+  async listAudit(options?: ListAuditOptions): Promise<AuditPage> {
+    return this.audit.list(options);
   }
 
   async close(): Promise<void> {

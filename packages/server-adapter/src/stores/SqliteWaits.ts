@@ -20,6 +20,15 @@ export class SqliteWaits {
         `UPDATE workflow_instances SET status = 'waiting', wake_at = ?, updated_at = ?
           WHERE instance_id = ? RETURNING ${SQLITE_INSTANCE_COLUMNS}`,
       ),
+      advanceWake: db.prepare<[string, string, string]>(
+        `UPDATE workflow_instances SET wake_at = ?
+          WHERE instance_id = ? AND status = 'waiting' AND (wake_at IS NULL OR wake_at > ?)`,
+      ),
+      // The status check is in the write: of two processes claiming at once, one changes the row.
+      claimWaiting: db.prepare<[string, string], SqliteInstanceRow>(
+        `UPDATE workflow_instances SET status = 'running', updated_at = ?
+          WHERE instance_id = ? AND status = 'waiting' RETURNING ${SQLITE_INSTANCE_COLUMNS}`,
+      ),
       listDue: db.prepare<[string, number], DueWait>(
         `SELECT instance_id, wake_at FROM workflow_instances
           WHERE status = 'waiting' AND wake_at IS NOT NULL AND wake_at <= ?
@@ -34,6 +43,15 @@ export class SqliteWaits {
       throw new FlowloomError(ErrorCode.NOT_FOUND, `Instance "${instanceId}" does not exist`);
     }
     return instanceFromSqlite(row);
+  }
+
+  advanceWake(instanceId: string, wakeAt: string): boolean {
+    return this.statements.advanceWake.run(wakeAt, instanceId, wakeAt).changes > 0;
+  }
+
+  claimWaiting(instanceId: string): WorkflowInstance | null {
+    const row = this.statements.claimWaiting.get(new Date().toISOString(), instanceId);
+    return row ? instanceFromSqlite(row) : null;
   }
 
   listDue(options: { now: string; limit: number }): DueWait[] {

@@ -192,6 +192,63 @@ export const postgresMigrations: readonly Migration[] = [
         ON workflow_instances(workflow_id, status, created_at, instance_id COLLATE "C");
     `,
   },
+  {
+    version: 9,
+    name: 'root runs of sub-workflow trees',
+    sql: `
+      -- The run at the top of each run's tree of sub-workflows (its own id for a root), so the
+      -- runs of one tree are counted through an index (limits.maxRunsPerTree).
+      ALTER TABLE workflow_instances ADD COLUMN IF NOT EXISTS root_instance_id TEXT;
+      -- Runs stored before: each one's root, walking parent_instance_id up from the roots.
+      WITH RECURSIVE tree(instance_id, root_id) AS (
+        SELECT instance_id, instance_id FROM workflow_instances WHERE parent_instance_id IS NULL
+        UNION ALL
+        SELECT child.instance_id, tree.root_id
+          FROM workflow_instances child JOIN tree ON child.parent_instance_id = tree.instance_id
+      )
+      UPDATE workflow_instances AS w SET root_instance_id = tree.root_id
+        FROM tree WHERE tree.instance_id = w.instance_id AND w.root_instance_id IS NULL;
+      -- A run whose parent was deleted roots a tree of its own.
+      UPDATE workflow_instances SET root_instance_id = instance_id WHERE root_instance_id IS NULL;
+      CREATE INDEX IF NOT EXISTS idx_workflow_instances_root
+        ON workflow_instances(root_instance_id);
+    `,
+  },
+  {
+    version: 10,
+    name: 'run leases',
+    sql: `
+      -- Which process executes a run, and until when unless it renews the lease; both NULL
+      -- when nobody holds it. Expiry is read against the database's clock, so the processes'
+      -- clocks need not agree.
+      ALTER TABLE workflow_instances ADD COLUMN IF NOT EXISTS lease_owner TEXT COLLATE "C";
+      ALTER TABLE workflow_instances ADD COLUMN IF NOT EXISTS lease_expires_at TIMESTAMPTZ;
+    `,
+  },
+  {
+    version: 11,
+    name: 'audit log',
+    sql: `
+      -- Who did what to which record, from where: appended by the server after each save,
+      -- activation, delete, execute, stop, retry, resume and credential change; never updated.
+      -- Times are ISO text compared byte by byte, like the other tables' (and the cursor).
+      CREATE TABLE IF NOT EXISTS audit_log (
+        audit_id      TEXT COLLATE "C" PRIMARY KEY,
+        at            TEXT COLLATE "C" NOT NULL,
+        actor_id      TEXT,
+        tenant_id     TEXT,
+        action        TEXT NOT NULL,
+        resource_type TEXT NOT NULL,
+        resource_id   TEXT,
+        ip            TEXT
+      );
+      -- The log is read newest first (at, then audit_id), whole or by record, actor or tenant.
+      CREATE INDEX IF NOT EXISTS idx_audit_log_at ON audit_log(at, audit_id);
+      CREATE INDEX IF NOT EXISTS idx_audit_log_resource_id ON audit_log(resource_id, at, audit_id);
+      CREATE INDEX IF NOT EXISTS idx_audit_log_actor_id ON audit_log(actor_id, at, audit_id);
+      CREATE INDEX IF NOT EXISTS idx_audit_log_tenant_id ON audit_log(tenant_id, at, audit_id);
+    `,
+  },
 ];
 
 /** The UPDATE that doubles every U+E000 in a table's text and jsonb columns. */

@@ -8,16 +8,19 @@ const SUMMARY_COLUMNS = 'workflow_id, name, version, created_by, tenant_id, crea
 const WORKFLOW_COLUMNS = `${SUMMARY_COLUMNS}, workflow_data::text AS workflow_data`;
 const INSTANCE_FIELDS = `instance_id, workflow_id, name, status, workflow_data, input_data,
   created_by, tenant_id, created_at, updated_at, started_at, finished_at, error,
-  workflow_version, trigger_type, trigger_step_id, parent_instance_id, parent_step_id, progress`;
+  workflow_version, trigger_type, trigger_step_id, parent_instance_id, parent_step_id, progress,
+  root_instance_id`;
 /** The columns of an instance record, as `instanceFromPostgres` reads them. */
 export const PG_INSTANCE_COLUMNS = `instance_id, workflow_id, name, status,
   workflow_data::text AS workflow_data, input_data::text AS input_data, created_by, tenant_id,
   created_at, updated_at, started_at, finished_at, error::text AS error, workflow_version,
-  trigger_type, trigger_step_id, parent_instance_id, parent_step_id, progress::text AS progress`;
+  trigger_type, trigger_step_id, parent_instance_id, parent_step_id, progress::text AS progress,
+  root_instance_id`;
 /** The columns of a run list: nothing of the document, the input or the outputs. */
 export const PG_INSTANCE_SUMMARY_COLUMNS = `instance_id, workflow_id, name, status,
   workflow_version, created_by, tenant_id, created_at, started_at, finished_at,
-  progress::text AS progress, error::text AS error`;
+  progress::text AS progress, error::text AS error, trigger_type, trigger_step_id,
+  parent_instance_id`;
 const EVENT_FIELDS = 'instance_id, seq, event_type, step_id, "timestamp", data';
 const EVENT_COLUMNS = 'instance_id, seq, event_type, step_id, "timestamp", data::text AS data';
 const CREDENTIAL_SUMMARY_COLUMNS =
@@ -111,7 +114,7 @@ export function postgresQueries(schema: string) {
 
     insertInstance: `INSERT INTO ${instances} (${INSTANCE_FIELDS})
       VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $9, $10, $11, $12, $13::jsonb,
-        $14, $15, $16, $17, $18, $19::jsonb)
+        $14, $15, $16, $17, $18, $19::jsonb, $20)
       RETURNING ${PG_INSTANCE_COLUMNS}`,
     selectInstance: `SELECT ${PG_INSTANCE_COLUMNS} FROM ${instances} WHERE instance_id = $1`,
     // One statement, so a patch is applied whole and two patches never interleave field by field.

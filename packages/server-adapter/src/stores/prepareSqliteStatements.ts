@@ -29,7 +29,8 @@ const WORKFLOW_COLUMNS = `${SQLITE_SUMMARY_COLUMNS}, workflow_data`;
 /** The columns of an instance. */
 export const SQLITE_INSTANCE_COLUMNS = `instance_id, workflow_id, name, status, workflow_data,
   input_data, created_by, tenant_id, created_at, updated_at, started_at, finished_at, error,
-  workflow_version, trigger_type, trigger_step_id, parent_instance_id, parent_step_id, progress`;
+  workflow_version, trigger_type, trigger_step_id, parent_instance_id, parent_step_id, progress,
+  root_instance_id`;
 /** The columns of a credential summary. */
 export const SQLITE_CREDENTIAL_SUMMARY_COLUMNS =
   'credential_id, name, type, created_by, tenant_id, created_at, updated_at';
@@ -78,6 +79,7 @@ export interface InstanceInsertParams {
   parent_instance_id: string | null;
   parent_step_id: string | null;
   progress: string | null;
+  root_instance_id: string;
 }
 
 /** The parameters of the `UPDATE` of a saved workflow: `expected_version` null saves any version. */
@@ -178,7 +180,7 @@ export function prepareSqliteStatements(db: Database.Database): SqliteStatements
        VALUES (@instance_id, @workflow_id, @name, @status, @workflow_data, @input_data,
          @created_by, @tenant_id, @created_at, @updated_at, @started_at, @finished_at, @error,
          @workflow_version, @trigger_type, @trigger_step_id, @parent_instance_id,
-         @parent_step_id, @progress)
+         @parent_step_id, @progress, @root_instance_id)
        RETURNING ${SQLITE_INSTANCE_COLUMNS}`,
     ),
     selectInstance: db.prepare(

@@ -40,7 +40,10 @@ export interface WorkflowRow extends WorkflowSummaryRow {
   workflow_data: unknown;
 }
 
-/** The columns of a `workflow_instances` row that a run list reads. */
+/**
+ * The columns of a `workflow_instances` row that a run list reads; the trigger is two columns,
+ * NULL when there is none.
+ */
 export interface InstanceSummaryRow {
   instance_id: string;
   workflow_id: string | null;
@@ -54,17 +57,18 @@ export interface InstanceSummaryRow {
   finished_at: string | null;
   progress: unknown;
   error: unknown;
+  trigger_type: string | null;
+  trigger_step_id: string | null;
+  parent_instance_id: string | null;
 }
 
-/** A `workflow_instances` row; the trigger is two columns, NULL when there is none. */
+/** A `workflow_instances` row. */
 export interface InstanceRow extends InstanceSummaryRow {
   workflow_data: unknown;
   input_data: unknown;
   updated_at: string;
-  trigger_type: string | null;
-  trigger_step_id: string | null;
-  parent_instance_id: string | null;
   parent_step_id: string | null;
+  root_instance_id: string | null;
 }
 
 /** A `workflow_versions` row without its document; `valid` as SQLite (0/1) or PostgreSQL stores it. */
@@ -126,21 +130,27 @@ export function summaryFromRow(row: WorkflowSummaryRow): WorkflowSummary {
 /** An instance from its row, validated. */
 export function instanceFromRow(row: InstanceRow): WorkflowInstance {
   const { trigger_type, trigger_step_id, ...rest } = row;
-  const trigger = trigger_type === null ? null : { type: trigger_type, step_id: trigger_step_id };
   return readStoredRecord(
     WorkflowInstanceSchema,
-    { ...rest, trigger },
+    { ...rest, trigger: triggerOf(trigger_type, trigger_step_id) },
     `instance "${row.instance_id}"`,
   );
 }
 
 /** An instance's summary from the columns a run list reads, validated. */
 export function instanceSummaryFromRow(row: InstanceSummaryRow): StoredInstanceSummary {
+  const { trigger_type, trigger_step_id, ...rest } = row;
+  const source = { ...rest, trigger: triggerOf(trigger_type, trigger_step_id) };
   return readStoredRecord(
     StoredInstanceSummarySchema,
-    instanceSummaryOf(row as Parameters<typeof instanceSummaryOf>[0]),
+    instanceSummaryOf(source as Parameters<typeof instanceSummaryOf>[0]),
     `instance "${row.instance_id}"`,
   );
+}
+
+/** The trigger of an instance from its two columns (the schema checks what they hold). */
+function triggerOf(type: string | null, stepId: string | null) {
+  return type === null ? null : { type, step_id: stepId };
 }
 
 /** A version of a saved workflow from its row (without the document), validated. */

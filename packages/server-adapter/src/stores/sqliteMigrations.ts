@@ -169,4 +169,59 @@ export const sqliteMigrations: readonly Migration[] = [
         ON workflow_instances(workflow_id, status, created_at, instance_id);
     `,
   },
+  {
+    version: 8,
+    name: 'root runs of sub-workflow trees',
+    sql: `
+      -- The run at the top of each run's tree of sub-workflows (its own id for a root), so the
+      -- runs of one tree are counted through an index (limits.maxRunsPerTree).
+      ALTER TABLE workflow_instances ADD COLUMN root_instance_id TEXT;
+      -- Runs stored before: each one's root, walking parent_instance_id up from the roots.
+      WITH RECURSIVE tree(instance_id, root_id) AS (
+        SELECT instance_id, instance_id FROM workflow_instances WHERE parent_instance_id IS NULL
+        UNION ALL
+        SELECT child.instance_id, tree.root_id
+          FROM workflow_instances child JOIN tree ON child.parent_instance_id = tree.instance_id
+      )
+      UPDATE workflow_instances
+        SET root_instance_id = (SELECT root_id FROM tree WHERE tree.instance_id = workflow_instances.instance_id);
+      -- A run whose parent was deleted roots a tree of its own.
+      UPDATE workflow_instances SET root_instance_id = instance_id WHERE root_instance_id IS NULL;
+      CREATE INDEX idx_workflow_instances_root ON workflow_instances(root_instance_id);
+    `,
+  },
+  {
+    version: 9,
+    name: 'run leases',
+    sql: `
+      -- Which process executes a run, and until when (ISO text, which sorts in time order)
+      -- unless it renews the lease; both NULL when nobody holds it. Claims of orphaned runs
+      -- read unfinished runs through the status index and check these on each.
+      ALTER TABLE workflow_instances ADD COLUMN lease_owner TEXT;
+      ALTER TABLE workflow_instances ADD COLUMN lease_expires_at TEXT;
+    `,
+  },
+  {
+    version: 10,
+    name: 'audit log',
+    sql: `
+      -- Who did what to which record, from where: appended by the server after each save,
+      -- activation, delete, execute, stop, retry, resume and credential change; never updated.
+      CREATE TABLE audit_log (
+        audit_id      TEXT PRIMARY KEY NOT NULL,
+        at            TEXT NOT NULL,
+        actor_id      TEXT,
+        tenant_id     TEXT,
+        action        TEXT NOT NULL,
+        resource_type TEXT NOT NULL,
+        resource_id   TEXT,
+        ip            TEXT
+      );
+      -- The log is read newest first (at, then audit_id), whole or by record, actor or tenant.
+      CREATE INDEX idx_audit_log_at ON audit_log(at, audit_id);
+      CREATE INDEX idx_audit_log_resource_id ON audit_log(resource_id, at, audit_id);
+      CREATE INDEX idx_audit_log_actor_id ON audit_log(actor_id, at, audit_id);
+      CREATE INDEX idx_audit_log_tenant_id ON audit_log(tenant_id, at, audit_id);
+    `,
+  },
 ];

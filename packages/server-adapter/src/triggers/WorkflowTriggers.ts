@@ -10,6 +10,7 @@ import {
   type StartedRun,
   toFlowloomError,
   validateWorkflow,
+  type WorkflowRunner,
 } from '@flowloom/core';
 import type { ErrorReporter } from '../http/errorResponse';
 import type { TriggerInfo } from '../http/triggerSchemas';
@@ -23,6 +24,8 @@ import type { TickClaim } from './TickClaim';
 /** Options of {@link WorkflowTriggers}. */
 export interface WorkflowTriggersOptions {
   engine: ExecutionEngine;
+  /** What starts the triggered runs. */
+  runner: WorkflowRunner;
   basePath: string;
   /** The origin webhook URLs are shown under; the request's own when absent. */
   publicUrl: string | undefined;
@@ -218,13 +221,13 @@ export class WorkflowTriggers {
     });
   }
 
-  /** `server.trigger`: `engine.trigger`, with its checks. */
+  /** `server.trigger`: the runner's `trigger`, with the engine's checks. */
   trigger(
     workflowId: string,
     stepId: string,
     runInput?: Record<string, unknown>,
   ): Promise<StartedRun> {
-    return this.options.engine.trigger(workflowId, stepId, runInput);
+    return this.options.runner.trigger(workflowId, stepId, runInput);
   }
 
   /**

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AccessControl } from '../auth/AccessControl';
 import {
   closeHubs,
   eventually,
@@ -7,6 +8,7 @@ import {
   range,
   setupHub as setup,
 } from './hubTestKit.test-helpers';
+import { WebSocketHub } from './WebSocketHub';
 
 afterEach(() => {
   closeHubs();
@@ -89,6 +91,36 @@ describe('WebSocketHub: history then live events', () => {
     const total = await store.lastEventSeq(instance.instance_id);
     held.open();
     await eventually(() => expect(socket.seqs).toEqual(range(2, total)), 'history + buffer');
+  });
+
+  it('fills a gap in the live events from the store (a source across processes lost one)', async () => {
+    const { store, engine, hub, createInstance, session } = setup();
+    const instance = await createInstance();
+    const socket = new FakeSocket();
+    // A worker stored seq 3 and died before publishing it; the run went on elsewhere.
+    const lossy = new WebSocketHub({
+      basePath: '/api/workflow',
+      events: {
+        subscribe: (id, listener) =>
+          engine.subscribe(id, (event) => {
+            if (event.seq !== 3) listener(event);
+          }),
+      },
+      store,
+      access: new AccessControl(undefined, undefined),
+      limiter: undefined,
+      allowedOrigins: undefined,
+    });
+    try {
+      lossy.attach(socket, session(instance.instance_id));
+      await eventually(() => expect(socket.sent).toEqual([]), 'the empty history');
+      await engine.executeWorkflow(instance.instance_id);
+      const total = await store.lastEventSeq(instance.instance_id);
+      await eventually(() => expect(socket.seqs).toEqual(range(1, total)), 'every event');
+    } finally {
+      lossy.close();
+    }
+    expect(hub.connectionCount).toBe(0);
   });
 
   it('sends nothing after the socket closed during the history read', async () => {

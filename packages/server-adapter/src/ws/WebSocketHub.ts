@@ -157,35 +157,46 @@ export class WebSocketHub {
       return { onMessage: () => {}, onPong: () => {}, onClose: () => {} };
     }
     let lastSent = session.since;
-    let replaying = true;
+    let catchingUp = true;
     const buffered: ExecutionEvent[] = [];
     const send = (event: ExecutionEvent) => {
       if (event.seq <= lastSent || socket.readyState !== WEBSOCKET_OPEN) return;
       lastSent = event.seq;
       socket.send(encode(event));
     };
+    // Sends what the store holds after the last `seq` sent, then what arrived meanwhile.
+    const catchUp = () => {
+      catchingUp = true;
+      void this.options.store
+        .listEvents(session.instanceId, { afterSeq: lastSent })
+        .then((history) => {
+          for (const event of history) send(event);
+          catchingUp = false;
+          // Sent as they are: a gap the store could not fill must not make a loop.
+          for (const event of buffered.splice(0)) send(event);
+        })
+        .catch((error: unknown) => {
+          this.reporter.error('[flowloom] Could not read the event history for a WebSocket', error);
+          if (!this.clients.has(client)) return;
+          this.drop(client);
+          socket.close(1011, 'Could not read the event history');
+        });
+    };
     const client: Client = {
       socket,
       alive: true,
       unsubscribe: this.options.events.subscribe(session.instanceId, (event) => {
-        if (replaying) buffered.push(event);
-        else send(event);
+        if (catchingUp) buffered.push(event);
+        // An event source across processes can skip an event (a worker that stored it died
+        // before publishing it): the store has it, so read it before going on.
+        else if (event.seq > lastSent + 1) {
+          buffered.push(event);
+          catchUp();
+        } else send(event);
       }),
     };
     this.clients.add(client);
-    void this.options.store
-      .listEvents(session.instanceId, { afterSeq: session.since })
-      .then((history) => {
-        for (const event of history) send(event);
-        replaying = false;
-        for (const event of buffered.splice(0)) send(event);
-      })
-      .catch((error: unknown) => {
-        this.reporter.error('[flowloom] Could not read the event history for a WebSocket', error);
-        if (!this.clients.has(client)) return;
-        this.drop(client);
-        socket.close(1011, 'Could not read the event history');
-      });
+    catchUp();
     return {
       onMessage: (data) => {
         if (data === 'ping' && socket.readyState === WEBSOCKET_OPEN) socket.send('{"type":"pong"}');

@@ -1,4 +1,4 @@
-import { enCore } from '../../i18n/enCore';
+import { enCanvas } from '../../i18n/enCanvas';
 import type { CompletionScope, ExpressionCompletions, ExpressionOption } from './completionScope';
 import { keysOf, schemaKeysAt, valueAt } from './outputPaths';
 
@@ -34,12 +34,12 @@ export function expressionCompletions(
       })),
       {
         label: 'input.',
-        detail: scope.rootDetails?.input ?? enCore.parameters.inputDetail,
+        detail: scope.rootDetails?.input ?? enCanvas.parameters.inputDetail,
         kind: 'root',
       },
       {
         label: 'vars.',
-        detail: scope.rootDetails?.vars ?? enCore.parameters.varsDetail,
+        detail: scope.rootDetails?.vars ?? enCanvas.parameters.varsDetail,
         kind: 'root',
       },
     ];

@@ -1,6 +1,6 @@
 import type { ExpressionScope } from '@flowloom/core';
 import { useMemo } from 'react';
-import { enCore } from '../../i18n/enCore';
+import { enCanvas } from '../../i18n/enCanvas';
 import { useMessages } from '../../i18n/useMessages';
 import { ancestorsOf } from '../../store/ancestorsOf';
 import {
@@ -33,7 +33,7 @@ export function useExpressionScope(nodeId: string | undefined): ExpressionContex
   const edges = useEditorStore(selectEdges);
   const components = useEditorStore(selectComponents);
   const runData = useEditorStore(selectRunData);
-  const text = useMessages('parameters', enCore.parameters);
+  const text = useMessages('parameters', enCanvas.parameters);
   return useMemo(() => {
     const ancestors = nodeId === undefined ? [] : ancestorsOf(edges, nodeId);
     const names = nodeNames(nodes, components);

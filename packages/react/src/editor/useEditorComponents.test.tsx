@@ -1,0 +1,78 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { delay, HttpResponse, http } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createWorkflowClient } from '../client/createWorkflowClient';
+import { createWorkflowHandlers } from '../testing/createWorkflowHandlers';
+
+// vitest.setup.ts loads the built-ins' chunk up front; a page starts without it: fresh modules.
+vi.resetModules();
+const { WorkflowEditor } = await import('./WorkflowEditor');
+const { loadedBuiltinComponents } = await import('./loadBuiltinComponents');
+
+const handlers = createWorkflowHandlers();
+const server = setupServer(...handlers);
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  server.resetHandlers();
+  handlers.reset();
+});
+afterAll(() => server.close());
+
+const palette = () => screen.getByRole('complementary', { name: 'Components' });
+
+describe("the editor's components on a page that has not loaded the built-ins", () => {
+  it("says the palette is loading until the server's list arrives, without loading the built-ins", async () => {
+    let answer: () => void = () => {};
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    server.use(
+      http.get('*/api/workflow/components', async () => {
+        await answered;
+        return HttpResponse.json({
+          components: [
+            {
+              type: 'greet',
+              name: 'Greet',
+              description: 'Says hello',
+              category: 'utilities',
+              icon: 'ChatBubbleLeftIcon',
+              color: 'from-sky-500 to-blue-600',
+              version: '1.0.0',
+              parameters: [],
+              input_handles: [{ id: 'input', type: 'target', position: 'left' }],
+              output_handles: [{ id: 'output', type: 'source', position: 'right' }],
+            },
+          ],
+        });
+      }),
+    );
+    render(<WorkflowEditor client={createWorkflowClient()} />);
+    expect(within(palette()).getByText('Loading components…')).toBeInTheDocument();
+    expect(within(palette()).queryAllByRole('button')).toHaveLength(0);
+    answer();
+    expect(await within(palette()).findByText('Greet')).toBeInTheDocument();
+    expect(within(palette()).queryByText('Loading components…')).toBeNull();
+    expect(within(palette()).queryByText('Delay')).toBeNull();
+    expect(loadedBuiltinComponents()).toBeUndefined();
+  });
+
+  it('loads the built-ins when the server fails, and shows them with the reason', async () => {
+    server.use(
+      http.get('*/api/workflow/components', async () => {
+        await delay(10);
+        return HttpResponse.json(
+          { error: { code: 'INTERNAL_ERROR', message: 'The registry is down' } },
+          { status: 500 },
+        );
+      }),
+    );
+    render(<WorkflowEditor client={createWorkflowClient()} />);
+    expect(await within(palette()).findByText('Delay')).toBeInTheDocument();
+    expect(
+      within(palette()).getByText(/The registry is down.*showing the built-in ones/),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(loadedBuiltinComponents()).toBeDefined());
+  });
+});

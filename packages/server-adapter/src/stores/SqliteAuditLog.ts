@@ -1,0 +1,47 @@
+import {
+  type AuditEntry,
+  type AuditPage,
+  createId,
+  encodeAuditCursor,
+  type ListAuditOptions,
+  type StoredAuditEntry,
+} from '@flowloom/core';
+import type Database from 'better-sqlite3';
+import { AUDIT_COLUMNS, AUDIT_FIELDS, auditFieldsOf, auditQuery } from './auditQueries';
+
+/** The audit-log methods of a `SqliteStore`, apart so the store stays readable. */
+export class SqliteAuditLog {
+  private readonly insert: Database.Statement<unknown[]>;
+  /** List statements, prepared on first use and kept: each filter combination is its own. */
+  private readonly lists = new Map<string, Database.Statement<unknown[], StoredAuditEntry>>();
+
+  constructor(private readonly db: Database.Database) {
+    this.insert = db.prepare(
+      `INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES (${AUDIT_COLUMNS.split(',')
+        .map(() => '?')
+        .join(', ')})`,
+    );
+  }
+
+  append(entry: AuditEntry): StoredAuditEntry {
+    const stored: StoredAuditEntry = { audit_id: createId('audit'), ...auditFieldsOf(entry) };
+    this.insert.run(stored.audit_id, ...AUDIT_FIELDS.map((field) => stored[field]));
+    return stored;
+  }
+
+  list(options: ListAuditOptions = {}): AuditPage {
+    const query = auditQuery('audit_log', options, () => '?');
+    let statement = this.lists.get(query.text);
+    if (!statement) {
+      statement = this.db.prepare<unknown[], StoredAuditEntry>(query.text);
+      this.lists.set(query.text, statement);
+    }
+    const rows = statement.all(...query.values);
+    const items = rows.slice(0, query.limit).map((row) => ({ ...row }));
+    const last = items.at(-1);
+    return {
+      items,
+      next_cursor: rows.length > query.limit && last ? encodeAuditCursor(last) : null,
+    };
+  }
+}
