@@ -25,6 +25,8 @@ export interface ClusterHarnessOptions {
   redisUrl: string;
   queueName: string;
   leaseMs: number;
+  /** The workers' `limits.maxConcurrentRunsPerTenant`; unset: unlimited. */
+  maxRunsPerTenant?: number;
 }
 
 /**
@@ -59,6 +61,9 @@ export class ClusterHarness {
         CLUSTER_LEASE_MS: String(this.options.leaseMs),
         DATABASE_URL: this.options.databaseUrl,
         REDIS_URL: this.options.redisUrl,
+        ...(this.options.maxRunsPerTenant === undefined
+          ? {}
+          : { CLUSTER_MAX_RUNS_PER_TENANT: String(this.options.maxRunsPerTenant) }),
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -1,6 +1,8 @@
 // One process of the test cluster, started by `ClusterHarness`: an API server
 // (CLUSTER_ROLE=api, it prints `{"port":N}` once listening) or a worker (CLUSTER_ROLE=worker,
-// it prints `{"ready":true}`). SIGTERM closes it gracefully.
+// it prints `{"ready":true}`). SIGTERM closes it gracefully. CLUSTER_MAX_RUNS_PER_TENANT sets a
+// worker's `limits.maxConcurrentRunsPerTenant`; an API server's caller is of the tenant that the
+// `x-cluster-tenant` header names (none without it).
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createWorkflowServer, PostgresStore } from '@flowloom/server-adapter';
@@ -26,6 +28,9 @@ const connection = env('REDIS_URL');
 const queueName = env('CLUSTER_QUEUE');
 const leaseMs = Number(process.env.CLUSTER_LEASE_MS ?? 30_000);
 const limits = { minScheduleIntervalMs: 1_000 };
+const perTenant = process.env.CLUSTER_MAX_RUNS_PER_TENANT;
+const workerLimits =
+  perTenant === undefined ? limits : { ...limits, maxConcurrentRunsPerTenant: Number(perTenant) };
 const report = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
 
 if (process.env.CLUSTER_ROLE === 'worker') {
@@ -36,7 +41,7 @@ if (process.env.CLUSTER_ROLE === 'worker') {
     queueName,
     concurrency: Number(process.env.CLUSTER_CONCURRENCY ?? 20),
     leaseMs,
-    limits,
+    limits: workerLimits,
   });
   await worker.ready;
   report({ ready: true, pid: process.pid });
@@ -56,6 +61,11 @@ if (process.env.CLUSTER_ROLE === 'worker') {
     limits,
     sandbox: false,
     triggers: { syncIntervalMs: 1_000 },
+    // Never refuses: without the header the caller is the anonymous user of an open server.
+    authenticate: (request) => {
+      const tenant = request.headers.get('x-cluster-tenant');
+      return tenant ? { id: `user-${tenant}`, tenant_id: tenant } : { id: 'anonymous' };
+    },
   });
   const app = new Hono();
   mountWorkflowApi(app, workflows);

@@ -8,6 +8,8 @@ const databaseUrl = process.env.DATABASE_URL;
 const redisUrl = process.env.REDIS_URL;
 /** Short, so a killed worker's runs are taken over within seconds. */
 const LEASE_MS = 2_000;
+/** Every worker's `limits.maxConcurrentRunsPerTenant`: runs without a tenant are not held. */
+const PER_TENANT = 2;
 
 /** manual_trigger → probe × `steps`, each sleeping `ms`. */
 function chain(steps: number, ms: number): WorkflowDataInput {
@@ -21,25 +23,73 @@ function chain(steps: number, ms: number): WorkflowDataInput {
   return { nodes, edges };
 }
 
-async function call(base: string, method: string, path: string, body?: unknown) {
+/** A request to an API server; `tenant` makes the caller a user of that tenant. */
+async function call(base: string, method: string, path: string, body?: unknown, tenant?: string) {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (tenant !== undefined) headers['x-cluster-tenant'] = tenant;
   const response = await fetch(`${base}${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers,
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
 
+/** When a run executed: from its `execution_started` to its `execution_completed`, in ms. */
+function executedDuring(events: readonly ExecutionEvent[]): { from: number; to: number } {
+  const started = events.filter((event) => event.event_type === 'execution_started');
+  const completed = events.find((event) => event.event_type === 'execution_completed');
+  // One start: a run that began twice (taken over) would hide an overlap.
+  expect(started).toHaveLength(1);
+  expect(completed).toBeDefined();
+  return { from: Date.parse(started[0]!.timestamp), to: Date.parse(completed!.timestamp) };
+}
+
+/**
+ * The most intervals that cover one instant. An interval that ends when another starts does not
+ * overlap it: the gate gives a slot back only after the run's end is journaled.
+ */
+function mostAtOnce(intervals: ReadonlyArray<{ from: number; to: number }>): number {
+  const edges = intervals
+    .flatMap(({ from, to }) => [
+      { at: from, delta: 1 },
+      { at: to, delta: -1 },
+    ])
+    .sort((x, y) => x.at - y.at || x.delta - y.delta);
+  let now = 0;
+  let most = 0;
+  for (const { delta } of edges) {
+    now += delta;
+    most = Math.max(most, now);
+  }
+  return most;
+}
+
 /** Creates an instance through one server and executes it through another (or the same). */
-async function runThrough(createAt: string, executeAt: string, workflow: WorkflowDataInput) {
-  const created = await call(createAt, 'POST', '/instances', {
-    name: 'cluster run',
-    workflow_data: workflow,
-  });
+async function runThrough(
+  createAt: string,
+  executeAt: string,
+  workflow: WorkflowDataInput,
+  tenant?: string,
+) {
+  const created = await call(
+    createAt,
+    'POST',
+    '/instances',
+    { name: 'cluster run', workflow_data: workflow },
+    tenant,
+  );
   expect(created.status).toBe(201);
   const id = created.body.instance_id as string;
-  const executed = await call(executeAt, 'POST', `/instances/${id}/execute`, { input_data: {} });
+  const executed = await call(
+    executeAt,
+    'POST',
+    `/instances/${id}/execute`,
+    { input_data: {} },
+    tenant,
+  );
   expect(executed.status).toBe(202);
   return id;
 }
@@ -54,7 +104,13 @@ if (!databaseUrl || !redisUrl) {
 } else {
   describe('queue mode across processes: 2 API servers, 2 workers, PostgreSQL, Redis', () => {
     const queueName = testQueueName();
-    const cluster = new ClusterHarness({ databaseUrl, redisUrl, queueName, leaseMs: LEASE_MS });
+    const cluster = new ClusterHarness({
+      databaseUrl,
+      redisUrl,
+      queueName,
+      leaseMs: LEASE_MS,
+      maxRunsPerTenant: PER_TENANT,
+    });
     let apiA: ClusterProcess;
     let apiB: ClusterProcess;
     let workers: ClusterProcess[];
@@ -163,6 +219,38 @@ if (!databaseUrl || !redisUrl) {
       expect(stopped.body.status).toBe('cancelled');
       expect((await cluster.store.getInstance(id))?.status).toBe('cancelled');
     }, 60_000);
+
+    it("a per-tenant limit of 2 never has 3 runs of that tenant executing at once across both workers, and does not hold another tenant's runs back", async () => {
+      // Through both servers at once; either worker may take any of them, the gate is shared.
+      const held = await Promise.all(
+        Array.from({ length: 8 }, (_, index) =>
+          index % 2 === 0
+            ? runThrough(a, b, chain(1, 300), 'held')
+            : runThrough(b, a, chain(1, 300), 'held'),
+        ),
+      );
+      const free = await Promise.all([
+        runThrough(a, a, chain(1, 300), 'free'),
+        runThrough(b, b, chain(1, 300), 'free'),
+      ]);
+      await eventually(() => allCompleted([...held, ...free]), 60_000, 250);
+      const journals = async (ids: readonly string[]) =>
+        Promise.all(ids.map((id) => cluster.store.listEvents(id)));
+      const heldJournals = await journals(held);
+      const freeJournals = await journals(free);
+      const wasQueued = (events: readonly ExecutionEvent[]) =>
+        events.some((event) => event.event_type === 'execution_queued');
+
+      const heldIntervals = heldJournals.map(executedDuring);
+      expect(mostAtOnce(heldIntervals)).toBe(PER_TENANT);
+      expect(heldJournals.filter(wasQueued).length).toBeGreaterThan(0);
+      // The other tenant's runs neither waited for a slot nor behind the held tenant's line.
+      expect(freeJournals.filter(wasQueued)).toEqual([]);
+      const lastHeldStart = Math.max(...heldIntervals.map(({ from }) => from));
+      for (const { from } of freeJournals.map(executedDuring)) {
+        expect(from).toBeLessThan(lastHeldStart);
+      }
+    }, 90_000);
 
     it('completes every run of a worker killed mid-run, each completed step once', async () => {
       const ids = await Promise.all(

@@ -89,7 +89,10 @@ export function instancePaths(at: (path: string) => string): Record<string, unkn
         parameters: instanceId,
         responses: {
           200: ok('ExecutionStatus', answers.stopInstance),
-          ...errorAnswers('post', [409], { 409: 'CONFLICT: not running' }),
+          ...errorAnswers('post', [409], {
+            408: 'TIMEOUT: in queue mode, no worker confirmed the stop within the runner’s stopTimeoutMs (30 s by default); the stop stays requested and applies when a worker takes the run. Also when the request took longer than requestTimeoutMs',
+            409: 'CONFLICT: not running',
+          }),
         },
       },
     },
