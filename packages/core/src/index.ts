@@ -265,6 +265,7 @@ export {
 } from './schema/workflowVersion';
 export { type AuditCursor, decodeAuditCursor, encodeAuditCursor } from './store/auditCursor';
 export { createId } from './store/createId';
+export { deepFreeze } from './store/deepFreeze';
 export {
   decodeInstanceCursor,
   encodeInstanceCursor,

@@ -19,7 +19,6 @@ import {
   eventFromRow,
   type InstanceRow,
   type InstanceSummaryRow,
-  instanceFromRow,
   instanceSummaryFromRow,
   type LogRow,
   logFromRow,
@@ -30,9 +29,13 @@ import {
   type WorkflowVersionRow,
   workflowFromRow,
 } from './recordsFromRows';
+import { StoredInstanceDocuments } from './StoredInstanceDocuments';
 
 // Rows as PostgreSQL returns them: jsonb read as text, every string still escaped by
 // postgresText.ts. Each reader unescapes, parses and validates.
+
+/** Instance documents validated once per stored text, for every PostgreSQL store of the process. */
+const documents = new StoredInstanceDocuments(fromPostgresJson);
 
 type Text<Row, Keys extends keyof Row> = Omit<Row, Keys> & { [K in Keys]: string | null };
 /** A `workflows` row as PostgreSQL returns it. */
@@ -72,13 +75,16 @@ export function summaryFromPostgres(row: WorkflowSummaryRow): WorkflowSummary {
 /** An instance from its PostgreSQL row. */
 export function instanceFromPostgres(row: PgInstanceRow): WorkflowInstance {
   const plain = unescapeStrings(row, ['workflow_data', 'input_data', 'error', 'progress']);
-  return instanceFromRow({
-    ...plain,
-    workflow_data: fromPostgresJson(row.workflow_data!),
-    input_data: fromNullablePostgresJson(row.input_data),
-    error: fromNullablePostgresJson(row.error),
-    progress: fromNullablePostgresJson(row.progress),
-  });
+  const { workflow_data, ...columns } = plain;
+  return documents.read(
+    {
+      ...columns,
+      input_data: fromNullablePostgresJson(row.input_data),
+      error: fromNullablePostgresJson(row.error),
+      progress: fromNullablePostgresJson(row.progress),
+    },
+    row.workflow_data!,
+  );
 }
 
 /** An instance's summary from its run-list columns. */

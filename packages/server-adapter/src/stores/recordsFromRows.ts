@@ -137,6 +137,26 @@ export function instanceFromRow(row: InstanceRow): WorkflowInstance {
   );
 }
 
+/** What an instance's fields but its document must be. */
+const InstanceFieldsSchema = WorkflowInstanceSchema.omit({ workflow_data: true });
+
+/**
+ * An instance from its row and the document already validated from the same stored text (see
+ * `StoredInstanceDocuments`): the other fields validated, the record's keys in schema order.
+ */
+export function instanceWithDocumentFromRow(
+  row: Omit<InstanceRow, 'workflow_data'>,
+  document: WorkflowInstance['workflow_data'],
+): WorkflowInstance {
+  const { trigger_type, trigger_step_id, ...rest } = row;
+  const { instance_id, workflow_id, name, status, ...others } = readStoredRecord(
+    InstanceFieldsSchema,
+    { ...rest, trigger: triggerOf(trigger_type, trigger_step_id) },
+    `instance "${row.instance_id}"`,
+  );
+  return { instance_id, workflow_id, name, status, workflow_data: document, ...others };
+}
+
 /** An instance's summary from the columns a run list reads, validated. */
 export function instanceSummaryFromRow(row: InstanceSummaryRow): StoredInstanceSummary {
   const { trigger_type, trigger_step_id, ...rest } = row;
