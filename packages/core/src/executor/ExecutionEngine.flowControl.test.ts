@@ -26,7 +26,16 @@ function createFlowKit() {
         async execute({ instance_id, signal }) {
           await new Promise<void>((resolve, reject) => {
             releases.set(instance_id, resolve);
-            signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+            // A stopped hold must not leave its release behind: a retry of the same instance
+            // would otherwise look held before its own hold step began.
+            signal.addEventListener(
+              'abort',
+              () => {
+                if (releases.get(instance_id) === resolve) releases.delete(instance_id);
+                reject(signal.reason);
+              },
+              { once: true },
+            );
           });
           return { success: true, output_data: {} };
         },

@@ -45,7 +45,15 @@ export function createLifecycleKit() {
           if (held.has(step_id)) {
             await new Promise<void>((resolve, reject) => {
               releases.set(step_id, resolve);
-              signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+              // A stopped hold leaves no release behind for the next run of the same key to be mistaken for.
+              signal.addEventListener(
+                'abort',
+                () => {
+                  if (releases.get(step_id) === resolve) releases.delete(step_id);
+                  reject(signal.reason);
+                },
+                { once: true },
+              );
             });
           }
           if (failing.has(step_id)) {

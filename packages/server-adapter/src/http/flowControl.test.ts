@@ -26,7 +26,15 @@ function createRegistry(): ComponentRegistry {
         async execute({ instance_id, signal }) {
           await new Promise<void>((resolve, reject) => {
             releases.set(instance_id, resolve);
-            signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+            // A stopped hold leaves no release behind for the next run of the same key to be mistaken for.
+            signal.addEventListener(
+              'abort',
+              () => {
+                if (releases.get(instance_id) === resolve) releases.delete(instance_id);
+                reject(signal.reason);
+              },
+              { once: true },
+            );
           });
           return { success: true, output_data: {} };
         },
