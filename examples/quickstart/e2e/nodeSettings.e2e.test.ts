@@ -5,29 +5,19 @@ import {
   nodeById,
   openNodeMenu,
   openWorkflow,
+  saveChainThroughApi,
   savedDocument,
-  saveThroughApi,
   selectNodeById,
   waitUntil,
 } from './workbenchKit';
 
 const harness = setupEditorHarness();
 
+/** Manual Trigger → HTTP Request to example.com, saved through the API. */
 function saveFetchWorkflow(name: string): Promise<string> {
-  return saveThroughApi(
-    harness,
-    name,
-    [
-      { id: 'start', type: 'manual_trigger', position: { x: 0, y: 0 } },
-      {
-        id: 'fetch',
-        type: 'http_request',
-        position: { x: 300, y: 0 },
-        data: { parameters: { url: 'https://example.com/orders' } },
-      },
-    ],
-    [{ id: 'e1', source: 'start', target: 'fetch' }],
-  );
+  return saveChainThroughApi(harness, name, [
+    { id: 'fetch', type: 'http_request', parameters: { url: 'https://example.com/orders' } },
+  ]);
 }
 
 /** Saves with Ctrl+S from the canvas and waits for the confirmation. */

@@ -6,8 +6,8 @@ import {
   openNodeMenu,
   openWorkflow,
   recordPosts,
+  saveChainThroughApi,
   savedDocument,
-  saveThroughApi,
   selectNodeById,
   waitUntil,
 } from './workbenchKit';
@@ -16,29 +16,10 @@ const harness = setupEditorHarness();
 
 /** Manual Trigger → Log `{{ input.word }}` → Log "after", saved through the API. */
 function saveWordWorkflow(name: string): Promise<string> {
-  return saveThroughApi(
-    harness,
-    name,
-    [
-      { id: 'start', type: 'manual_trigger', position: { x: 0, y: 0 } },
-      {
-        id: 'say',
-        type: 'log',
-        position: { x: 300, y: 0 },
-        data: { parameters: { message: 'word: {{ input.word }}' } },
-      },
-      {
-        id: 'after',
-        type: 'log',
-        position: { x: 600, y: 0 },
-        data: { parameters: { message: 'after' } },
-      },
-    ],
-    [
-      { id: 'e1', source: 'start', target: 'say' },
-      { id: 'e2', source: 'say', target: 'after' },
-    ],
-  );
+  return saveChainThroughApi(harness, name, [
+    { id: 'say', type: 'log', parameters: { message: 'word: {{ input.word }}' } },
+    { id: 'after', type: 'log', parameters: { message: 'after' } },
+  ]);
 }
 
 /** The log lines of the workflow's newest run. */

@@ -8,7 +8,7 @@ import {
   openNodeMenu,
   openWorkflow,
   recordPosts,
-  saveThroughApi,
+  saveChainThroughApi,
   waitUntil,
 } from './workbenchKit';
 
@@ -16,20 +16,9 @@ const harness = setupEditorHarness();
 
 /** Manual Trigger → Log, saved through the API. */
 function saveTwoSteps(name: string): Promise<string> {
-  return saveThroughApi(
-    harness,
-    name,
-    [
-      { id: 'start', type: 'manual_trigger', position: { x: 0, y: 0 } },
-      {
-        id: 'say',
-        type: 'log',
-        position: { x: 300, y: 0 },
-        data: { parameters: { message: 'hi' } },
-      },
-    ],
-    [{ id: 'e1', source: 'start', target: 'say' }],
-  );
+  return saveChainThroughApi(harness, name, [
+    { id: 'say', type: 'log', parameters: { message: 'hi' } },
+  ]);
 }
 
 const selectedIds = () =>

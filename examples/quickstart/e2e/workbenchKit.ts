@@ -33,6 +33,39 @@ export async function saveThroughApi(
   return saved.workflow_id;
 }
 
+/** A step of a chain saved by {@link saveChainThroughApi}. */
+export interface ChainStep {
+  id: string;
+  type: string;
+  parameters?: Record<string, unknown>;
+}
+
+/**
+ * Saves Manual Trigger (`start`) → each of `steps` in turn through the API and returns the id:
+ * one row, 300 px apart, edges `e1`, `e2`, ….
+ */
+export function saveChainThroughApi(
+  harness: EditorHarness,
+  name: string,
+  steps: ChainStep[],
+): Promise<string> {
+  const nodes: ApiNode[] = [
+    { id: 'start', type: 'manual_trigger', position: { x: 0, y: 0 } },
+    ...steps.map(({ id, type, parameters }, index) => ({
+      id,
+      type,
+      position: { x: 300 * (index + 1), y: 0 },
+      ...(parameters === undefined ? {} : { data: { parameters } }),
+    })),
+  ];
+  const edges = steps.map((step, index) => ({
+    id: `e${index + 1}`,
+    source: nodes[index]!.id,
+    target: step.id,
+  }));
+  return saveThroughApi(harness, name, nodes, edges);
+}
+
 /** The saved workflow's latest document. */
 export async function savedDocument(
   harness: EditorHarness,

@@ -264,6 +264,7 @@ export {
   WorkflowVersionSummarySchema,
 } from './schema/workflowVersion';
 export { type AuditCursor, decodeAuditCursor, encodeAuditCursor } from './store/auditCursor';
+export { createAuditId } from './store/createAuditId';
 export { createId } from './store/createId';
 export { deepFreeze } from './store/deepFreeze';
 export {

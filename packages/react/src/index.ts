@@ -22,6 +22,7 @@ export type {
   ExecuteInstanceOptions,
   InstanceListQuery,
   InstancePage,
+  RunAccepted,
   SaveWorkflowRequest,
   SaveWorkflowResult,
   SubscribeOptions,

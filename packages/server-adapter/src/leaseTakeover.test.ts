@@ -1,8 +1,4 @@
-import { type ChildProcess, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   builtinComponents,
@@ -12,7 +8,13 @@ import {
   type WorkflowStore,
 } from '@flowloom/core';
 import { Pool } from 'pg';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import {
+  completedSteps,
+  executionLines,
+  serverProcesses,
+  tickChain,
+} from './serverProcess.test-helpers';
 import { PostgresStore } from './stores/PostgresStore';
 import { SqliteStore } from './stores/SqliteStore';
 
@@ -21,106 +23,46 @@ import { SqliteStore } from './stores/SqliteStore';
 // expires, never while its process is alive.
 
 const SCRIPT = fileURLToPath(new URL('./leaseTakeover.test-helpers.ts', import.meta.url));
-const CORE_SOURCE = fileURLToPath(new URL('../../core/src/index.ts', import.meta.url));
 const TICKS = ['tick1', 'tick2', 'tick3'];
 const RUNS = 50;
 const PROCESSES = 4;
 
 /** manual trigger → three `tick` steps, of `ms` each (or of `ms[i]` for the i-th). */
 function chain(ms: number | readonly number[]) {
-  const msOf = (at: number) => (typeof ms === 'number' ? ms : ms[at]!);
-  return {
-    nodes: [
-      { id: 'start', type: 'manual_trigger' },
-      ...TICKS.map((id, at) => ({ id, type: 'tick', data: { parameters: { ms: msOf(at) } } })),
-    ],
-    edges: TICKS.map((id, at) => ({
-      id: `e${at}`,
-      source: at === 0 ? 'start' : TICKS[at - 1]!,
-      target: id,
-    })),
-  };
+  return tickChain(TICKS, (at) => (typeof ms === 'number' ? ms : ms[at]!));
 }
 
-let dir: string;
-const children = new Set<ChildProcess>();
-
-beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'flowloom-lease-'));
-  writeFileSync(
-    path.join(dir, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { paths: { '@flowloom/core': [CORE_SOURCE] } } }),
-  );
-});
-
-afterEach(() => {
-  for (const child of children) child.kill('SIGKILL');
-  children.clear();
-  rmSync(dir, { recursive: true, force: true });
-});
+const processes = serverProcesses('flowloom-lease-');
 
 /** A server process on the store, and the lines it printed. */
 function startProcess(storeSpec: string, mode: string, leaseMs: number) {
-  const child = fork(SCRIPT, [storeSpec, path.join(dir, 'executions'), mode], {
-    cwd: path.dirname(SCRIPT),
-    execArgv: ['--import', 'tsx'],
-    env: {
-      ...process.env,
-      TSX_TSCONFIG_PATH: path.join(dir, 'tsconfig.json'),
-      LEASE_MS: String(leaseMs),
-    },
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  const started = processes.start(SCRIPT, [storeSpec, processes.file('executions'), mode], {
+    env: { LEASE_MS: String(leaseMs) },
+    ipc: true,
+    timeoutMs: 30_000,
   });
-  children.add(child);
-  const lines: string[] = [];
-  let stderr = '';
   let loaded = false;
-  child.on('message', (message) => {
+  started.child.on('message', (message) => {
     if (message === 'loaded') loaded = true;
   });
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-    lines.push(...chunk.split('\n').filter(Boolean));
-  });
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => {
-    child.once('exit', (code) => {
-      children.delete(child);
-      resolve(code);
-    });
-  });
-  const printed = (prefix: string) =>
-    vi.waitFor(
-      () => {
-        const line = lines.find((candidate) => candidate.startsWith(prefix));
-        if (!line) throw new Error(`No "${prefix}" yet; stderr: ${stderr}`);
-        return line;
-      },
-      { timeout: 30_000, interval: 20 },
-    );
   const whenLoaded = () =>
     vi.waitFor(
       () => {
-        if (!loaded) throw new Error(`Not loaded yet; stderr: ${stderr}`);
+        if (!loaded) throw new Error(`Not loaded yet; stderr: ${started.stderr()}`);
       },
       { timeout: 30_000, interval: 20 },
     );
-  return { child, printed, whenLoaded, exited, stderr: () => stderr };
+  return { ...started, whenLoaded };
 }
 
 /** Every `tick` execution recorded: instance, step, pid, idempotency key. */
 function executions(): Array<{ instance: string; step: string; pid: string; key: string }> {
-  const file = path.join(dir, 'executions');
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const [instance, step, pid, key] = line.split(' ') as [string, string, string, string];
-      return { instance, step, pid, key };
-    });
+  return executionLines(processes.file('executions')).map(([instance, step, pid, key]) => ({
+    instance: instance!,
+    step: step!,
+    pid: pid!,
+    key: key!,
+  }));
 }
 
 /** A registry whose `tick` records its call as the test's own process, then holds until aborted. */
@@ -170,16 +112,10 @@ async function interruptedRuns(store: WorkflowStore): Promise<string[]> {
 /** How many events of a type each run holds, and how often each step completed. */
 async function journalCounts(store: WorkflowStore, id: string) {
   const events = await store.listEvents(id);
-  const completed: Record<string, number> = {};
-  for (const event of events) {
-    if (event.event_type === 'step_completed') {
-      completed[event.step_id!] = (completed[event.step_id!] ?? 0) + 1;
-    }
-  }
   return {
     resumed: events.filter((event) => event.event_type === 'execution_resumed').length,
     ended: events.filter((event) => event.event_type === 'execution_completed').length,
-    completed,
+    completed: completedSteps(events),
     seqs: events.map((event) => event.seq),
   };
 }
@@ -295,7 +231,7 @@ function describeTakeover(
 }
 
 describeTakeover('SQLite file', async () => {
-  const file = path.join(dir, 'flowloom.db');
+  const file = processes.file('flowloom.db');
   return { spec: `sqlite:${file}`, store: new SqliteStore(file) };
 });
 

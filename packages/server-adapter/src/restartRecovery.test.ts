@@ -1,118 +1,30 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SqliteStore } from './stores/SqliteStore';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  callApi as call,
+  executionLines,
+  finalStatus,
+  type ServerProcess,
+  serverProcesses,
+  sqliteCompletedSteps,
+  startRestartServer,
+  tickChain,
+} from './serverProcess.test-helpers';
 
 // The newcomer's case: a host restarts its server mid-run (a deploy: SIGTERM; a crash: SIGKILL)
 // and starts a new process on the same SQLite file. The run must finish with every step
 // completed once, and `stop` and `execute` must answer sensibly at each moment in between.
 
-const SCRIPT = fileURLToPath(new URL('./restartServer.test-helpers.ts', import.meta.url));
-const CORE_SOURCE = fileURLToPath(new URL('../../core/src/index.ts', import.meta.url));
 const TICKS = ['tick1', 'tick2', 'tick3', 'tick4'];
 /** The servers' run leases: a killed one's run is taken over this long after its last renewal. */
 const LEASE_MS = 500;
 
 /** manual trigger → four `tick` steps of 300 ms: five steps. */
-const fiveSteps = {
-  nodes: [
-    { id: 'start', type: 'manual_trigger' },
-    ...TICKS.map((id) => ({ id, type: 'tick', data: { parameters: { ms: 300 } } })),
-  ],
-  edges: ['start', ...TICKS].slice(1).map((id, at) => ({
-    id: `e${at}`,
-    source: at === 0 ? 'start' : TICKS[at - 1]!,
-    target: id,
-  })),
-};
+const fiveSteps = tickChain(TICKS, () => 300);
 
-let dir: string;
-const children = new Set<ChildProcess>();
+const processes = serverProcesses('flowloom-restart-');
 
-beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'flowloom-restart-'));
-  // The child resolves `@flowloom/core` to the core's source, as these tests do.
-  writeFileSync(
-    path.join(dir, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { paths: { '@flowloom/core': [CORE_SOURCE] } } }),
-  );
-});
-
-afterEach(() => {
-  for (const child of children) child.kill('SIGKILL');
-  children.clear();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-/** A running server process and the lines it printed. */
-interface ServerProcess {
-  child: ChildProcess;
-  api: string;
-  /** Resolves once the process printed a line starting with `prefix`; with that line. */
-  printed(prefix: string): Promise<string>;
-  exited: Promise<number | null>;
-}
-
-async function startServerProcess(resume: boolean): Promise<ServerProcess> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      SCRIPT,
-      path.join(dir, 'flowloom.db'),
-      path.join(dir, 'executions'),
-      resume ? '1' : '0',
-    ],
-    {
-      cwd: path.dirname(SCRIPT),
-      env: {
-        ...process.env,
-        TSX_TSCONFIG_PATH: path.join(dir, 'tsconfig.json'),
-        LEASE_MS: String(LEASE_MS),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  children.add(child);
-  const lines: string[] = [];
-  let stderr = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-    lines.push(...chunk.split('\n').filter(Boolean));
-  });
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => {
-    child.once('exit', (code) => {
-      children.delete(child);
-      resolve(code);
-    });
-  });
-  const printed = (prefix: string) =>
-    vi.waitFor(
-      () => {
-        const line = lines.find((candidate) => candidate.startsWith(prefix));
-        if (!line) throw new Error(`No "${prefix}" yet; stderr: ${stderr}`);
-        return line;
-      },
-      { timeout: 20_000, interval: 20 },
-    );
-  const port = (await printed('LISTENING ')).split(' ')[1];
-  return { child, api: `http://127.0.0.1:${port}/api/workflow`, printed, exited };
-}
-
-async function call(api: string, method: string, route: string, body?: unknown) {
-  const response = await fetch(`${api}${route}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: answers are read field by field below.
-  return { status: response.status, body: (await response.json()) as any };
+function startServerProcess(resume: boolean): Promise<ServerProcess & { api: string }> {
+  return startRestartServer(processes, { resume, leaseMs: LEASE_MS });
 }
 
 /** Creates the five-step instance and executes it; resolves with its id. */
@@ -138,39 +50,14 @@ async function whileRunning(api: string, instanceId: string, stepId: string): Pr
   );
 }
 
-async function finalStatus(api: string, instanceId: string) {
-  return vi.waitFor(
-    async () => {
-      const status = await call(api, 'GET', `/instances/${instanceId}/status`);
-      expect(['completed', 'failed', 'cancelled']).toContain(status.body.status);
-      return status.body;
-    },
-    { timeout: 15_000, interval: 50 },
-  );
-}
-
 /** Every `tick` execution the processes recorded: `[step_id, idempotency_key]`. */
 function executions(): Array<[string, string]> {
-  return readFileSync(path.join(dir, 'executions'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => line.split(' ') as [string, string]);
+  return executionLines(processes.file('executions')) as Array<[string, string]>;
 }
 
 /** How many `step_completed` events each step has in the store. */
-async function completions(instanceId: string): Promise<Record<string, number>> {
-  const store = new SqliteStore(path.join(dir, 'flowloom.db'));
-  try {
-    const counts: Record<string, number> = {};
-    for (const event of await store.listEvents(instanceId)) {
-      if (event.event_type === 'step_completed') {
-        counts[event.step_id!] = (counts[event.step_id!] ?? 0) + 1;
-      }
-    }
-    return counts;
-  } finally {
-    await store.close();
-  }
+function completions(instanceId: string): Promise<Record<string, number>> {
+  return sqliteCompletedSteps(processes.file('flowloom.db'), instanceId);
 }
 
 /** Waits out a killed process's lease, so the next process may take its run over. */

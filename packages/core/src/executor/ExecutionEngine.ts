@@ -33,7 +33,7 @@ import { readStoredStatus } from './readStoredStatus';
 import { runDefaultsOf } from './runDefaultsOf';
 import type { RunScopeOptions } from './runScope';
 import { shutDownRuns } from './shutDownRuns';
-import { checkUnownedRun, stopFromJournal } from './stopFromJournal';
+import { stopUnownedRun, type UnownedStopHost } from './stopUnownedRun';
 import { toExecutionStatus } from './toExecutionStatus';
 import { WorkflowRun } from './WorkflowRun';
 import { type WakeHost, wakeRun } from './wakeRuns';
@@ -84,6 +84,7 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
   private readonly wakeHost: WakeHost;
   private readonly afterRunHost: AfterRunHost;
   private readonly startHost: RunStartHost;
+  private readonly stopHost: UnownedStopHost;
   /** Decides when runs may execute (`options.concurrencyGate`); `undefined`: at once. */
   private readonly gate: RunConcurrencyGate | undefined;
   /** What every run of this engine is made with. */
@@ -134,6 +135,13 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
       planFor,
       createRun,
       now: () => this.now(),
+    };
+    this.stopHost = {
+      runs: this.runs,
+      leases: this.leases,
+      journal: this.startHost,
+      stopAgain: (id, reason) => this.stopWorkflow(id, reason),
+      afterRun: (instance, status) => this.afterRun(instance, status),
     };
     this.afterRunHost = {
       store: this.store,
@@ -362,22 +370,7 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
       if (status.status !== 'waiting') return status;
     }
     if (run === 'starting') throw stillStarting(instanceId);
-    const instance = checkUnownedRun(instanceId, await this.store.getInstance(instanceId), options);
-    // Something may have claimed it meanwhile (a resume): stop that instead.
-    if (this.runs.has(instanceId)) return this.stopWorkflow(instanceId, reason);
-    this.runs.hold(instanceId);
-    let leased = false;
-    try {
-      // A run whose record says running may be executing on another live process.
-      await this.leases.acquire(instanceId);
-      leased = true;
-      const status = await stopFromJournal(this.startHost, instance, reason);
-      this.afterRun(instance, status);
-      return status;
-    } finally {
-      if (leased) this.leases.release(instanceId);
-      this.runs.release(instanceId);
-    }
+    return stopUnownedRun(this.stopHost, instanceId, reason, options);
   }
 
   /**

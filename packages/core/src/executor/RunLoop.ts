@@ -1,5 +1,4 @@
 import { passThroughInput } from '../components/passThroughInput';
-import type { RunOwner } from '../credentials/credentialReference';
 import { ErrorCode } from '../errors/errorCodes';
 import { CancelledError, toFlowloomError } from '../errors/FlowloomError';
 import type { ExpressionScope } from '../expressions/evaluatePath';
@@ -21,8 +20,8 @@ import { RunLog } from './RunLog';
 import { RunTrace } from './RunTrace';
 import { RunWaits } from './RunWaits';
 import type { SecretSource } from './resolveSecrets';
+import { runSecretsOf } from './runSecrets';
 import { createRunState, type RunState, statusAt } from './runState';
-import { SecretRedactor } from './SecretRedactor';
 import { StepScheduler } from './StepScheduler';
 import type { StepControl } from './stepControl';
 import type { StepFailure } from './stepFailure';
@@ -112,20 +111,8 @@ export abstract class RunLoop implements StepLaunchHost {
     this.limits = defaults.limits;
     this.fetch = defaults.fetch;
     this.sandbox = defaults.sandbox;
-    const owner: RunOwner = {
-      created_by: instance.created_by,
-      tenant_id: (instance as { tenant_id?: string | null }).tenant_id ?? null,
-    };
-    // Made when a step first resolves a credential: a run that uses none pays nothing.
-    let redactor: SecretRedactor | undefined;
-    this.secrets = {
-      credentials: defaults.credentials,
-      owner,
-      get redactor() {
-        redactor ??= new SecretRedactor();
-        return redactor;
-      },
-    };
+    const { secrets, redact } = runSecretsOf(defaults.credentials, instance);
+    this.secrets = secrets;
     this.state = createRunState(instance.instance_id, plan.stepIndex);
     this.scheduler = new StepScheduler(plan);
     this.resolved = new Uint8Array(plan.steps.length);
@@ -145,7 +132,7 @@ export abstract class RunLoop implements StepLaunchHost {
           },
       defaults.publish,
       {
-        redact: (data) => (redactor === undefined ? data : redactor.redactEventData(data)),
+        redact,
         ...(defaults.journalRetryDelaysMs ? { retryDelaysMs: defaults.journalRetryDelaysMs } : {}),
       },
     );

@@ -61,10 +61,24 @@ export function applyEvent(state: RunState, event: ExecutionEvent): RunState {
       return state;
     }
     case 'step_completed': {
-      const step = finishStep(state, event.step_id, 'completed', event.timestamp);
-      step.attempts = event.data.attempts;
-      step.output_data = event.data.output_data;
-      step.output_handles = event.data.output_handles;
+      const at = indexOfStep(state, event.step_id);
+      const step = stepAt(state, at);
+      if (!isFinished(step)) state.finishedSteps += 1;
+      count(state, step.status, -1);
+      count(state, 'completed', 1);
+      // Made whole rather than grown by two keys: a step's state grown past its literal's size
+      // keeps them in a separate property array, and a run keeps every step's state to its end.
+      const completed: StepState = {
+        status: 'completed',
+        attempts: event.data.attempts,
+        started_at: step.started_at,
+        finished_at: event.timestamp,
+        output_data: event.data.output_data,
+        output_handles: event.data.output_handles,
+      };
+      if (step.error !== undefined) completed.error = step.error;
+      state.stepList[at] = completed;
+      if (event.step_id !== undefined) delete state.wakes[event.step_id];
       state.outputs[event.step_id!] = event.data.output_data;
       if (event.data.set_variables) Object.assign(state.variables, event.data.set_variables);
       return state;
@@ -144,15 +158,19 @@ function isFinished(step: StepState): boolean {
 }
 
 function stepOf(state: RunState, stepId: string | undefined): StepState {
+  return stepAt(state, indexOfStep(state, stepId));
+}
+
+/** The index of an event's step, made for a step the document doesn't have. */
+function indexOfStep(state: RunState, stepId: string | undefined): number {
   const id = stepId ?? '(unknown)';
   const at = stepIndexOf(state, id);
-  if (at !== undefined) return stepAt(state, at);
+  if (at !== undefined) return at;
   // An event for a step the document doesn't have (it was edited since): track it anyway.
-  const step = pendingStep();
   state.extraSteps ??= new Map();
   state.extraSteps.set(id, state.stepList.length);
-  state.stepList.push(step);
-  return step;
+  state.stepList.push(pendingStep());
+  return state.stepList.length - 1;
 }
 
 function finishStep(

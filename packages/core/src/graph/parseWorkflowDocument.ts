@@ -184,16 +184,22 @@ function parseEdge(raw: unknown, maxDepth: number): WorkflowEdge | Unusual {
   if (!isPlainObject(raw)) return UNUSUAL;
   const { id, source, sourceHandle, target, targetHandle } = raw;
   if (!isId(id) || !isId(source) || !isId(target)) return UNUSUAL;
-  const edge: Record<string, unknown> = { id, source };
   if (sourceHandle !== undefined) {
     if (sourceHandle !== null && typeof sourceHandle !== 'string') return UNUSUAL;
-    edge.sourceHandle = sourceHandle;
   } else if ('sourceHandle' in raw) return fromZodEdge(raw, maxDepth);
-  edge.target = target;
   if (targetHandle !== undefined) {
     if (targetHandle !== null && typeof targetHandle !== 'string') return UNUSUAL;
-    edge.targetHandle = targetHandle;
   } else if ('targetHandle' in raw) return fromZodEdge(raw, maxDepth);
+  // Made whole, in zod's key order: an edge grown key by key past its literal's size keeps its
+  // later keys in a separate property array, some 40 bytes more per edge a document holds.
+  const edge: Record<string, unknown> =
+    sourceHandle === undefined
+      ? targetHandle === undefined
+        ? { id, source, target }
+        : { id, source, target, targetHandle }
+      : targetHandle === undefined
+        ? { id, source, sourceHandle, target }
+        : { id, source, sourceHandle, target, targetHandle };
   if (!copyExtras(raw, EDGE_KEYS, edge, 3, maxDepth)) return fromZodEdge(raw, maxDepth);
   return Object.freeze(edge) as WorkflowEdge;
 }

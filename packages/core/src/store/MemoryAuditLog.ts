@@ -5,7 +5,7 @@ import {
   encodeAuditCursor,
   isAfterAuditCursor,
 } from './auditCursor';
-import { createId } from './createId';
+import { createAuditId } from './createAuditId';
 import type { ListAuditOptions } from './listAuditOptions';
 import { matchesListAccess } from './matchesListAccess';
 import { DEFAULT_PAGE_SIZE } from './pageOf';
@@ -20,7 +20,7 @@ export class MemoryAuditLog {
 
   append(entry: AuditEntry): StoredAuditEntry {
     const stored: StoredAuditEntry = Object.freeze({
-      audit_id: createId('audit'),
+      audit_id: createAuditId(),
       at: entry.at,
       actor_id: entry.actor_id,
       tenant_id: entry.tenant_id,

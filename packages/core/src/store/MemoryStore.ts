@@ -1,6 +1,5 @@
 import { ErrorCode } from '../errors/errorCodes';
 import { FlowloomError } from '../errors/FlowloomError';
-import { VersionConflictError } from '../errors/VersionConflictError';
 import type { AuditEntry, AuditPage, StoredAuditEntry } from '../schema/auditEntry';
 import type { CredentialSummary, StoredCredential } from '../schema/credential';
 import type { ExecutionEvent } from '../schema/executionEvent';
@@ -9,17 +8,18 @@ import type { RunLease } from '../schema/runLease';
 import type { SavedWorkflow, WorkflowSummary } from '../schema/savedWorkflow';
 import type { InstanceStatus } from '../schema/status';
 import type { WorkflowActivation } from '../schema/workflowActivation';
-import type { WorkflowData } from '../schema/workflowData';
 import type { WorkflowInstance } from '../schema/workflowInstance';
 import type { WorkflowVersionSummary } from '../schema/workflowVersion';
-import { createId } from './createId';
 import { frozenCopy } from './frozenCopy';
 import type { ListAuditOptions } from './listAuditOptions';
 import { MemoryActivations } from './MemoryActivations';
 import { MemoryAuditLog } from './MemoryAuditLog';
+import { MemoryCredentials } from './MemoryCredentials';
 import { MemoryLeases } from './MemoryLeases';
 import { MemoryWaits } from './MemoryWaits';
+import { MemoryWorkflows } from './MemoryWorkflows';
 import { matchesListAccess } from './matchesListAccess';
+import { newestFirst } from './newestFirst';
 import { pageInstanceSummaries } from './pageInstanceSummaries';
 import { pageOf } from './pageOf';
 import { prunableInstances } from './prunableInstances';
@@ -39,9 +39,6 @@ import type {
   WorkflowStore,
 } from './WorkflowStore';
 
-/** One kept version of a saved workflow. */
-type StoredVersion = WorkflowVersionSummary & { workflow_data: WorkflowData };
-
 /**
  * A {@link WorkflowStore} in memory: for tests, demos and single-process hosts that need no
  * durability.
@@ -52,106 +49,44 @@ type StoredVersion = WorkflowVersionSummary & { workflow_data: WorkflowData };
  * the engine never changes an event once made.
  */
 export class MemoryStore implements WorkflowStore {
-  private readonly workflows = new Map<string, SavedWorkflow>();
-  /** Each workflow's versions, oldest first. */
-  private readonly versions = new Map<string, StoredVersion[]>();
+  private readonly workflows = new MemoryWorkflows();
   private readonly instances = new Map<string, WorkflowInstance>();
   private readonly events = new Map<string, ExecutionEvent[]>();
   private readonly logs = new Map<string, LogEntry[]>();
-  private readonly credentials = new Map<string, StoredCredential>();
+  private readonly credentials = new MemoryCredentials();
   private readonly waits = new MemoryWaits();
   private readonly audit = new MemoryAuditLog();
   private readonly leases = new MemoryLeases(this.instances);
-  private readonly activations = new MemoryActivations(
-    (workflowId, version) =>
-      this.versions.get(workflowId)?.some((entry) => entry.version === version) ?? false,
+  private readonly activations = new MemoryActivations((workflowId, version) =>
+    this.workflows.hasVersion(workflowId, version),
   );
 
   async saveWorkflow(record: SaveWorkflowRecord): Promise<SavedWorkflow> {
-    const now = new Date().toISOString();
-    const existing = record.workflow_id ? this.workflows.get(record.workflow_id) : undefined;
-    if (record.workflow_id && !existing) {
-      throw new FlowloomError(
-        ErrorCode.NOT_FOUND,
-        `Workflow "${record.workflow_id}" does not exist`,
-      );
-    }
-    if (existing && record.expected_version !== undefined) {
-      if (record.expected_version !== existing.version) {
-        throw new VersionConflictError(
-          existing.workflow_id,
-          record.expected_version,
-          existing.version,
-        );
-      }
-    }
-    const saved: SavedWorkflow = {
-      workflow_id: existing?.workflow_id ?? createId('wf'),
-      name: record.name,
-      version: (existing?.version ?? 0) + 1,
-      workflow_data: record.workflow_data,
-      created_by: existing ? existing.created_by : (record.created_by ?? null),
-      tenant_id: existing ? existing.tenant_id : (record.tenant_id ?? null),
-      created_at: existing?.created_at ?? now,
-      updated_at: now,
-    };
-    const frozen = Object.freeze({ ...saved, workflow_data: frozenCopy(saved.workflow_data) });
-    this.workflows.set(saved.workflow_id, frozen);
-    const versions = this.versions.get(saved.workflow_id) ?? [];
-    versions.push({
-      version: frozen.version,
-      name: frozen.name,
-      workflow_data: frozen.workflow_data,
-      updated_at: frozen.updated_at,
-      updated_by: record.updated_by ?? null,
-      valid: record.valid ?? null,
-    });
-    this.versions.set(saved.workflow_id, versions);
-    return frozen;
+    return this.workflows.save(record);
   }
 
   async loadWorkflow(workflowId: string): Promise<SavedWorkflow | null> {
-    return this.workflows.get(workflowId) ?? null;
+    return this.workflows.load(workflowId);
   }
 
   async loadWorkflowVersion(workflowId: string, version: number): Promise<SavedWorkflow | null> {
-    const workflow = this.workflows.get(workflowId);
-    const kept = this.versions.get(workflowId)?.find((entry) => entry.version === version);
-    if (!workflow || !kept) return null;
-    const { name, workflow_data, updated_at } = kept;
-    return Object.freeze({ ...workflow, version, name, workflow_data, updated_at });
+    return this.workflows.loadVersion(workflowId, version);
   }
 
   async listWorkflowVersions(
     workflowId: string,
     options: { limit?: number; offset?: number } = {},
   ): Promise<WorkflowVersionSummary[]> {
-    const newestFirst = [...(this.versions.get(workflowId) ?? [])].reverse();
-    return pageOf(newestFirst, options).items.map(
-      ({ workflow_data: _document, ...summary }) => summary,
-    );
+    return this.workflows.listVersions(workflowId, options);
   }
 
   async listWorkflows(
     options: ListOptions = {},
   ): Promise<{ workflows: WorkflowSummary[]; total: number }> {
-    const matching = [...this.workflows.values()]
-      .reverse()
-      .filter(
-        (workflow) =>
-          options.created_by === undefined || workflow.created_by === options.created_by,
-      )
-      .filter((workflow) => matchesListAccess(workflow, options.access))
-      .sort(newestFirst('updated_at'));
-    const { items, total } = pageOf(matching, options);
-    return {
-      workflows: items.map(({ workflow_data: _ignored, ...summary }) => summary),
-      total,
-    };
+    return this.workflows.list(options);
   }
 
   async deleteWorkflow(workflowId: string): Promise<boolean> {
-    this.versions.delete(workflowId);
     this.activations.deactivate(workflowId);
     return this.workflows.delete(workflowId);
   }
@@ -410,59 +345,21 @@ export class MemoryStore implements WorkflowStore {
   }
 
   async createCredential(record: CreateCredentialRecord): Promise<StoredCredential> {
-    const credentialId = record.credential_id ?? createId('cred');
-    if (this.credentials.has(credentialId)) {
-      throw new FlowloomError(ErrorCode.CONFLICT, `Credential "${credentialId}" already exists`);
-    }
-    const now = new Date().toISOString();
-    // Only the record's own fields: whatever else a caller hands in is not kept.
-    const stored: StoredCredential = Object.freeze({
-      credential_id: credentialId,
-      name: record.name,
-      type: record.type,
-      ciphertext: record.ciphertext,
-      created_by: record.created_by ?? null,
-      tenant_id: record.tenant_id ?? null,
-      created_at: now,
-      updated_at: now,
-    });
-    this.credentials.set(credentialId, stored);
-    return stored;
+    return this.credentials.create(record);
   }
 
   async getCredential(credentialId: string): Promise<StoredCredential | null> {
-    return this.credentials.get(credentialId) ?? null;
+    return this.credentials.get(credentialId);
   }
 
   async listCredentials(
     options: ListCredentialsOptions = {},
   ): Promise<{ credentials: CredentialSummary[]; total: number }> {
-    const matching = [...this.credentials.values()]
-      .reverse()
-      .filter(
-        (credential) =>
-          (options.created_by === undefined || credential.created_by === options.created_by) &&
-          (options.type === undefined || credential.type === options.type) &&
-          matchesListAccess(credential, options.access),
-      )
-      .sort(newestFirst('created_at'));
-    const { items, total } = pageOf(matching, options);
-    return { credentials: items.map(({ ciphertext: _sealed, ...summary }) => summary), total };
+    return this.credentials.list(options);
   }
 
   async updateCredential(credentialId: string, patch: CredentialPatch): Promise<StoredCredential> {
-    const credential = this.credentials.get(credentialId);
-    if (!credential) {
-      throw new FlowloomError(ErrorCode.NOT_FOUND, `Credential "${credentialId}" does not exist`);
-    }
-    const updated: StoredCredential = Object.freeze({
-      ...credential,
-      name: patch.name ?? credential.name,
-      ciphertext: patch.ciphertext ?? credential.ciphertext,
-      updated_at: new Date().toISOString(),
-    });
-    this.credentials.set(credentialId, updated);
-    return updated;
+    return this.credentials.update(credentialId, patch);
   }
 
   async deleteCredential(credentialId: string): Promise<boolean> {
@@ -478,12 +375,6 @@ export class MemoryStore implements WorkflowStore {
   }
 
   async close(): Promise<void> {}
-}
-
-/** Newest first; ties keep the reversed insertion order the caller gives. */
-function newestFirst<K extends string>(key: K) {
-  return (a: Record<K, string>, b: Record<K, string>): number =>
-    a[key] < b[key] ? 1 : a[key] > b[key] ? -1 : 0;
 }
 
 /** The entries after a seq, found by binary search since lists are in seq order. */

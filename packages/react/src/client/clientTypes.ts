@@ -15,6 +15,14 @@ import type {
   WorkflowVersionSummary,
 } from '@flowloom/core';
 
+/**
+ * The answer to an accepted execute, retry or resume (202): `queued` while the run waits for a
+ * slot under the server's concurrency limits, else `running`. Follow it on the WebSocket.
+ */
+export interface RunAccepted {
+  instance_id: string;
+  status: 'running' | 'queued';
+}
 /** Why a call failed: the API's error, or a network failure (`status` 0, code `NETWORK_ERROR`). */
 export interface ClientError {
   code: string;
@@ -234,15 +242,13 @@ export interface WorkflowClient {
     instanceId: string,
     input_data?: Record<string, unknown>,
     options?: ExecuteInstanceOptions,
-  ): Promise<ClientResult<{ instance_id: string; status: 'running' }>>;
+  ): Promise<ClientResult<RunAccepted>>;
   /**
    * Runs a failed or cancelled instance again from its failed and cancelled steps (202): the
    * steps that completed keep their outputs, attempt numbers and event `seq`s continue, so a
    * subscription to it keeps following. 409 `CONFLICT` while it runs or once it completed.
    */
-  retryInstance(
-    instanceId: string,
-  ): Promise<ClientResult<{ instance_id: string; status: 'running' }>>;
+  retryInstance(instanceId: string): Promise<ClientResult<RunAccepted>>;
   /**
    * Continues a run waiting at a `wait` step in `resume` mode (202): `data` becomes the step's
    * output, e.g. `{ approved: true }` from an approval screen. 404 for an unknown step, 409 when
@@ -251,7 +257,7 @@ export interface WorkflowClient {
   resumeInstance(
     instanceId: string,
     request: { step_id: string; data?: Record<string, unknown> },
-  ): Promise<ClientResult<{ instance_id: string; status: 'running' }>>;
+  ): Promise<ClientResult<RunAccepted>>;
   stopInstance(instanceId: string): Promise<ClientResult<ExecutionStatus>>;
   getStatus(instanceId: string): Promise<ClientResult<ExecutionStatus>>;
   getLogs(

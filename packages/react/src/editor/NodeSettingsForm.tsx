@@ -1,4 +1,4 @@
-import { useCallback, useId } from 'react';
+import { type ReactNode, useCallback, useId } from 'react';
 import { enCanvas } from '../i18n/enCanvas';
 import { useMessages } from '../i18n/useMessages';
 import type { EditorNodeSettings, EditorStore, OnErrorMode } from '../store/editorTypes';
@@ -11,6 +11,16 @@ const ON_ERROR: ReadonlyArray<[OnErrorMode, 'fail' | 'errorBranch' | 'continue']
   ['error_branch', 'errorBranch'],
   ['continue', 'continue'],
 ];
+
+/** The number settings: the field each sets and the range its input allows. */
+const NUMBER_SETTINGS = {
+  retries: { name: 'retries', min: 0, max: 99 },
+  backoff: { name: 'backoff_ms', min: 0, max: 3_600_000 },
+  multiplier: { name: 'backoff_multiplier', min: 1, max: 100 },
+  timeout: { name: 'timeout_ms', min: 1, max: 86_400_000 },
+} as const;
+
+type NumberSettingKey = keyof typeof NUMBER_SETTINGS;
 
 /** Props of {@link NodeSettingsForm}. */
 export interface NodeSettingsFormProps {
@@ -61,6 +71,13 @@ export function NodeSettingsForm({ nodeId }: NodeSettingsFormProps) {
   const isTrigger = component?.category === 'triggers';
   const name = node.data.label || component?.name || node.type || nodeId;
   const field = (suffix: string) => `${id}-${suffix}`;
+  /** A number setting's id, name, words and range; its value and change stay at the call. */
+  const numberSetting = (key: NumberSettingKey) => ({
+    id: field(key),
+    label: text[key],
+    help: text[`${key}Help` as const],
+    ...NUMBER_SETTINGS[key],
+  });
 
   return (
     <form
@@ -84,46 +101,26 @@ export function NodeSettingsForm({ nodeId }: NodeSettingsFormProps) {
         </p>
       </div>
       <NumberSetting
-        id={field('retries')}
-        name="retries"
-        label={text.retries}
-        help={text.retriesHelp}
-        min={0}
-        max={99}
+        {...numberSetting('retries')}
         value={(retry?.max_attempts ?? 1) - 1}
         onChange={(value) => setRetry({ max_attempts: Math.max(0, Math.round(value ?? 0)) + 1 })}
       />
       {retry ? (
         <>
           <NumberSetting
-            id={field('backoff')}
-            name="backoff_ms"
-            label={text.backoff}
-            help={text.backoffHelp}
-            min={0}
-            max={3_600_000}
+            {...numberSetting('backoff')}
             value={retry.backoff_ms}
             onChange={(value) => setRetry({ backoff_ms: Math.max(0, Math.round(value ?? 0)) })}
           />
           <NumberSetting
-            id={field('multiplier')}
-            name="backoff_multiplier"
-            label={text.multiplier}
-            help={text.multiplierHelp}
-            min={1}
-            max={100}
+            {...numberSetting('multiplier')}
             value={retry.backoff_multiplier}
             onChange={(value) => setRetry({ backoff_multiplier: Math.max(1, value ?? 1) })}
           />
         </>
       ) : null}
       <NumberSetting
-        id={field('timeout')}
-        name="timeout_ms"
-        label={text.timeout}
-        help={text.timeoutHelp}
-        min={1}
-        max={86_400_000}
+        {...numberSetting('timeout')}
         value={settings.timeout_ms}
         onChange={(value) =>
           update({
@@ -132,10 +129,12 @@ export function NodeSettingsForm({ nodeId }: NodeSettingsFormProps) {
           })
         }
       />
-      <div className="flowloom-field" data-setting="on_error">
-        <label className="flowloom-field__label" htmlFor={field('on-error')}>
-          {text.onError}
-        </label>
+      <SettingField
+        id={field('on-error')}
+        setting="on_error"
+        label={text.onError}
+        help={text.onErrorHelp}
+      >
         <select
           id={field('on-error')}
           value={settings.on_error ?? 'fail'}
@@ -151,15 +150,15 @@ export function NodeSettingsForm({ nodeId }: NodeSettingsFormProps) {
             </option>
           ))}
         </select>
-        <p id={field('on-error-help')} className="flowloom-field__help">
-          {text.onErrorHelp}
-        </p>
-      </div>
+      </SettingField>
       {isTrigger ? (
-        <div className="flowloom-field flowloom-field--json" data-setting="pinned_input">
-          <label className="flowloom-field__label" htmlFor={field('pinned')}>
-            {text.pinned}
-          </label>
+        <SettingField
+          id={field('pinned')}
+          setting="pinned_input"
+          modifier="json"
+          label={text.pinned}
+          help={text.pinnedHelp}
+        >
           <JsonField
             // Keyed by node, so the draft text does not follow to another trigger.
             key={nodeId}
@@ -179,12 +178,40 @@ export function NodeSettingsForm({ nodeId }: NodeSettingsFormProps) {
                 )
             }
           />
-          <p id={field('pinned-help')} className="flowloom-field__help">
-            {text.pinnedHelp}
-          </p>
-        </div>
+        </SettingField>
       ) : null}
     </form>
+  );
+}
+
+interface SettingFieldProps {
+  /** The control's id; its help's id is this plus `-help`. */
+  id: string;
+  /** The setting's name, for `data-setting`. */
+  setting: string;
+  /** A `flowloom-field--*` modifier of the field's class. */
+  modifier?: string;
+  label: string;
+  help: string;
+  /** The control, whose `aria-describedby` names the help. */
+  children: ReactNode;
+}
+
+/** One setting: its label, its control and its help. */
+function SettingField({ id, setting, modifier, label, help, children }: SettingFieldProps) {
+  return (
+    <div
+      className={modifier ? `flowloom-field flowloom-field--${modifier}` : 'flowloom-field'}
+      data-setting={setting}
+    >
+      <label className="flowloom-field__label" htmlFor={id}>
+        {label}
+      </label>
+      {children}
+      <p id={`${id}-help`} className="flowloom-field__help">
+        {help}
+      </p>
+    </div>
   );
 }
 
@@ -202,10 +229,7 @@ interface NumberSettingProps {
 /** One number setting with its label and help. */
 function NumberSetting({ id, name, label, help, min, max, value, onChange }: NumberSettingProps) {
   return (
-    <div className="flowloom-field" data-setting={name}>
-      <label className="flowloom-field__label" htmlFor={id}>
-        {label}
-      </label>
+    <SettingField id={id} setting={name} label={label} help={help}>
       <input
         id={id}
         type="number"
@@ -215,9 +239,6 @@ function NumberSetting({ id, name, label, help, min, max, value, onChange }: Num
         aria-describedby={`${id}-help`}
         onChange={(event) => onChange(numberOrUndefined(event.target.value))}
       />
-      <p id={`${id}-help`} className="flowloom-field__help">
-        {help}
-      </p>
-    </div>
+    </SettingField>
   );
 }

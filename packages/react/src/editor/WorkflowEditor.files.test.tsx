@@ -1,24 +1,12 @@
 import type { WorkflowData, WorkflowExport } from '@flowloom/core';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { WorkflowClient } from '../client/clientTypes';
-import { createWorkflowClient } from '../client/createWorkflowClient';
-import { createWorkflowHandlers } from '../testing/createWorkflowHandlers';
-import {
-  canvasNodes,
-  recordRequests,
-  type SeenRequest,
-  saveInBackend,
-  toolbarButton,
-} from './editorTestKit.test-helpers';
-import { WorkflowEditor, type WorkflowEditorProps } from './WorkflowEditor';
+import { describe, expect, it, vi } from 'vitest';
+import { canvasNodes, saveInBackend, toolbarButton } from './editorTestKit.test-helpers';
+import { setupFakeEditorApi } from './fakeEditorApi.test-helpers';
 
-const handlers = createWorkflowHandlers();
-const server = setupServer(...handlers);
-let client: WorkflowClient;
-let seen: SeenRequest[];
+const api = setupFakeEditorApi();
+const { handlers, server, renderEditor } = api;
 
 /** Trigger → an HTTP request holding a credential reference. */
 const authedWorkflow: WorkflowData = {
@@ -59,23 +47,6 @@ const exportedFile: WorkflowExport = {
   },
 };
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-beforeEach(() => {
-  client = createWorkflowClient();
-  seen = recordRequests(server);
-});
-afterEach(() => {
-  server.events.removeAllListeners();
-  server.resetHandlers();
-  handlers.reset();
-  vi.restoreAllMocks();
-});
-afterAll(() => server.close());
-
-function renderEditor(props: Partial<WorkflowEditorProps> = {}) {
-  return render(<WorkflowEditor client={client} {...props} />);
-}
-
 /** Catches the browser download Export starts: the file's name and its blob. */
 function catchDownloads() {
   const downloads: Array<{ name: string; blob: Blob }> = [];
@@ -109,7 +80,7 @@ function jsonFile(content: unknown, name = 'calls.flowloom.json'): File {
   return new File([text], name, { type: 'application/json' });
 }
 
-const imports = () => seen.filter((r) => r.path.endsWith('/workflows/import'));
+const imports = () => api.seen.filter((r) => r.path.endsWith('/workflows/import'));
 
 describe('WorkflowEditor: Export', () => {
   it('downloads the JSON the server exports as <name>.flowloom.json', async () => {
@@ -121,7 +92,7 @@ describe('WorkflowEditor: Export', () => {
     await waitFor(() => expect(downloads).toHaveLength(1));
     expect(downloads[0]!.name).toBe('Calls_ nightly.flowloom.json');
     const file = JSON.parse(await downloads[0]!.blob.text());
-    const exported = await client.exportWorkflow(saved.workflow_id);
+    const exported = await api.client.exportWorkflow(saved.workflow_id);
     expect(exported.success && file).toEqual(exported.success && exported.data);
     expect(JSON.stringify(file)).not.toContain('cred_private');
     expect(screen.getByRole('status')).toHaveTextContent(
@@ -138,7 +109,7 @@ describe('WorkflowEditor: Export', () => {
     fireEvent.click(toolbarButton('Export'));
     await waitFor(() => expect(downloads).toHaveLength(1));
     expect(downloads[0]!.name).toBe('Calls.flowloom.json');
-    expect(seen.find((r) => r.path.endsWith('/export'))).toBeDefined();
+    expect(api.seen.find((r) => r.path.endsWith('/export'))).toBeDefined();
     expect(screen.getByRole('status')).toHaveTextContent(
       'your unsaved changes are not in it (save first to include them)',
     );
@@ -205,9 +176,9 @@ describe('WorkflowEditor: Import', () => {
 
     const imported = onSaved.mock.calls[0]![0];
     expect(imported).toMatchObject({ name: 'Calls', version: 1 });
-    const stored = await client.loadWorkflow(imported.workflow_id);
+    const stored = await api.client.loadWorkflow(imported.workflow_id);
     expect(stored.success && stored.data.name).toBe('Calls');
-    const exported = await client.exportWorkflow(imported.workflow_id);
+    const exported = await api.client.exportWorkflow(imported.workflow_id);
     expect(exported.success && exported.data).toEqual(exportedFile);
   });
 

@@ -1,42 +1,18 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { WorkflowClient } from '../client/clientTypes';
-import { createWorkflowClient } from '../client/createWorkflowClient';
-import { createWorkflowHandlers } from '../testing/createWorkflowHandlers';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import {
   canvasNodes,
   creationsIn,
-  recordRequests,
-  type SeenRequest,
   saveInBackend,
   savesIn,
   toolbarButton,
   triggerThenLog,
 } from './editorTestKit.test-helpers';
-import { WorkflowEditor, type WorkflowEditorProps } from './WorkflowEditor';
+import { setupFakeEditorApi } from './fakeEditorApi.test-helpers';
+import type { WorkflowEditorProps } from './WorkflowEditor';
 
-const handlers = createWorkflowHandlers();
-const server = setupServer(...handlers);
-let client: WorkflowClient;
-let seen: SeenRequest[];
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-beforeEach(() => {
-  client = createWorkflowClient();
-  seen = recordRequests(server);
-});
-afterEach(() => {
-  server.events.removeAllListeners();
-  server.resetHandlers();
-  handlers.reset();
-  vi.restoreAllMocks();
-});
-afterAll(() => server.close());
-
-function renderEditor(props: Partial<WorkflowEditorProps> = {}) {
-  return render(<WorkflowEditor client={client} {...props} />);
-}
+const api = setupFakeEditorApi();
+const { handlers, renderEditor } = api;
 
 /** Renders the editor on a workflow saved in the fake API and waits for it to load. */
 async function openSaved(name = 'Nightly', props: Partial<WorkflowEditorProps> = {}) {
@@ -63,13 +39,13 @@ async function executeToCompletion(onExecuted: ReturnType<typeof vi.fn>) {
 }
 
 async function versionsOf(workflowId: string) {
-  const answer = await client.getWorkflowVersions(workflowId);
+  const answer = await api.client.getWorkflowVersions(workflowId);
   if (!answer.success) throw new Error(answer.error.message);
   return answer.data.versions.map((v) => v.version);
 }
 
 async function runsOf(workflowId: string) {
-  const answer = await client.listInstances({ workflow_id: workflowId });
+  const answer = await api.client.listInstances({ workflow_id: workflowId });
   if (!answer.success) throw new Error(answer.error.message);
   return answer.data.instances;
 }
@@ -85,7 +61,7 @@ describe('WorkflowEditor: Execute runs the saved workflow', () => {
     const onExecuted = vi.fn();
     const workflowId = await openSaved('Nightly', { onExecuted });
     await executeToCompletion(onExecuted);
-    expect(savesIn(seen)).toEqual([]);
+    expect(savesIn(api.seen)).toEqual([]);
     expect(await versionsOf(workflowId)).toEqual([1]);
   });
 
@@ -93,7 +69,7 @@ describe('WorkflowEditor: Execute runs the saved workflow', () => {
     const onExecuted = vi.fn();
     const workflowId = await openSaved('Nightly', { onExecuted });
     const instanceId = await executeToCompletion(onExecuted);
-    expect(creationsIn(seen).map((request) => request.body)).toEqual([
+    expect(creationsIn(api.seen).map((request) => request.body)).toEqual([
       { name: 'Nightly', workflow_id: workflowId, version: 1 },
     ]);
     expect(await runsOf(workflowId)).toMatchObject([
@@ -118,8 +94,8 @@ describe('WorkflowEditor: Execute runs the saved workflow', () => {
     const workflowId = await openSaved('Nightly', { onExecuted, onSaved });
     rename('Nightly v2');
     await executeToCompletion(onExecuted);
-    expect(savesIn(seen)).toHaveLength(1);
-    expect(savesIn(seen)[0]!.body).toMatchObject({
+    expect(savesIn(api.seen)).toHaveLength(1);
+    expect(savesIn(api.seen)[0]!.body).toMatchObject({
       workflow_id: workflowId,
       expected_version: 1,
       name: 'Nightly v2',
@@ -129,7 +105,7 @@ describe('WorkflowEditor: Execute runs the saved workflow', () => {
     expect(screen.queryByText('Unsaved changes')).toBeNull();
 
     await executeToCompletion(onExecuted);
-    expect(savesIn(seen)).toHaveLength(1);
+    expect(savesIn(api.seen)).toHaveLength(1);
   });
 
   it('saves a workflow never saved first, then runs it under its new id', async () => {
@@ -138,8 +114,8 @@ describe('WorkflowEditor: Execute runs the saved workflow', () => {
     renderEditor({ onExecuted, onSaved });
     fireEvent.click(screen.getByText('Manual Trigger'));
     await executeToCompletion(onExecuted);
-    expect(savesIn(seen)).toHaveLength(1);
-    expect(savesIn(seen)[0]!.body).not.toHaveProperty('expected_version');
+    expect(savesIn(api.seen)).toHaveLength(1);
+    expect(savesIn(api.seen)[0]!.body).not.toHaveProperty('expected_version');
     const workflowId = onSaved.mock.calls[0]![0].workflow_id as string;
     expect(await runsOf(workflowId)).toMatchObject([{ workflow_id: workflowId }]);
   });
@@ -150,12 +126,12 @@ describe('WorkflowEditor: Execute runs the saved workflow', () => {
     fireEvent.click(screen.getByText('HTTP Request'));
     fireEvent.click(toolbarButton('Save'));
     await screen.findByText('Workflow saved successfully!');
-    const before = seen.length;
+    const before = api.seen.length;
     fireEvent.click(toolbarButton('Execute'));
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Cannot execute: the workflow has 1 problem.',
     );
-    expect(seen.slice(before)).toEqual([]);
+    expect(api.seen.slice(before)).toEqual([]);
     expect(onExecuted).not.toHaveBeenCalled();
   });
 });
@@ -179,7 +155,10 @@ describe('WorkflowEditor: a save made elsewhere meanwhile', () => {
     expect(notice).toHaveTextContent(
       'Someone saved version 2 while you were editing version 1. Nothing was saved, and your changes are still here.',
     );
-    expect(savesIn(seen)[0]!.body).toMatchObject({ workflow_id: workflowId, expected_version: 1 });
+    expect(savesIn(api.seen)[0]!.body).toMatchObject({
+      workflow_id: workflowId,
+      expected_version: 1,
+    });
     expect(await versionsOf(workflowId)).toEqual([2, 1]);
     expect(screen.getByLabelText('Workflow name')).toHaveValue('Mine');
     expect(screen.getByText('Unsaved changes')).toBeInTheDocument();
@@ -203,7 +182,7 @@ describe('WorkflowEditor: a save made elsewhere meanwhile', () => {
     rename('Mine again');
     fireEvent.click(toolbarButton('Save'));
     await screen.findByText('Workflow saved successfully!');
-    expect(savesIn(seen).at(-1)!.body).toMatchObject({ expected_version: 2 });
+    expect(savesIn(api.seen).at(-1)!.body).toMatchObject({ expected_version: 2 });
   });
 
   it('Reload keeps the changes when the user cancels the question', async () => {
@@ -214,7 +193,7 @@ describe('WorkflowEditor: a save made elsewhere meanwhile', () => {
     fireEvent.click(within(notice).getByRole('button', { name: 'Reload' }));
     expect(screen.getByLabelText('Workflow name')).toHaveValue('Mine');
     expect(notice).toBeInTheDocument();
-    expect(seen.filter((r) => r.path.includes('/editor/load/'))).toHaveLength(1);
+    expect(api.seen.filter((r) => r.path.includes('/editor/load/'))).toHaveLength(1);
   });
 
   it('Overwrite saves the changes as a new version based on the current one', async () => {
@@ -227,10 +206,10 @@ describe('WorkflowEditor: a save made elsewhere meanwhile', () => {
     expect(status).toHaveTextContent(
       'It was saved over version 2, which stays in the version history.',
     );
-    expect(savesIn(seen).at(-1)!.body).toMatchObject({ expected_version: 2, name: 'Mine' });
+    expect(savesIn(api.seen).at(-1)!.body).toMatchObject({ expected_version: 2, name: 'Mine' });
     expect(screen.queryByRole('alert')).toBeNull();
     expect(await versionsOf(workflowId)).toEqual([3, 2, 1]);
-    const theirs = await client.loadWorkflow(workflowId, { version: 2 });
+    const theirs = await api.client.loadWorkflow(workflowId, { version: 2 });
     expect(theirs.success && theirs.data.name).toBe('Theirs');
   });
 
@@ -239,7 +218,7 @@ describe('WorkflowEditor: a save made elsewhere meanwhile', () => {
     await conflictSetUp();
     fireEvent.click(toolbarButton('Execute'));
     await conflictNotice();
-    expect(creationsIn(seen)).toEqual([]);
+    expect(creationsIn(api.seen)).toEqual([]);
     expect(onExecuted).not.toHaveBeenCalled();
   });
 });

@@ -1,44 +1,25 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { WorkflowClient } from '../client/clientTypes';
-import { createWorkflowClient } from '../client/createWorkflowClient';
-import { createWorkflowHandlers } from '../testing/createWorkflowHandlers';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   canvasNodes,
-  recordRequests,
-  type SeenRequest,
   saveInBackend,
   toolbarButton,
   triggerThenLog,
 } from './editorTestKit.test-helpers';
-import { WorkflowEditor } from './WorkflowEditor';
+import { setupFakeEditorApi } from './fakeEditorApi.test-helpers';
 
-const handlers = createWorkflowHandlers();
-const server = setupServer(...handlers);
-let client: WorkflowClient;
-let seen: SeenRequest[];
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-beforeEach(() => {
-  client = createWorkflowClient();
-  seen = recordRequests(server);
-});
-afterEach(() => {
-  server.events.removeAllListeners();
-  server.resetHandlers();
-  handlers.reset();
-  localStorage.clear();
-  vi.restoreAllMocks();
-});
-afterAll(() => server.close());
+const api = setupFakeEditorApi();
+const { handlers, renderEditor } = api;
+// The editor keeps the dock's height and the last run input in localStorage: each test starts
+// without them.
+afterEach(() => localStorage.clear());
 
 const executes = () =>
-  seen.filter((request) => request.method === 'POST' && request.path.endsWith('/execute'));
+  api.seen.filter((request) => request.method === 'POST' && request.path.endsWith('/execute'));
 
 async function openSaved(workflowData = triggerThenLog()) {
   const saved = await saveInBackend(handlers, 'Workbench', workflowData);
-  render(<WorkflowEditor client={client} workflowId={saved.workflow_id} />);
+  renderEditor({ workflowId: saved.workflow_id });
   await waitFor(() => expect(canvasNodes()).toHaveLength(workflowData.nodes.length));
   await waitFor(() => expect(toolbarButton('Execute')).toBeEnabled());
   return saved.workflow_id;
@@ -108,7 +89,7 @@ describe('WorkflowEditor: the workbench', () => {
   });
 
   it('places palette clicks in free spots, never on top of each other', () => {
-    render(<WorkflowEditor client={client} />);
+    renderEditor();
     const entry = within(screen.getByRole('complementary', { name: 'Components' }))
       .getByText('Log')
       .closest<HTMLElement>('[role="button"]')!;

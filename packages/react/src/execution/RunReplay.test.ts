@@ -1,6 +1,6 @@
 import { applyEventToStatus, type ExecutionEvent, emptyExecutionStatus } from '@flowloom/core';
 import { describe, expect, it } from 'vitest';
-import { makeEvent } from '../hooks/fakeWorkflowClient.test-helpers';
+import { makeEvent } from '../hooks/executionFixtures.test-helpers';
 import { RunReplay } from './RunReplay';
 
 function run(steps: number): ExecutionEvent[] {

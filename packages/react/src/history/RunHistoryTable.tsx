@@ -7,6 +7,7 @@ import { enLists } from '../i18n/enLists';
 import type { I18nProps } from '../i18n/I18nProps';
 import { useI18n } from '../i18n/useI18n';
 import { useMessages } from '../i18n/useMessages';
+import { ListTable } from '../workflows/ListTable';
 import { runTriggerOf } from './runTriggerOf';
 
 /** Props of `RunHistory` (and of {@link RunHistoryTable}, the list it loads). */
@@ -76,69 +77,59 @@ export function RunHistoryTable({
       {runs.length === 0 && !error ? (
         <p className="flowloom-run-history__empty">{loading ? text.loading : text.empty}</p>
       ) : (
-        <table className="flowloom-run-history__table">
-          <caption className="flowloom-visually-hidden">{text.caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{text.status}</th>
-              <th scope="col">{text.trigger}</th>
-              <th scope="col">{text.started}</th>
-              <th scope="col">{text.duration}</th>
-              <th scope="col">{text.version}</th>
-              <th scope="col">
-                <span className="flowloom-visually-hidden">{text.actions}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {runs.map((run) => {
-              const started = format.dateTime(run.started_at, text.notStarted);
-              const selected = run.instance_id === selectedInstanceId;
-              const trigger = runTriggerOf(run);
-              return (
-                <tr
-                  key={run.instance_id}
-                  data-instance-id={run.instance_id}
-                  aria-current={selected ? 'true' : undefined}
-                  className={selected ? 'flowloom-run-history__row--selected' : undefined}
-                >
-                  <td>
-                    <StatusChip status={run.status} />
-                  </td>
-                  <td title={trigger === undefined ? text.unknownTriggerHint : undefined}>
-                    {trigger === undefined ? commonWords.none : (text.triggers[trigger] ?? trigger)}
-                  </td>
-                  <td>{started}</td>
-                  <td>
-                    {run.duration_ms === null
-                      ? run.status === 'running'
-                        ? text.running
-                        : commonWords.none
-                      : format.duration(run.duration_ms)}
-                  </td>
-                  <td>
-                    {run.workflow_version === null
-                      ? commonWords.none
-                      : format.number(run.workflow_version)}
-                  </td>
-                  <td>
-                    {onOpenRun && (
-                      <button
-                        type="button"
-                        className="flowloom-button"
-                        aria-label={text.openRun(started)}
-                        aria-pressed={selected}
-                        onClick={() => onOpenRun(run.instance_id, run)}
-                      >
-                        {selected ? text.opened : text.open}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <ListTable
+          className="flowloom-run-history__table"
+          caption={text.caption}
+          columns={[text.status, text.trigger, text.started, text.duration, text.version]}
+          actions={text.actions}
+        >
+          {runs.map((run) => {
+            const started = format.dateTime(run.started_at, text.notStarted);
+            const selected = run.instance_id === selectedInstanceId;
+            const trigger = runTriggerOf(run);
+            return (
+              <tr
+                key={run.instance_id}
+                data-instance-id={run.instance_id}
+                aria-current={selected ? 'true' : undefined}
+                className={selected ? 'flowloom-run-history__row--selected' : undefined}
+              >
+                <td>
+                  <StatusChip status={run.status} />
+                </td>
+                <td title={trigger === undefined ? text.unknownTriggerHint : undefined}>
+                  {trigger === undefined ? commonWords.none : (text.triggers[trigger] ?? trigger)}
+                </td>
+                <td>{started}</td>
+                <td>
+                  {run.duration_ms === null
+                    ? run.status === 'running'
+                      ? text.running
+                      : commonWords.none
+                    : format.duration(run.duration_ms)}
+                </td>
+                <td>
+                  {run.workflow_version === null
+                    ? commonWords.none
+                    : format.number(run.workflow_version)}
+                </td>
+                <td>
+                  {onOpenRun && (
+                    <button
+                      type="button"
+                      className="flowloom-button"
+                      aria-label={text.openRun(started)}
+                      aria-pressed={selected}
+                      onClick={() => onOpenRun(run.instance_id, run)}
+                    >
+                      {selected ? text.opened : text.open}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </ListTable>
       )}
       {hasMore && (
         <button

@@ -2,7 +2,8 @@ import type { ExecutionStatus } from '@flowloom/core';
 import { describe, expect, it, vi } from 'vitest';
 import type { ClientResult } from '../client/clientTypes';
 import { ExecutionTracker } from './ExecutionTracker';
-import { FakeWorkflowClient, makeEvent, makeStatus } from './fakeWorkflowClient.test-helpers';
+import { makeEvent, makeStatus } from './executionFixtures.test-helpers';
+import { FakeWorkflowClient } from './fakeWorkflowClient.test-helpers';
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 

@@ -1,5 +1,5 @@
 import type { ExecutionEvent, ExecutionStatus, LogEntry } from '@flowloom/core';
-import type { ClientError, ClientResult, WorkflowClient } from '../client/clientTypes';
+import type { ClientError, ClientResult, RunAccepted, WorkflowClient } from '../client/clientTypes';
 import { acquireInstanceFeed, type HeldInstanceFeed } from './acquireInstanceFeed';
 import { unexpectedError } from './unexpectedError';
 
@@ -102,7 +102,7 @@ export class ExecutionTracker {
     instanceId: string,
     inputData?: Record<string, unknown>,
     { follow = true }: { follow?: boolean } = {},
-  ): Promise<ClientResult<{ instance_id: string; status: 'running' }>> {
+  ): Promise<ClientResult<RunAccepted>> {
     if (follow) this.track(instanceId);
     return this.#runCall(instanceId, () => this.#client.executeInstance(instanceId, inputData));
   }
@@ -112,9 +112,7 @@ export class ExecutionTracker {
    * subscription stays open: the retry's events continue the same `seq`, so the lists grow on
    * and the status follows the new attempt.
    */
-  async retry(
-    instanceId = this.instanceId,
-  ): Promise<ClientResult<{ instance_id: string; status: 'running' }>> {
+  async retry(instanceId = this.instanceId): Promise<ClientResult<RunAccepted>> {
     if (instanceId === undefined) return noInstance('retryWorkflow');
     return this.#runCall(instanceId, () => this.#client.retryInstance(instanceId));
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acquireInstanceFeed } from './acquireInstanceFeed';
-import { FakeWorkflowClient, makeEvent } from './fakeWorkflowClient.test-helpers';
+import { makeEvent } from './executionFixtures.test-helpers';
+import { FakeWorkflowClient } from './fakeWorkflowClient.test-helpers';
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 

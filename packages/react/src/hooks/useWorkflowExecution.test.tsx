@@ -1,7 +1,8 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { type ReactNode, StrictMode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { FakeWorkflowClient, makeEvent, makeStatus } from './fakeWorkflowClient.test-helpers';
+import { makeEvent, makeStatus } from './executionFixtures.test-helpers';
+import { FakeWorkflowClient } from './fakeWorkflowClient.test-helpers';
 import { useWorkflowExecution } from './useWorkflowExecution';
 import { WorkflowProvider } from './WorkflowProvider';
 

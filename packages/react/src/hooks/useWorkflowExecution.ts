@@ -1,6 +1,6 @@
 import type { ExecutionEvent, ExecutionStatus, LogEntry } from '@flowloom/core';
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
-import type { ClientError, ClientResult } from '../client/clientTypes';
+import type { ClientError, ClientResult, RunAccepted } from '../client/clientTypes';
 import { ExecutionTracker } from './ExecutionTracker';
 import { useWorkflowClient } from './useWorkflowClient';
 
@@ -13,14 +13,12 @@ export interface UseWorkflowExecutionResult {
   executeWorkflow: (
     instanceId: string,
     input_data?: Record<string, unknown>,
-  ) => Promise<ClientResult<{ instance_id: string; status: 'running' }>>;
+  ) => Promise<ClientResult<RunAccepted>>;
   /**
    * Runs a failed or cancelled instance (the one given, or the one followed) again from its
    * failed step; the followed run's events continue where they stopped.
    */
-  retryWorkflow: (
-    instanceId?: string,
-  ) => Promise<ClientResult<{ instance_id: string; status: 'running' }>>;
+  retryWorkflow: (instanceId?: string) => Promise<ClientResult<RunAccepted>>;
   /** Stops a run: the instance given, or the one followed. */
   stopWorkflow: (instanceId?: string) => Promise<ClientResult<ExecutionStatus>>;
   /** The followed instance's status, kept current by its events; null until known. */

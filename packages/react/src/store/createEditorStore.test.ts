@@ -6,7 +6,7 @@ import {
   type WorkflowIssue,
 } from '@flowloom/core';
 import { describe, expect, it } from 'vitest';
-import { makeEvent } from '../hooks/fakeWorkflowClient.test-helpers';
+import { makeEvent } from '../hooks/executionFixtures.test-helpers';
 import { createEditorStore } from './createEditorStore';
 import { buildValidWorkflow, storeWithComponents } from './editorStoreFixtures.test-helpers';
 

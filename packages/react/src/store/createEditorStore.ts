@@ -1,28 +1,17 @@
-import type { XYPosition } from '@xyflow/react';
 import { applyEdgeChanges, applyNodeChanges } from '@xyflow/react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { anyNodeMoved } from './anyNodeMoved';
-import { checkConnection } from './checkConnection';
-import { collectProblems } from './collectProblems';
-import { copySelection } from './copySelection';
-import { defaultParameters } from './defaultParameters';
-import type {
-  EditorEdge,
-  EditorNode,
-  EditorNodeData,
-  EditorState,
-  EditorStore,
-} from './editorTypes';
+import { clipboardActions } from './clipboardActions';
+import type { EditorStoreKit } from './editorStoreKit';
+import type { EditorEdge, EditorNode, EditorState, EditorStore } from './editorTypes';
 import { emptyEditorState } from './emptyEditorState';
-import { freeOffset } from './findFreePosition';
 import { fromWorkflowData } from './fromWorkflowData';
+import { graphActions } from './graphActions';
 import { groupIssuesByNode } from './groupIssuesByNode';
 import { isStructuralChange } from './isStructuralChange';
-import { newEdgeId } from './newEdgeId';
-import { newNodeId } from './newNodeId';
+import { keepProblemsCurrent } from './keepProblemsCurrent';
 import { nextRunData } from './nextRunData';
 import { nextRunStatus } from './nextRunStatus';
-import { pasteClipboard } from './pasteClipboard';
 import { toWorkflowData } from './toWorkflowData';
 import { withSelection } from './withSelection';
 import { workbenchActions } from './workbenchActions';
@@ -32,12 +21,6 @@ export type EditorStoreApi = StoreApi<EditorStore>;
 
 /** How many undo steps are kept. */
 export const HISTORY_LIMIT = 100;
-
-/**
- * How far a paste lands from the copied nodes at least (and each further paste from the last):
- * it goes to the free spot nearest that, so it never covers a node.
- */
-const PASTE_OFFSET: XYPosition = { x: 40, y: 40 };
 
 type Snapshot = { nodes: EditorNode[]; edges: EditorEdge[] };
 
@@ -60,40 +43,10 @@ export function createEditorStore(initial: Partial<EditorState> = {}): EditorSto
 }
 
 /**
- * Recomputes `problemsByNode` and `invalidEdgeIds` whenever what they depend on changes: the
- * last save's issues, the edges, the node ids, the components or the language of its messages
- * (not on a drag or a form edit).
+ * The store itself. The actions that read or reset the history's bookkeeping (drags, joined
+ * edits, removals) live here with it; the other edits are grouped in graphActions,
+ * clipboardActions and workbenchActions, which get `commit` through the kit.
  */
-function keepProblemsCurrent(store: EditorStoreApi): void {
-  let seen:
-    | { issues: unknown; edges: unknown; components: unknown; text: unknown; ids: string[] }
-    | undefined;
-  const update = (state: EditorStore) => {
-    const ids = state.nodes.map((node) => node.id);
-    if (
-      seen &&
-      seen.issues === state.issuesByNode &&
-      seen.edges === state.edges &&
-      seen.components === state.components &&
-      seen.text === state.problemText &&
-      seen.ids.length === ids.length &&
-      seen.ids.every((id, at) => id === ids[at])
-    ) {
-      return;
-    }
-    seen = {
-      issues: state.issuesByNode,
-      edges: state.edges,
-      components: state.components,
-      text: state.problemText,
-      ids,
-    };
-    store.setState(collectProblems(state, state.problemsByNode));
-  };
-  update(store.getState());
-  store.subscribe(update);
-}
-
 function createEditorStoreOnly(initial: Partial<EditorState>): EditorStoreApi {
   // History bookkeeping outside the state: nothing renders it.
   /** Nodes and edges before the drag in progress. */
@@ -120,6 +73,8 @@ function createEditorStoreOnly(initial: Partial<EditorState>): EditorStoreApi {
       });
     };
 
+    const kit: EditorStoreKit = { get, set, commit };
+
     const nextRemovalKey = (): string => {
       if (removalKey === undefined) {
         removals += 1;
@@ -132,125 +87,38 @@ function createEditorStoreOnly(initial: Partial<EditorState>): EditorStoreApi {
       return removalKey;
     };
 
-    const updateNodeData = (
-      nodeId: string,
-      update: (data: EditorNodeData) => EditorNodeData,
-      key: string,
-    ): void => {
-      const state = get();
-      let changed = false;
-      const nodes = state.nodes.map((node) => {
-        if (node.id !== nodeId) return node;
-        const data = update(node.data);
-        if (data === node.data) return node;
-        changed = true;
-        return { ...node, data };
-      });
-      if (changed) commit({ nodes }, key);
-    };
-
-    /** A history snapshot as the current state, keeping the current selection. */
-    const restore = (snapshot: Snapshot): Partial<EditorState> => {
+    /**
+     * Shows a snapshot of the history, keeping the current selection, with the history's new
+     * past and future: one undo or redo.
+     */
+    const travel = (snapshot: Snapshot, past: Snapshot[], future: Snapshot[]): void => {
+      dragStart = undefined;
+      lastEditKey = undefined;
       const selected = new Set(get().selectedNodeIds);
       const nodes = withSelection(snapshot.nodes, selected);
-      return {
+      set({
         nodes,
         edges: snapshot.edges,
         selectedNodeIds: nodes.filter((node) => selected.has(node.id)).map((node) => node.id),
-      };
+        past,
+        future,
+        dirty: true,
+        revision: get().revision + 1,
+      });
     };
 
     return {
       ...emptyEditorState(),
       ...initial,
-      ...workbenchActions({ get, set, commit: (change) => commit(change) }),
-
-      setComponents(components) {
-        set({
-          components: Object.fromEntries(
-            components.map((component) => [component.type, component]),
-          ),
-        });
-      },
+      ...workbenchActions(kit),
+      ...graphActions(kit),
+      ...clipboardActions(kit),
 
       setName(name) {
         const state = get();
         if (name === state.name) return;
         lastEditKey = undefined;
         set({ name, dirty: true, revision: state.revision + 1 });
-      },
-
-      addNode(componentType, position) {
-        const state = get();
-        const component = state.components[componentType];
-        const id = newNodeId(componentType, new Set(state.nodes.map((node) => node.id)));
-        const data: EditorNodeData = { parameters: defaultParameters(component) };
-        if (component) data.label = component.name;
-        const node: EditorNode = { id, type: componentType, position: { ...position }, data };
-        commit({ nodes: [...state.nodes, node] });
-        return id;
-      },
-
-      removeNodes(nodeIds) {
-        const state = get();
-        const ids = new Set(nodeIds ?? state.selectedNodeIds);
-        if (!state.nodes.some((node) => ids.has(node.id))) return;
-        commit({
-          nodes: state.nodes.filter((node) => !ids.has(node.id)),
-          edges: state.edges.filter((edge) => !ids.has(edge.source) && !ids.has(edge.target)),
-          selectedNodeIds: state.selectedNodeIds.filter((id) => !ids.has(id)),
-        });
-      },
-
-      checkConnection(connection) {
-        const check = checkConnection(get(), connection);
-        return check.ok ? { ok: true } : check;
-      },
-
-      connect(connection) {
-        const state = get();
-        const check = checkConnection(state, connection);
-        if (!check.ok) return check;
-        const ends = {
-          source: connection.source,
-          sourceHandle: check.sourceHandle,
-          target: connection.target,
-          targetHandle: check.targetHandle,
-        };
-        const id = newEdgeId(ends, new Set(state.edges.map((edge) => edge.id)));
-        commit({ edges: [...state.edges, { id, ...ends }] });
-        return { ok: true };
-      },
-
-      setParameter(nodeId, name, value) {
-        updateNodeData(
-          nodeId,
-          (data) =>
-            Object.is(data.parameters[name], value) && name in data.parameters
-              ? data
-              : { ...data, parameters: { ...data.parameters, [name]: value } },
-          `parameter:${nodeId}:${name}`,
-        );
-      },
-
-      setNodeLabel(nodeId, label) {
-        updateNodeData(
-          nodeId,
-          (data) => (data.label === label ? data : { ...data, label }),
-          `label:${nodeId}`,
-        );
-      },
-
-      setNodeSettings(nodeId, settings) {
-        updateNodeData(
-          nodeId,
-          (data) => {
-            if (data.settings === settings) return data;
-            const { settings: _old, ...rest } = data;
-            return settings === undefined ? rest : { ...rest, settings };
-          },
-          `settings:${nodeId}`,
-        );
       },
 
       onNodesChange(changes) {
@@ -315,60 +183,22 @@ function createEditorStoreOnly(initial: Partial<EditorState>): EditorStoreApi {
         const state = get();
         const previous = state.past.at(-1);
         if (!previous) return;
-        dragStart = undefined;
-        lastEditKey = undefined;
-        set({
-          ...restore(previous),
-          past: state.past.slice(0, -1),
-          future: [{ nodes: state.nodes, edges: state.edges }, ...state.future].slice(
-            0,
-            HISTORY_LIMIT,
-          ),
-          dirty: true,
-          revision: state.revision + 1,
-        });
+        travel(
+          previous,
+          state.past.slice(0, -1),
+          [{ nodes: state.nodes, edges: state.edges }, ...state.future].slice(0, HISTORY_LIMIT),
+        );
       },
 
       redo() {
         const state = get();
         const next = state.future[0];
         if (!next) return;
-        dragStart = undefined;
-        lastEditKey = undefined;
-        set({
-          ...restore(next),
-          past: [...state.past, { nodes: state.nodes, edges: state.edges }].slice(-HISTORY_LIMIT),
-          future: state.future.slice(1),
-          dirty: true,
-          revision: state.revision + 1,
-        });
-      },
-
-      copy() {
-        const state = get();
-        if (state.selectedNodeIds.length === 0) return;
-        set({ clipboard: copySelection(state) });
-      },
-
-      paste(given) {
-        const state = get();
-        const clipboard = state.clipboard;
-        if (!clipboard || clipboard.nodes.length === 0) return;
-        const offset = given ?? freeOffset(state.nodes, clipboard.nodes, PASTE_OFFSET);
-        const pasted = pasteClipboard(state, clipboard, offset);
-        commit({
-          nodes: [...withSelection(state.nodes, new Set()), ...pasted.nodes],
-          edges: [...state.edges, ...pasted.edges],
-          selectedNodeIds: pasted.nodes.map((node) => node.id),
-          // The next paste lands one offset further instead of on top of this one.
-          clipboard: {
-            nodes: clipboard.nodes.map((node) => ({
-              ...node,
-              position: { x: node.position.x + offset.x, y: node.position.y + offset.y },
-            })),
-            edges: clipboard.edges,
-          },
-        });
+        travel(
+          next,
+          [...state.past, { nodes: state.nodes, edges: state.edges }].slice(-HISTORY_LIMIT),
+          state.future.slice(1),
+        );
       },
 
       load({ workflowId, name, workflow_data, version }) {
@@ -393,6 +223,14 @@ function createEditorStoreOnly(initial: Partial<EditorState>): EditorStoreApi {
         });
       },
 
+      setComponents(components) {
+        set({
+          components: Object.fromEntries(
+            components.map((component) => [component.type, component]),
+          ),
+        });
+      },
+
       toWorkflowData() {
         const state = get();
         return toWorkflowData(state.nodes, state.edges);
@@ -414,20 +252,6 @@ function createEditorStoreOnly(initial: Partial<EditorState>): EditorStoreApi {
         const runStatus = nextRunStatus(state.runStatus, event);
         const runData = nextRunData(state.runData, event);
         if (runStatus !== state.runStatus || runData !== state.runData) set({ runStatus, runData });
-      },
-
-      setPositions(positions) {
-        const state = get();
-        let changed = false;
-        const nodes = state.nodes.map((node) => {
-          const position = positions[node.id];
-          if (!position || (position.x === node.position.x && position.y === node.position.y)) {
-            return node;
-          }
-          changed = true;
-          return { ...node, position: { x: position.x, y: position.y } };
-        });
-        if (changed) commit({ nodes });
       },
     };
   });

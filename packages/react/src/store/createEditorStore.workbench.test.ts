@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeEvent } from '../hooks/fakeWorkflowClient.test-helpers';
+import { makeEvent } from '../hooks/executionFixtures.test-helpers';
 import { storeWithComponents } from './editorStoreFixtures.test-helpers';
 
 function setup() {

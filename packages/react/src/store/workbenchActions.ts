@@ -1,7 +1,7 @@
 import type { XYPosition } from '@xyflow/react';
-import { checkConnection } from './checkConnection';
 import { copySelection } from './copySelection';
 import { defaultParameters } from './defaultParameters';
+import { edgeForConnection } from './edgeForConnection';
 import type {
   EditorActions,
   EditorNode,
@@ -10,7 +10,6 @@ import type {
   EditorStore,
 } from './editorTypes';
 import { freeOffset } from './findFreePosition';
-import { newEdgeId } from './newEdgeId';
 import { newNodeId } from './newNodeId';
 import { pasteClipboard } from './pasteClipboard';
 import { withSelection } from './withSelection';
@@ -142,16 +141,9 @@ export function workbenchActions({ get, set, commit }: StoreKit): WorkbenchActio
               target: from.nodeId,
               targetHandle: from.handleId,
             };
-      const check = checkConnection({ ...state, nodes }, connection);
-      if (!check.ok) return undefined;
-      const ends = {
-        source: connection.source,
-        sourceHandle: check.sourceHandle,
-        target: connection.target,
-        targetHandle: check.targetHandle,
-      };
-      const edge = { id: newEdgeId(ends, new Set(state.edges.map((e) => e.id))), ...ends };
-      commit({ nodes, edges: [...state.edges, edge], selectedNodeIds: [id] });
+      const made = edgeForConnection({ ...state, nodes }, connection);
+      if (!made.ok) return undefined;
+      commit({ nodes, edges: [...state.edges, made.edge], selectedNodeIds: [id] });
       return id;
     },
 

@@ -129,35 +129,57 @@ export function WorkflowListRow({ workflow, catalog, onOpen, onDuplicated }: Wor
       </td>
       <td>{format.dateTime(workflow.updated_at)}</td>
       <td className="flowloom-workflow-list__actions">
-        <button
-          type="button"
-          className="flowloom-button"
-          aria-label={text.duplicateNamed(name)}
-          disabled={busy}
+        <RowAction
+          label={text.duplicate}
+          named={text.duplicateNamed(name)}
+          busy={busy}
           onClick={duplicate}
-        >
-          {text.duplicate}
-        </button>
-        <button
-          type="button"
-          className="flowloom-button"
-          aria-label={text.exportNamed(name)}
-          disabled={busy}
+        />
+        <RowAction
+          label={text.export}
+          named={text.exportNamed(name)}
+          busy={busy}
           onClick={exportFile}
-        >
-          {text.export}
-        </button>
-        <button
-          type="button"
-          className="flowloom-button flowloom-button--danger"
-          aria-label={text.deleteNamed(name)}
-          aria-expanded={confirming}
-          disabled={busy}
+        />
+        <RowAction
+          label={text.delete}
+          named={text.deleteNamed(name)}
+          busy={busy}
+          danger
+          expanded={confirming}
           onClick={() => setConfirming(true)}
-        >
-          {text.delete}
-        </button>
+        />
       </td>
     </tr>
+  );
+}
+
+interface RowActionProps {
+  /** The button's words. */
+  label: string;
+  /** Its accessible name, which names the workflow. */
+  named: string;
+  /** While an action of the row is under way, every button waits. */
+  busy: boolean;
+  /** A destructive action. */
+  danger?: boolean;
+  /** For a button that opens a question in the row: whether it is open. */
+  expanded?: boolean;
+  onClick: () => void;
+}
+
+/** One of a row's action buttons (Duplicate, Export, Delete). */
+function RowAction({ label, named, busy, danger, expanded, onClick }: RowActionProps) {
+  return (
+    <button
+      type="button"
+      className={danger ? 'flowloom-button flowloom-button--danger' : 'flowloom-button'}
+      aria-label={named}
+      aria-expanded={expanded}
+      disabled={busy}
+      onClick={onClick}
+    >
+      {label}
+    </button>
   );
 }

@@ -4,6 +4,7 @@ import { enLists } from '../i18n/enLists';
 import type { I18nProps } from '../i18n/I18nProps';
 import { useI18n } from '../i18n/useI18n';
 import { useMessages } from '../i18n/useMessages';
+import { ListTable } from './ListTable';
 import { WorkflowCatalog } from './WorkflowCatalog';
 import { WorkflowListRow } from './WorkflowListRow';
 
@@ -86,31 +87,22 @@ export function WorkflowListView({
       {workflows.length === 0 && !state.error ? (
         <p className="flowloom-workflow-list__muted">{state.loading ? text.loading : text.empty}</p>
       ) : (
-        <table className="flowloom-workflow-list__table">
-          <caption className="flowloom-visually-hidden">{text.caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{text.name}</th>
-              <th scope="col">{text.active}</th>
-              <th scope="col">{text.lastRun}</th>
-              <th scope="col">{text.updated}</th>
-              <th scope="col">
-                <span className="flowloom-visually-hidden">{text.actions}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {workflows.map((workflow) => (
-              <WorkflowListRow
-                key={workflow.workflow_id}
-                workflow={workflow}
-                catalog={catalog}
-                onOpen={onOpen}
-                onDuplicated={onDuplicated}
-              />
-            ))}
-          </tbody>
-        </table>
+        <ListTable
+          className="flowloom-workflow-list__table"
+          caption={text.caption}
+          columns={[text.name, text.active, text.lastRun, text.updated]}
+          actions={text.actions}
+        >
+          {workflows.map((workflow) => (
+            <WorkflowListRow
+              key={workflow.workflow_id}
+              workflow={workflow}
+              catalog={catalog}
+              onOpen={onOpen}
+              onDuplicated={onDuplicated}
+            />
+          ))}
+        </ListTable>
       )}
     </section>
   );

@@ -75,7 +75,15 @@ describe('limits.maxConcurrentRunsPerTenant through the API', () => {
     const second = await createInstanceVia(t, held, asAda, 'second');
     await executeVia(t, first.instance_id, {}, asAda);
     await vi.waitFor(() => expect(releases.has(first.instance_id)).toBe(true));
-    await executeVia(t, second.instance_id, {}, asAda);
+    const accepted = await t.request(
+      'POST',
+      `/instances/${second.instance_id}/execute`,
+      { input_data: {} },
+      asAda,
+    );
+    // The answer says the run waits, rather than that it runs.
+    expect(accepted.status).toBe(202);
+    expect(accepted.body).toEqual({ instance_id: second.instance_id, status: 'queued' });
 
     expect(await statusOf(t, second.instance_id)).toBe('queued');
     const record = await t.request('GET', `/instances/${second.instance_id}`, undefined, asAda);

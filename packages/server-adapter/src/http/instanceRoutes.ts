@@ -1,3 +1,4 @@
+import type { StartedRun } from '@flowloom/core';
 import type { Hono } from 'hono';
 import { tenantOf } from '../auth/tenantOf';
 import type { ApiDependencies, ApiEnv } from './apiEnv';
@@ -11,6 +12,7 @@ import {
   ExecuteRequestSchema,
   LogsQuerySchema,
   ResumeRequestSchema,
+  type RunAccepted,
 } from './schemas';
 
 /**
@@ -65,8 +67,12 @@ export function addInstanceRoutes(
       'execute request',
     );
     // Accepted here, run in the background: the client follows it over the WebSocket.
-    await deps.runner.start(instance.instance_id, input_data, until ? { until } : {});
-    return json(202, { instance_id: instance.instance_id, status: 'running' });
+    const started = await deps.runner.start(
+      instance.instance_id,
+      input_data,
+      until ? { until } : {},
+    );
+    return json(202, runAccepted(instance.instance_id, started));
   });
 
   app.post('/instances/:instance_id/retry', guard('retry'), async (c) => {
@@ -77,8 +83,8 @@ export function addInstanceRoutes(
       'instances:execute',
     );
     // Accepted here, run in the background from the failed steps on, as execute does.
-    await deps.runner.retry(instance.instance_id);
-    return json(202, { instance_id: instance.instance_id, status: 'running' });
+    const started = await deps.runner.retry(instance.instance_id);
+    return json(202, runAccepted(instance.instance_id, started));
   });
 
   app.post('/instances/:instance_id/stop', guard('stop'), async (c) => {
@@ -109,8 +115,8 @@ export function addInstanceRoutes(
       'resume request',
     );
     // Accepted here; the run goes on in the background from the resumed step.
-    await deps.runner.resumeWait(instance.instance_id, step_id, data ?? {});
-    return json(202, { instance_id: instance.instance_id, status: 'running' });
+    const started = await deps.runner.resumeWait(instance.instance_id, step_id, data ?? {});
+    return json(202, runAccepted(instance.instance_id, started));
   });
 
   app.get('/instances/:instance_id/status', guard('status'), async (c) => {
@@ -133,4 +139,16 @@ export function addInstanceRoutes(
     const query = parseInput(LogsQuerySchema, c.req.query(), 'query');
     return json(200, { logs: await deps.store.listLogs(instance.instance_id, query) });
   });
+}
+
+/**
+ * The answer to an accepted run: `queued` while it waits for a concurrency slot in this
+ * process, else `running`. A queue runner's job is `running` from the API's side: a worker
+ * takes it, and a wait for a slot there shows in the run's status and events.
+ */
+function runAccepted(instanceId: string, started: StartedRun): RunAccepted {
+  return {
+    instance_id: instanceId,
+    status: started.instance.status === 'queued' ? 'queued' : 'running',
+  };
 }

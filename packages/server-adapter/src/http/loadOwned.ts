@@ -20,14 +20,7 @@ export async function loadOwnedInstance(
   action: WorkflowAction,
 ): Promise<WorkflowInstance> {
   const instance = await deps.store.getInstance(instanceId);
-  if (!instance) throw httpError(ErrorCode.NOT_FOUND, `Instance "${instanceId}" does not exist`);
-  await deps.access.authorize(user, action, {
-    type: 'instance',
-    id: instanceId,
-    created_by: instance.created_by,
-    tenant_id: instance.tenant_id,
-  });
-  return instance;
+  return authorizeFound(deps, user, action, 'instance', instanceId, instance);
 }
 
 /**
@@ -42,14 +35,7 @@ export async function loadOwnedWorkflow(
   action: WorkflowAction,
 ): Promise<SavedWorkflow> {
   const workflow = await deps.store.loadWorkflow(workflowId);
-  if (!workflow) throw httpError(ErrorCode.NOT_FOUND, `Workflow "${workflowId}" does not exist`);
-  await deps.access.authorize(user, action, {
-    type: 'workflow',
-    id: workflowId,
-    created_by: workflow.created_by,
-    tenant_id: workflow.tenant_id,
-  });
-  return workflow;
+  return authorizeFound(deps, user, action, 'workflow', workflowId, workflow);
 }
 
 /**
@@ -85,14 +71,31 @@ export async function loadOwnedCredential(
   action: WorkflowAction,
 ): Promise<StoredCredential> {
   const credential = await deps.store.getCredential(credentialId);
-  if (!credential) {
-    throw httpError(ErrorCode.NOT_FOUND, `Credential "${credentialId}" does not exist`);
-  }
+  return authorizeFound(deps, user, action, 'credential', credentialId, credential);
+}
+
+/** How a missing record of each type is named in its 404. */
+const RECORD_NAMES = { instance: 'Instance', workflow: 'Workflow', credential: 'Credential' };
+
+/**
+ * The record a route loaded, once the user may act on it: its owner decides.
+ *
+ * @throws FlowloomError `NOT_FOUND` (404) when it was not found, `FORBIDDEN` (403).
+ */
+async function authorizeFound<T extends { created_by: string | null; tenant_id?: string | null }>(
+  deps: ApiDependencies,
+  user: WorkflowUser,
+  action: WorkflowAction,
+  type: keyof typeof RECORD_NAMES,
+  id: string,
+  record: T | null,
+): Promise<T> {
+  if (!record) throw httpError(ErrorCode.NOT_FOUND, `${RECORD_NAMES[type]} "${id}" does not exist`);
   await deps.access.authorize(user, action, {
-    type: 'credential',
-    id: credentialId,
-    created_by: credential.created_by,
-    tenant_id: credential.tenant_id,
+    type,
+    id,
+    created_by: record.created_by,
+    tenant_id: record.tenant_id,
   });
-  return credential;
+  return record;
 }

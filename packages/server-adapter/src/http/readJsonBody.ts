@@ -1,4 +1,5 @@
 import { ErrorCode, findJsonDepthProblem } from '@flowloom/core';
+import { readBodyBytes } from '../triggers/readBodyBytes';
 import { httpError } from './errorResponse';
 import { unsupportedMediaType } from './jsonContentType';
 
@@ -19,29 +20,8 @@ export async function readJsonBody(
   limit: number,
   maxDepth: number,
 ): Promise<unknown> {
-  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
-  if (!request.body) return {};
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read().catch((error: unknown) => {
-      // The client went away or the stream broke mid-upload: its fault, not a server bug.
-      throw httpError(
-        ErrorCode.VALIDATION_FAILED,
-        `The request body could not be read: ${(error as Error)?.message ?? error}`,
-      );
-    });
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(limit);
-    }
-    chunks.push(value);
-  }
-  const text = new TextDecoder().decode(concat(chunks, size));
+  // The same limit and stream errors as a webhook's raw body; an absent body reads as none.
+  const text = new TextDecoder().decode(await readBodyBytes(request, limit));
   if (text.trim() === '') return {};
   // A declared type other than JSON was refused before (`refuseNonJsonContent`); none at all
   // is refused here, once there is a body: browsers send a Blob of no type cross-site unchecked.
@@ -66,22 +46,4 @@ export async function readJsonBody(
     );
   }
   return body;
-}
-
-function tooLarge(limit: number) {
-  return httpError(
-    ErrorCode.PAYLOAD_TOO_LARGE,
-    `The request body is larger than the limit of ${limit} bytes`,
-  );
-}
-
-function concat(chunks: Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const all = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return all;
 }

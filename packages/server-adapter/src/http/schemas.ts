@@ -130,8 +130,12 @@ export const SaveRequestSchema = z.strictObject({
 /** `POST /instances/{id}/execute` answer. */
 export const ExecuteResponseSchema = z.object({
   instance_id: z.string(),
-  status: z.literal('running'),
+  /** `queued` while the run waits for a slot under a concurrency limit, else `running`. */
+  status: z.enum(['running', 'queued']),
 });
+
+/** The answer to an accepted execute, retry or resume. */
+export type RunAccepted = z.infer<typeof ExecuteResponseSchema>;
 
 /** `POST /editor/save` answer: the saved workflow's summary and its validation. */
 export const SaveResponseSchema = z.object({

@@ -1,7 +1,7 @@
 import {
   type AuditEntry,
   type AuditPage,
-  createId,
+  createAuditId,
   encodeAuditCursor,
   type ListAuditOptions,
   type StoredAuditEntry,
@@ -31,7 +31,7 @@ export class PostgresAuditLog {
 
   async append(entry: AuditEntry): Promise<StoredAuditEntry> {
     await this.migrate();
-    const audit_id = createId('audit');
+    const audit_id = createAuditId();
     const stored: StoredAuditEntry = { audit_id, ...auditFieldsOf(entry) };
     await this.pool.query(this.insert, [
       audit_id,

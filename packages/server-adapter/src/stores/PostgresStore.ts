@@ -1,85 +1,49 @@
-import {
-  type AuditEntry,
-  type AuditPage,
-  type CreateCredentialRecord,
-  type CredentialPatch,
-  type CredentialSummary,
-  type DueWait,
-  ErrorCode,
-  type ExecutionEvent,
-  FlowloomError,
-  type InstancePatch,
-  type InstanceStatus,
-  type InstanceSummaryPage,
-  type ListAuditOptions,
-  type ListCredentialsOptions,
-  type ListInstanceSummariesOptions,
-  type ListInstancesOptions,
-  type ListOptions,
-  type LogEntry,
-  type PruneInstancesOptions,
-  type RunLease,
-  type SavedWorkflow,
-  type SaveWorkflowRecord,
-  type StoredAuditEntry,
-  type StoredCredential,
-  type WorkflowActivation,
-  type WorkflowInstance,
-  type WorkflowStore,
-  type WorkflowSummary,
-  type WorkflowVersionSummary,
+import type {
+  AuditEntry,
+  AuditPage,
+  CreateCredentialRecord,
+  CredentialPatch,
+  CredentialSummary,
+  DueWait,
+  ExecutionEvent,
+  InstancePatch,
+  InstanceStatus,
+  InstanceSummaryPage,
+  ListAuditOptions,
+  ListCredentialsOptions,
+  ListInstanceSummariesOptions,
+  ListInstancesOptions,
+  ListOptions,
+  LogEntry,
+  PruneInstancesOptions,
+  RunLease,
+  SavedWorkflow,
+  SaveWorkflowRecord,
+  StoredAuditEntry,
+  StoredCredential,
+  WorkflowActivation,
+  WorkflowInstance,
+  WorkflowStore,
+  WorkflowSummary,
+  WorkflowVersionSummary,
 } from '@flowloom/core';
 import type { Pool } from 'pg';
-import { requireOptionalPeer } from '../peers/requireOptionalPeer';
-import { constraintViolation } from './constraintViolation';
-import { journalError, seqConflict } from './journalErrors';
 import { migratePostgres } from './migratePostgres';
 import { PostgresActivations } from './PostgresActivations';
 import { PostgresAuditLog } from './PostgresAuditLog';
 import { PostgresCredentials } from './PostgresCredentials';
+import { PostgresInstances } from './PostgresInstances';
+import { PostgresJournal } from './PostgresJournal';
 import { PostgresLeases } from './PostgresLeases';
-import type { PostgresPool } from './PostgresPool';
 import { PostgresRunHistory } from './PostgresRunHistory';
 import { PostgresRunTrees } from './PostgresRunTrees';
 import { PostgresWaits } from './PostgresWaits';
 import { PostgresWorkflows } from './PostgresWorkflows';
-import { pageBounds } from './pageBounds';
 import { postgresMigrations } from './postgresMigrations';
 import { type PostgresQueries, postgresQueries } from './postgresQueries';
-import {
-  eventFromPostgres,
-  instanceFromPostgres,
-  logFromPostgres,
-  type PgEventRow,
-  type PgInstanceRow,
-  type PgLogRow,
-} from './postgresRows';
-import { toPostgresText as text, toPostgresJson } from './postgresText';
+import { type PostgresStoreOptions, resolvePostgresStoreOptions } from './postgresStoreOptions';
 
-/** Options of {@link PostgresStore}: a connection string or a pool, and a schema. */
-export type PostgresStoreOptions = {
-  /**
-   * The PostgreSQL schema holding the store's tables; created when missing. Letters, digits
-   * and `_`, starting with a letter or `_`, at most 63 characters.
-   * @default 'public'
-   * @remarks Tables keep the seed's names (`workflows`, `workflow_instances`, ...); in a
-   * database whose schema already has tables of these names, give Flowloom a schema of its own.
-   */
-  schema?: string;
-} & (
-  | {
-      /** A PostgreSQL URL, e.g. `process.env.DATABASE_URL`; the store opens and ends its own pool. */
-      connectionString: string;
-      pool?: undefined;
-    }
-  | {
-      /** A pool the host owns and ends; `close()` leaves it open. */
-      pool: PostgresPool;
-      connectionString?: undefined;
-    }
-);
-
-const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+export type { PostgresStoreOptions } from './postgresStoreOptions';
 
 /**
  * A {@link WorkflowStore} in PostgreSQL through `pg`: the store several servers and workers
@@ -99,6 +63,8 @@ export class PostgresStore implements WorkflowStore {
   private readonly ownsPool: boolean;
   private readonly schema: string;
   private readonly sql: PostgresQueries;
+  private readonly instances: PostgresInstances;
+  private readonly journal: PostgresJournal;
   private readonly credentials: PostgresCredentials;
   private readonly workflows: PostgresWorkflows;
   private readonly history: PostgresRunHistory;
@@ -111,33 +77,14 @@ export class PostgresStore implements WorkflowStore {
   private closed = false;
 
   constructor(options: PostgresStoreOptions) {
-    this.schema = options.schema ?? 'public';
-    if (!SCHEMA_NAME.test(this.schema)) {
-      throw new FlowloomError(ErrorCode.VALIDATION_FAILED, 'Invalid PostgreSQL schema name', {
-        issues: [
-          {
-            path: 'schema',
-            message:
-              'Use letters, digits and "_", starting with a letter or "_", at most 63 characters',
-          },
-        ],
-      });
-    }
+    const resolved = resolvePostgresStoreOptions(options);
+    this.schema = resolved.schema;
+    this.pool = resolved.pool;
+    this.ownsPool = resolved.ownsPool;
     this.sql = postgresQueries(this.schema);
-    if (options.pool) {
-      // The host's pool is a `pg` Pool; the option is typed by what the store calls on it.
-      this.pool = options.pool as Pool;
-      this.ownsPool = false;
-    } else {
-      // Loaded here, not imported: pg is an optional peer only PostgreSQL hosts install.
-      const pg = requireOptionalPeer<typeof import('pg')>('pg', 'PostgresStore');
-      this.pool = new pg.Pool({ connectionString: options.connectionString });
-      this.ownsPool = true;
-      // An idle connection the server drops is discarded by the pool; without a listener the
-      // 'error' event would crash the process.
-      this.pool.on('error', () => {});
-    }
     const migrate = () => this.migrate();
+    this.instances = new PostgresInstances(this.pool, this.sql, migrate);
+    this.journal = new PostgresJournal(this.pool, this.sql, migrate);
     this.credentials = new PostgresCredentials(this.pool, this.sql, migrate);
     this.workflows = new PostgresWorkflows(this.pool, this.sql, migrate);
     this.history = new PostgresRunHistory(this.pool, this.sql, migrate);
@@ -213,50 +160,12 @@ export class PostgresStore implements WorkflowStore {
     return this.activations.list();
   }
 
-  async createInstance(instance: WorkflowInstance): Promise<WorkflowInstance> {
-    await this.migrate();
-    try {
-      const { rows } = await this.pool.query<PgInstanceRow>(this.sql.insertInstance, [
-        text(instance.instance_id),
-        text(instance.workflow_id),
-        text(instance.name),
-        instance.status,
-        toPostgresJson(instance.workflow_data),
-        nullableJson(instance.input_data),
-        text(instance.created_by),
-        text(instance.tenant_id ?? null),
-        instance.created_at,
-        instance.updated_at,
-        text(instance.started_at),
-        text(instance.finished_at),
-        nullableJson(instance.error),
-        instance.workflow_version ?? null,
-        text(instance.trigger?.type ?? null),
-        text(instance.trigger?.step_id ?? null),
-        text(instance.parent_instance_id ?? null),
-        text(instance.parent_step_id ?? null),
-        nullableJson(instance.progress),
-        text(instance.root_instance_id ?? instance.instance_id),
-      ]);
-      return instanceFromPostgres(rows[0]!);
-    } catch (error) {
-      if (constraintViolation(error) === 'unique') {
-        throw new FlowloomError(
-          ErrorCode.CONFLICT,
-          `Instance "${instance.instance_id}" already exists`,
-          { cause: error },
-        );
-      }
-      throw error;
-    }
+  createInstance(instance: WorkflowInstance): Promise<WorkflowInstance> {
+    return this.instances.create(instance);
   }
 
-  async getInstance(instanceId: string): Promise<WorkflowInstance | null> {
-    await this.migrate();
-    const { rows } = await this.pool.query<PgInstanceRow>(this.sql.selectInstance, [
-      text(instanceId),
-    ]);
-    return rows[0] ? instanceFromPostgres(rows[0]) : null;
+  getInstance(instanceId: string): Promise<WorkflowInstance | null> {
+    return this.instances.get(instanceId);
   }
 
   listInstances(
@@ -324,127 +233,38 @@ export class PostgresStore implements WorkflowStore {
     return this.leases.claimOrphaned(ownerId, ttlMs, limit);
   }
 
-  async updateInstance(instanceId: string, patch: InstancePatch): Promise<WorkflowInstance> {
-    await this.migrate();
-    // A field the patch leaves out (or sets to undefined) keeps its value.
-    const { rows } = await this.pool.query<PgInstanceRow>(this.sql.updateInstance, [
-      text(instanceId),
-      new Date().toISOString(),
-      patch.status !== undefined,
-      patch.status ?? null,
-      patch.name !== undefined,
-      text(patch.name ?? null),
-      patch.input_data !== undefined,
-      nullableJson(patch.input_data),
-      patch.started_at !== undefined,
-      text(patch.started_at ?? null),
-      patch.finished_at !== undefined,
-      text(patch.finished_at ?? null),
-      patch.error !== undefined,
-      nullableJson(patch.error),
-      patch.progress !== undefined,
-      nullableJson(patch.progress),
-    ]);
-    if (!rows[0]) {
-      throw new FlowloomError(ErrorCode.NOT_FOUND, `Instance "${instanceId}" does not exist`);
-    }
-    return instanceFromPostgres(rows[0]);
+  updateInstance(instanceId: string, patch: InstancePatch): Promise<WorkflowInstance> {
+    return this.instances.update(instanceId, patch);
   }
 
-  async appendEvents(events: readonly ExecutionEvent[]): Promise<void> {
-    if (events.length === 0) return;
-    await this.migrate();
-    try {
-      const instanceIds = [...new Set(events.map((event) => event.instance_id))];
-      const { rows } = await this.pool.query<{ instance_id: string; seq: number }>(
-        this.sql.lastEventSeqs,
-        [instanceIds.map((id) => text(id))],
-      );
-      const lastSeqs = new Map(rows.map((row) => [row.instance_id, row.seq]));
-      for (const event of events) {
-        if (event.seq <= (lastSeqs.get(text(event.instance_id)) ?? 0)) throw seqConflict(event);
-        lastSeqs.set(text(event.instance_id), event.seq);
-      }
-      // One INSERT for the batch: a statement is its own transaction, so a refused row (a seq
-      // another writer stored meanwhile, an unknown instance) stores none of the batch. The
-      // batch is escaped as a whole: its strings reach the text columns escaped as text.
-      await this.pool.query(this.sql.insertEvents, [
-        toPostgresJson(
-          events.map((event) => ({
-            instance_id: event.instance_id,
-            seq: event.seq,
-            event_type: event.event_type,
-            step_id: event.step_id ?? null,
-            timestamp: event.timestamp,
-            data: event.data,
-          })),
-        ),
-      ]);
-    } catch (error) {
-      throw journalError(error, events);
-    }
+  appendEvents(events: readonly ExecutionEvent[]): Promise<void> {
+    return this.journal.appendEvents(events);
   }
 
-  async lastEventSeq(instanceId: string): Promise<number> {
-    await this.migrate();
-    const { rows } = await this.pool.query<{ seq: number }>(this.sql.lastEventSeq, [
-      text(instanceId),
-    ]);
-    return rows[0]!.seq;
+  lastEventSeq(instanceId: string): Promise<number> {
+    return this.journal.lastEventSeq(instanceId);
   }
 
-  async listEvents(
+  listEvents(
     instanceId: string,
     options: { afterSeq?: number; limit?: number } = {},
   ): Promise<ExecutionEvent[]> {
-    await this.migrate();
-    const { rows } = await this.pool.query<PgEventRow>(this.sql.listEvents, [
-      text(instanceId),
-      options.afterSeq ?? 0,
-      postgresLimit(options.limit),
-    ]);
-    return rows.map(eventFromPostgres);
+    return this.journal.listEvents(instanceId, options);
   }
 
-  async appendLogs(logs: readonly LogEntry[]): Promise<void> {
-    if (logs.length === 0) return;
-    await this.migrate();
-    try {
-      await this.pool.query(this.sql.insertLogs, [
-        toPostgresJson(
-          logs.map((entry) => ({
-            instance_id: entry.instance_id,
-            seq: entry.seq,
-            step_id: entry.step_id,
-            level: entry.level,
-            message: entry.message,
-            has_data: entry.data !== undefined,
-            data: entry.data ?? null,
-            timestamp: entry.timestamp,
-          })),
-        ),
-      ]);
-    } catch (error) {
-      throw journalError(error, logs);
-    }
+  appendLogs(logs: readonly LogEntry[]): Promise<void> {
+    return this.journal.appendLogs(logs);
   }
 
-  async trimLogs(instanceId: string, beforeSeq: number, keepSeq = 0): Promise<void> {
-    await this.migrate();
-    await this.pool.query(this.sql.trimLogs, [text(instanceId), beforeSeq, keepSeq]);
+  trimLogs(instanceId: string, beforeSeq: number, keepSeq = 0): Promise<void> {
+    return this.journal.trimLogs(instanceId, beforeSeq, keepSeq);
   }
 
-  async listLogs(
+  listLogs(
     instanceId: string,
     options: { since?: number; limit?: number } = {},
   ): Promise<LogEntry[]> {
-    await this.migrate();
-    const { rows } = await this.pool.query<PgLogRow>(this.sql.listLogs, [
-      text(instanceId),
-      options.since ?? 0,
-      postgresLimit(options.limit),
-    ]);
-    return rows.map(logFromPostgres);
+    return this.journal.listLogs(instanceId, options);
   }
 
   createCredential(record: CreateCredentialRecord): Promise<StoredCredential> {
@@ -484,13 +304,4 @@ export class PostgresStore implements WorkflowStore {
     await this.migration?.catch(() => {});
     if (this.ownsPool) await this.pool.end();
   }
-}
-
-function nullableJson(value: unknown): string | null {
-  return value === null || value === undefined ? null : toPostgresJson(value);
-}
-
-/** `LIMIT NULL` is no limit. */
-function postgresLimit(limit: number | undefined): number | null {
-  return limit === undefined ? null : pageBounds({ limit }).limit;
 }

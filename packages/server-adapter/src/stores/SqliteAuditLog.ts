@@ -1,7 +1,7 @@
 import {
   type AuditEntry,
   type AuditPage,
-  createId,
+  createAuditId,
   encodeAuditCursor,
   type ListAuditOptions,
   type StoredAuditEntry,
@@ -24,7 +24,7 @@ export class SqliteAuditLog {
   }
 
   append(entry: AuditEntry): StoredAuditEntry {
-    const stored: StoredAuditEntry = { audit_id: createId('audit'), ...auditFieldsOf(entry) };
+    const stored: StoredAuditEntry = { audit_id: createAuditId(), ...auditFieldsOf(entry) };
     this.insert.run(stored.audit_id, ...AUDIT_FIELDS.map((field) => stored[field]));
     return stored;
   }

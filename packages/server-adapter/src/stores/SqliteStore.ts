@@ -35,6 +35,7 @@ import type Database from 'better-sqlite3';
 import { requireOptionalPeer } from '../peers/requireOptionalPeer';
 import { constraintViolation } from './constraintViolation';
 import { createSqliteLister, type SqliteLister } from './createSqliteLister';
+import { instanceInsertError } from './instanceInsertError';
 import { journalError, seqConflict } from './journalErrors';
 import { migrateSqlite } from './migrateSqlite';
 import { pageBounds } from './pageBounds';
@@ -216,14 +217,7 @@ export class SqliteStore implements WorkflowStore {
       });
       return instanceFromSqlite(row!);
     } catch (error) {
-      if (constraintViolation(error) === 'unique') {
-        throw new FlowloomError(
-          ErrorCode.CONFLICT,
-          `Instance "${instance.instance_id}" already exists`,
-          { cause: error },
-        );
-      }
-      throw error;
+      throw instanceInsertError(error, instance.instance_id);
     }
   }
 

@@ -2,8 +2,9 @@ import { ErrorCode } from '@flowloom/core';
 import { httpError } from '../http/errorResponse';
 
 /**
- * Reads a request's raw body, refusing more than `limit` bytes without reading past them. An
- * absent body reads as no bytes.
+ * Reads a request's raw body, refusing more than `limit` bytes without reading past them (a
+ * declared `Content-Length` over it is refused before any is read). An absent body reads as no
+ * bytes. Webhooks take the bytes as they are; `readJsonBody` parses them.
  *
  * @throws FlowloomError `PAYLOAD_TOO_LARGE` (413), `VALIDATION_FAILED` (400) when the client's
  * stream breaks.
@@ -17,6 +18,7 @@ export async function readBodyBytes(request: Request, limit: number): Promise<Ui
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read().catch((error: unknown) => {
+      // The client went away or the stream broke mid-upload: its fault, not a server bug.
       throw httpError(
         ErrorCode.VALIDATION_FAILED,
         `The request body could not be read: ${(error as Error)?.message ?? error}`,
