@@ -71,6 +71,7 @@ export {
   RedisRateLimitStore,
   type RedisRateLimitStoreOptions,
 } from './rateLimit/RedisRateLimitStore';
+export type { PruneResult, RetentionOptions } from './retention/createRunRetention';
 export { type CodeSandboxOptions, createCodeSandbox } from './sandbox/createCodeSandbox';
 export type {
   PostgresPool,

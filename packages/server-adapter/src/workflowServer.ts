@@ -8,6 +8,7 @@ import type {
 import type { Hono } from 'hono';
 import type { ApiEnv, RequestContext } from './http/apiEnv';
 import type { FlowloomMetrics } from './metrics/metricsTypes';
+import type { PruneResult } from './retention/createRunRetention';
 import type { WebSocketHub } from './ws/WebSocketHub';
 
 /** Options of {@link WorkflowServer.close}. */
@@ -64,10 +65,11 @@ export interface WorkflowServer {
     runInput?: Record<string, unknown>,
   ): Promise<StartedRun>;
   /**
-   * Deletes the finished runs past the `retention` bounds now, batch by batch; resolves with how
-   * many. Without `retention` it deletes nothing.
+   * Deletes the finished runs (and, with `retention.auditMaxAgeMs`, the audit entries) past the
+   * `retention` bounds now, batch by batch; resolves with how many of each. Without `retention`
+   * it deletes nothing.
    */
-  pruneRuns(): Promise<{ deleted: number }>;
+  pruneRuns(): Promise<PruneResult>;
   /**
    * Shuts down without losing runs: accepts no new run (503 `SHUTTING_DOWN`), lets running
    * steps finish for up to `graceMs`, leaves unfinished runs `interrupted` (the next start

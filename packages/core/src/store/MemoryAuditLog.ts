@@ -36,6 +36,16 @@ export class MemoryAuditLog {
     return stored;
   }
 
+  /** Deletes up to `limit` entries older than `before`, oldest first; returns how many. */
+  prune(before: string, limit: number): number {
+    let count = 0;
+    while (count < limit && count < this.entries.length && this.entries[count]!.at < before) {
+      count += 1;
+    }
+    this.entries.splice(0, count);
+    return count;
+  }
+
   list(options: ListAuditOptions = {}): AuditPage {
     const cursor: AuditCursor | undefined =
       options.cursor === undefined ? undefined : decodeAuditCursor(options.cursor);

@@ -370,6 +370,10 @@ export class MemoryStore implements WorkflowStore {
     return this.audit.append(entry);
   }
 
+  async pruneAudit(options: { before: string; limit: number }): Promise<number> {
+    return this.audit.prune(options.before, options.limit);
+  }
+
   async listAudit(options?: ListAuditOptions): Promise<AuditPage> {
     return this.audit.list(options);
   }

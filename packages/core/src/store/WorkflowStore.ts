@@ -335,9 +335,15 @@ export interface WorkflowStore {
 
   /**
    * Appends an entry to the audit log; returns it with the `audit_id` the store gave it. Entries
-   * are never changed or deleted by Flowloom.
+   * are never changed; old ones are deleted only by {@link WorkflowStore.pruneAudit}, which the
+   * server calls only when the host sets `retention.auditMaxAgeMs`.
    */
   appendAudit(entry: AuditEntry): Promise<StoredAuditEntry>;
+  /**
+   * Deletes up to `limit` audit entries recorded before `before` (an ISO time, exclusive),
+   * oldest first, in one short transaction; resolves with how many it deleted.
+   */
+  pruneAudit(options: { before: string; limit: number }): Promise<number>;
   /**
    * A page of the audit log, newest first (`at`, then `audit_id`), filtered in the query (see
    * {@link ListAuditOptions}); `next_cursor` pages on.

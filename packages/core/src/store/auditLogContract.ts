@@ -34,6 +34,25 @@ export function describeAuditLogContract(store: () => WorkflowStore): void {
       expect(await store().listAudit()).toEqual({ items: [stored], next_cursor: null });
     });
 
+    it('lists entries recorded in one millisecond newest first, in the order they came', async () => {
+      const actions = ['workflows:save', 'instances:create', 'instances:execute'] as const;
+      for (const action of actions) await store().appendAudit(entry(7, { action }));
+      const { items } = await store().listAudit();
+      expect(items.map((item) => item.action)).toEqual([...actions].reverse());
+    });
+
+    it('prunes entries before a time, oldest first, at most a batch at a time', async () => {
+      for (const minute of [4, 1, 3, 2, 5]) await store().appendAudit(entry(minute));
+      expect(await store().pruneAudit({ before: entry(4).at, limit: 2 })).toBe(2);
+      const minutes = async () =>
+        (await store().listAudit()).items.map((item) => Number(item.at.slice(14, 16)));
+      expect(await minutes()).toEqual([5, 4, 3]);
+      // `before` is exclusive: minute 4 stays.
+      expect(await store().pruneAudit({ before: entry(4).at, limit: 10 })).toBe(1);
+      expect(await minutes()).toEqual([5, 4]);
+      expect(await store().pruneAudit({ before: entry(4).at, limit: 10 })).toBe(0);
+    });
+
     it('lists an empty log as an empty page', async () => {
       expect(await store().listAudit()).toEqual({ items: [], next_cursor: null });
     });

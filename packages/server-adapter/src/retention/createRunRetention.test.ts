@@ -39,7 +39,7 @@ describe('server.pruneRuns', () => {
     await store.createInstance(finishedRun('old', 2 * HOUR));
     await store.createInstance(finishedRun('recent', 60_000));
     await store.createInstance(sampleInstance('old-running', { status: 'running' }));
-    expect(await t.server.pruneRuns()).toEqual({ deleted: 1 });
+    expect(await t.server.pruneRuns()).toEqual({ deleted: 1, audit_deleted: 0 });
     expect(await store.getInstance('old')).toBeNull();
     expect(await store.getInstance('recent')).not.toBeNull();
     expect(await store.getInstance('old-running')).not.toBeNull();
@@ -51,15 +51,47 @@ describe('server.pruneRuns', () => {
     for (let age = 1; age <= 5; age += 1)
       await store.createInstance(finishedRun(`a${age}`, age * 1000));
     await store.createInstance(finishedRun('b1', 9000, 'other'));
-    expect(await t.server.pruneRuns()).toEqual({ deleted: 3 });
+    expect(await t.server.pruneRuns()).toEqual({ deleted: 3, audit_deleted: 0 });
     const left = (await store.listInstanceSummaries()).instances.map((i) => i.instance_id);
     expect(left.sort()).toEqual(['a1', 'a2', 'b1']);
+  });
+
+  it('deletes audit entries older than auditMaxAgeMs, in batches, and only when asked to', async () => {
+    const auditEntry = (ageMs: number, resource_id: string) => ({
+      at: new Date(Date.now() - ageMs).toISOString(),
+      actor_id: 'ada',
+      tenant_id: null,
+      action: 'workflows:save',
+      resource_type: 'workflow' as const,
+      resource_id,
+      ip: null,
+    });
+    const keeping = createTestServer({ retention: { finishedRunsMaxAgeMs: HOUR } });
+    await keeping.server.store.appendAudit(auditEntry(48 * HOUR, 'kept'));
+    expect(await keeping.server.pruneRuns()).toEqual({ deleted: 0, audit_deleted: 0 });
+    expect((await keeping.server.store.listAudit()).items).toHaveLength(1);
+
+    const t = createTestServer({ retention: { auditMaxAgeMs: 24 * HOUR } });
+    const { store } = t.server;
+    const old = PRUNE_BATCH_SIZE + 20;
+    for (let n = 0; n < old; n += 1) await store.appendAudit(auditEntry(48 * HOUR + n, `old-${n}`));
+    await store.appendAudit(auditEntry(60_000, 'recent'));
+    const calls = vi.spyOn(store, 'pruneAudit');
+    expect(await t.server.pruneRuns()).toEqual({ deleted: 0, audit_deleted: old });
+    expect(calls).toHaveBeenCalledTimes(2);
+    expect((await store.listAudit()).items.map((item) => item.resource_id)).toEqual(['recent']);
+  });
+
+  it('refuses a negative auditMaxAgeMs', () => {
+    expect(() => createTestServer({ retention: { auditMaxAgeMs: -1 } })).toThrow(
+      /retention\.auditMaxAgeMs/,
+    );
   });
 
   it('deletes nothing without retention options', async () => {
     const t = createTestServer();
     await t.server.store.createInstance(finishedRun('old', 365 * 24 * HOUR));
-    expect(await t.server.pruneRuns()).toEqual({ deleted: 0 });
+    expect(await t.server.pruneRuns()).toEqual({ deleted: 0, audit_deleted: 0 });
     expect(await t.server.store.getInstance('old')).not.toBeNull();
   });
 
@@ -83,7 +115,7 @@ describe('server.pruneRuns', () => {
       expect(options.limit).toBe(PRUNE_BATCH_SIZE);
       return prune(options);
     });
-    expect(await t.server.pruneRuns()).toEqual({ deleted: total });
+    expect(await t.server.pruneRuns()).toEqual({ deleted: total, audit_deleted: 0 });
     expect(calls).toEqual([true, true, true]);
     expect((await store.listInstanceSummaries()).total).toBe(0);
   });
@@ -110,7 +142,7 @@ describe('server.pruneRuns', () => {
       return deleted;
     });
     const walked = vi.spyOn(store, 'listRunWorkflowIds');
-    expect(await t.server.pruneRuns()).toEqual({ deleted: big - 3 + 2 });
+    expect(await t.server.pruneRuns()).toEqual({ deleted: big - 3 + 2, audit_deleted: 0 });
     expect(calls).toEqual([
       { workflowId: 'wf_a', deleted: PRUNE_BATCH_SIZE },
       { workflowId: 'wf_a', deleted: PRUNE_BATCH_SIZE },
@@ -140,7 +172,7 @@ describe('server.pruneRuns', () => {
       );
     }
     const walked = vi.spyOn(store, 'listRunWorkflowIds');
-    expect(await t.server.pruneRuns()).toEqual({ deleted: 150 });
+    expect(await t.server.pruneRuns()).toEqual({ deleted: 150, audit_deleted: 0 });
     expect(walked.mock.calls.map(([options]) => options.after)).toEqual([undefined, 'wf_099']);
   });
 
@@ -149,7 +181,7 @@ describe('server.pruneRuns', () => {
     await t.server.store.createInstance(finishedRun('old', 2 * HOUR));
     const spy = vi.spyOn(t.server.store, 'pruneInstances');
     const [first, second] = await Promise.all([t.server.pruneRuns(), t.server.pruneRuns()]);
-    expect(first).toEqual({ deleted: 1 });
+    expect(first).toEqual({ deleted: 1, audit_deleted: 0 });
     expect(second).toBe(first);
     expect(spy).toHaveBeenCalledTimes(1);
   });
@@ -158,7 +190,7 @@ describe('server.pruneRuns', () => {
     const t = createTestServer({ retention: { finishedRunsMaxAgeMs: HOUR } });
     await t.server.store.createInstance(finishedRun('old', 2 * HOUR));
     await t.server.close();
-    expect(await t.server.pruneRuns()).toEqual({ deleted: 0 });
+    expect(await t.server.pruneRuns()).toEqual({ deleted: 0, audit_deleted: 0 });
   });
 
   it.each([

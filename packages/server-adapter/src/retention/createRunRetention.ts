@@ -19,6 +19,7 @@ const DEFAULT_SWEEP_INTERVAL_MS = 3_600_000;
 const RetentionOptionsSchema = z.strictObject({
   finishedRunsMaxAgeMs: z.number().int().min(0).optional(),
   maxRunsPerWorkflow: z.number().int().min(0).optional(),
+  auditMaxAgeMs: z.number().int().min(0).optional(),
   sweepIntervalMs: z.number().int().min(1000).max(2_147_483_647).optional(),
 });
 
@@ -29,16 +30,27 @@ export interface RetentionOptions {
   /** Each saved workflow keeps its newest this many finished runs; older ones are deleted. */
   maxRunsPerWorkflow?: number;
   /**
+   * Audit-log entries are deleted this long after they were recorded. Without it the log is
+   * kept whole: whether an audit trail may be trimmed is the host's decision.
+   */
+  auditMaxAgeMs?: number;
+  /**
    * How often the sweep runs, in milliseconds (at least 1000); the first runs at start.
    * @default 3600000 (an hour)
    */
   sweepIntervalMs?: number;
 }
 
-/** Deletes finished runs past the retention bounds, now and periodically. */
+/** What one sweep deleted: finished runs, and audit-log entries. */
+export interface PruneResult {
+  deleted: number;
+  audit_deleted: number;
+}
+
+/** Deletes finished runs (and old audit entries) past the retention bounds, now and periodically. */
 export interface RunRetention {
-  /** Deletes the finished runs past either bound, batch by batch; resolves with how many. */
-  prune(): Promise<{ deleted: number }>;
+  /** Deletes what is past the bounds, batch by batch; resolves with how many of each. */
+  prune(): Promise<PruneResult>;
   /** Starts the periodic sweep (a timer that never keeps the process alive); idempotent. */
   start(): void;
   /** Stops the sweep and waits for a prune under way, which stops after its current batch. */
@@ -80,22 +92,30 @@ export function createRunRetention(
   options: RetentionOptions,
   logger: ErrorReporter & { info(message: string): void },
 ): RunRetention {
-  const { finishedRunsMaxAgeMs, maxRunsPerWorkflow } = options;
+  const { finishedRunsMaxAgeMs, maxRunsPerWorkflow, auditMaxAgeMs } = options;
   const interval = options.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS;
-  const bounded = finishedRunsMaxAgeMs !== undefined || maxRunsPerWorkflow !== undefined;
+  const bounded =
+    finishedRunsMaxAgeMs !== undefined ||
+    maxRunsPerWorkflow !== undefined ||
+    auditMaxAgeMs !== undefined;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let running: Promise<{ deleted: number }> | undefined;
+  let running: Promise<PruneResult> | undefined;
 
-  const pruneOnce = async (): Promise<{ deleted: number }> => {
+  const pruneOnce = async (): Promise<PruneResult> => {
     let deleted = 0;
+    let audit_deleted = 0;
     let calls = 0;
     /** One store call of at most a batch; every call but the first waits for the event loop. */
-    const batch = async (options: Omit<PruneInstancesOptions, 'limit'>) => {
+    const inTurn = async (call: () => Promise<number>) => {
       // Requests and runs go first: the next batch waits for the event loop to come round.
       if (calls++ > 0) await new Promise<void>((resolve) => setImmediate(resolve));
-      if (stopped) return 0;
-      const count = await store.pruneInstances({ ...options, limit: PRUNE_BATCH_SIZE });
+      return stopped ? 0 : call();
+    };
+    const batch = async (options: Omit<PruneInstancesOptions, 'limit'>) => {
+      const count = await inTurn(() =>
+        store.pruneInstances({ ...options, limit: PRUNE_BATCH_SIZE }),
+      );
       deleted += count;
       return count;
     };
@@ -118,11 +138,20 @@ export function createRunRetention(
         after = workflowIds.at(-1);
       }
     }
-    return { deleted };
+    if (auditMaxAgeMs !== undefined) {
+      const before = new Date(Date.now() - auditMaxAgeMs).toISOString();
+      const auditBatch = async () => {
+        const count = await inTurn(() => store.pruneAudit({ before, limit: PRUNE_BATCH_SIZE }));
+        audit_deleted += count;
+        return count;
+      };
+      while (!stopped && (await auditBatch()) === PRUNE_BATCH_SIZE) {}
+    }
+    return { deleted, audit_deleted };
   };
 
-  const prune = (): Promise<{ deleted: number }> => {
-    if (!bounded || stopped) return Promise.resolve({ deleted: 0 });
+  const prune = (): Promise<PruneResult> => {
+    if (!bounded || stopped) return Promise.resolve({ deleted: 0, audit_deleted: 0 });
     // One prune at a time: a call during another shares it.
     running ??= pruneOnce().finally(() => {
       running = undefined;
@@ -133,8 +162,11 @@ export function createRunRetention(
   const sweep = async () => {
     timer = undefined;
     try {
-      const { deleted } = await prune();
+      const { deleted, audit_deleted } = await prune();
       if (deleted > 0) logger.info(`[flowloom] Retention deleted ${deleted} finished run(s).`);
+      if (audit_deleted > 0) {
+        logger.info(`[flowloom] Retention deleted ${audit_deleted} audit-log entries.`);
+      }
     } catch (error) {
       logger.error('[flowloom] Deleting finished runs past retention failed', error);
     }

@@ -40,6 +40,18 @@ export class PostgresAuditLog {
     return stored;
   }
 
+  /** Deletes up to `limit` entries older than `before`, oldest first; returns how many. */
+  async pruneBefore(before: string, limit: number): Promise<number> {
+    await this.migrate();
+    // Off the `(at, audit_id)` index: the oldest entries first, a batch at a time.
+    const { rowCount } = await this.pool.query(
+      `DELETE FROM ${this.table} WHERE audit_id IN (
+         SELECT audit_id FROM ${this.table} WHERE at < $1 ORDER BY at, audit_id LIMIT $2)`,
+      [toPostgresText(before), limit],
+    );
+    return rowCount ?? 0;
+  }
+
   async list(options: ListAuditOptions = {}): Promise<AuditPage> {
     await this.migrate();
     let count = 0;

@@ -293,6 +293,10 @@ export class PostgresStore implements WorkflowStore {
     return this.audit.append(entry);
   }
 
+  pruneAudit(options: { before: string; limit: number }): Promise<number> {
+    return this.audit.pruneBefore(options.before, options.limit);
+  }
+
   listAudit(options?: ListAuditOptions): Promise<AuditPage> {
     return this.audit.list(options);
   }

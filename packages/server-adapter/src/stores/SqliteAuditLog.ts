@@ -12,6 +12,7 @@ import { AUDIT_COLUMNS, AUDIT_FIELDS, auditFieldsOf, auditQuery } from './auditQ
 /** The audit-log methods of a `SqliteStore`, apart so the store stays readable. */
 export class SqliteAuditLog {
   private readonly insert: Database.Statement<unknown[]>;
+  private readonly prune: Database.Statement<[string, number]>;
   /** List statements, prepared on first use and kept: each filter combination is its own. */
   private readonly lists = new Map<string, Database.Statement<unknown[], StoredAuditEntry>>();
 
@@ -21,6 +22,16 @@ export class SqliteAuditLog {
         .map(() => '?')
         .join(', ')})`,
     );
+    // Off the `(at, audit_id)` index: the oldest entries first, a batch at a time.
+    this.prune = db.prepare(
+      `DELETE FROM audit_log WHERE audit_id IN (
+         SELECT audit_id FROM audit_log WHERE at < ? ORDER BY at, audit_id LIMIT ?)`,
+    );
+  }
+
+  /** Deletes up to `limit` entries older than `before`, oldest first; returns how many. */
+  pruneBefore(before: string, limit: number): number {
+    return this.prune.run(before, limit).changes;
   }
 
   append(entry: AuditEntry): StoredAuditEntry {

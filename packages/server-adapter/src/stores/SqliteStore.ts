@@ -492,6 +492,10 @@ export class SqliteStore implements WorkflowStore {
     return this.audit.append(entry);
   }
 
+  async pruneAudit(options: { before: string; limit: number }): Promise<number> {
+    return this.audit.pruneBefore(options.before, options.limit);
+  }
+
   async listAudit(options?: ListAuditOptions): Promise<AuditPage> {
     return this.audit.list(options);
   }
