@@ -215,6 +215,8 @@ export {
   SavedWorkflowSchema,
   type SaveWorkflowInput,
   SaveWorkflowInputSchema,
+  type WorkflowListItem,
+  WorkflowListItemSchema,
   type WorkflowSummary,
   WorkflowSummarySchema,
 } from './schema/savedWorkflow';

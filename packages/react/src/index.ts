@@ -10,6 +10,7 @@ export type {
   WorkflowData,
   WorkflowExport,
   WorkflowInstance,
+  WorkflowListItem,
   WorkflowSummary,
   WorkflowVersionSummary,
 } from '@flowloom/core';

@@ -32,6 +32,14 @@ export const WorkflowSummarySchema = SavedWorkflowSchema.omit({ workflow_data: t
 /** A saved workflow without its document. */
 export type WorkflowSummary = z.infer<typeof WorkflowSummarySchema>;
 
+/**
+ * A saved workflow as `GET /editor/list` lists it: its summary, and whether its triggers start
+ * runs (so a list shows its switch without reading every workflow).
+ */
+export const WorkflowListItemSchema = WorkflowSummarySchema.extend({ active: z.boolean() });
+/** A listed saved workflow. */
+export type WorkflowListItem = z.infer<typeof WorkflowListItemSchema>;
+
 /** What a save needs: an id to update an existing workflow, none to create one. */
 export const SaveWorkflowInputSchema = z.object({
   workflow_id: z.string().min(1).optional(),

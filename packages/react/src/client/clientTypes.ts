@@ -11,7 +11,7 @@ import type {
   WorkflowExport,
   WorkflowInstance,
   WorkflowIssue,
-  WorkflowSummary,
+  WorkflowListItem,
   WorkflowVersionSummary,
 } from '@flowloom/core';
 
@@ -273,7 +273,8 @@ export interface WorkflowClient {
     workflowId: string,
     options?: { version?: number },
   ): Promise<ClientResult<SavedWorkflow>>;
-  listWorkflows(): Promise<ClientResult<{ workflows: WorkflowSummary[]; total: number }>>;
+  /** The saved workflows (summaries, and whether each is active), newest first. */
+  listWorkflows(): Promise<ClientResult<{ workflows: WorkflowListItem[]; total: number }>>;
   /** A workflow's saved versions, newest first. */
   getWorkflowVersions(
     workflowId: string,

@@ -52,7 +52,17 @@ export function editorHandlers(backend: FakeWorkflowBackend, base: string, laten
           limit: { min: 1, max: 500, default: 100 },
           offset: { min: 0, default: 0 },
         });
-        return HttpResponse.json(await backend.store.listWorkflows(paging));
+        const { workflows, total } = await backend.store.listWorkflows(paging);
+        const active = new Set(
+          (await backend.store.listActivations()).map((entry) => entry.workflow_id),
+        );
+        return HttpResponse.json({
+          workflows: workflows.map((workflow) => ({
+            ...workflow,
+            active: active.has(workflow.workflow_id),
+          })),
+          total,
+        });
       }),
     ),
   ];

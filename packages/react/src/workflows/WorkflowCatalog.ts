@@ -1,4 +1,4 @@
-import type { WorkflowExport, WorkflowSummary } from '@flowloom/core';
+import type { WorkflowExport, WorkflowListItem } from '@flowloom/core';
 import type {
   ClientResult,
   SaveWorkflowResult,
@@ -17,7 +17,7 @@ export function copyNameOf(name: string): string {
  * (de)activate. Each change reads the list again. Framework-free: `WorkflowList` reads it.
  */
 export class WorkflowCatalog {
-  readonly query: ClientQuery<{ workflows: WorkflowSummary[]; total: number }>;
+  readonly query: ClientQuery<{ workflows: WorkflowListItem[]; total: number }>;
   readonly #client: WorkflowClient;
 
   constructor(client: WorkflowClient) {

@@ -83,6 +83,25 @@ describe('WorkflowList', () => {
     expect(onOpen).toHaveBeenCalledWith(id);
   });
 
+  it('shows each switch as the list says, reading no workflow one by one', async () => {
+    const id = await save('Active orders', webhookFlow);
+    await save('Manual', manualFlow);
+    const activated = await client.activateWorkflow(id);
+    expect(activated.success).toBe(true);
+    const reads = vi.spyOn(client, 'getWorkflow');
+    await renderList();
+    expect(screen.getByRole('switch', { name: 'Active: Active orders' })).toHaveAttribute(
+      'aria-checked',
+      'true',
+    );
+    expect(screen.getByRole('switch', { name: 'Active: Manual' })).toHaveAttribute(
+      'aria-checked',
+      'false',
+    );
+    expect(await within(rowOf('Manual')).findByText('Never run')).toBeInTheDocument();
+    expect(reads).not.toHaveBeenCalled();
+  });
+
   it('activates and deactivates a workflow with its switch', async () => {
     const id = await save('Webhook orders', webhookFlow);
     await renderList();

@@ -11,7 +11,8 @@ import type { WorkflowCatalog } from './WorkflowCatalog';
 
 /** Props of {@link WorkflowListRow}. */
 export interface WorkflowListRowProps {
-  workflow: WorkflowSummary;
+  /** The listed workflow; with `active` (as `GET /editor/list` answers), its activation is not read again. */
+  workflow: WorkflowSummary & { active?: boolean };
   catalog: WorkflowCatalog;
   onOpen: (workflowId: string) => void;
   onDuplicated?: (workflowId: string) => void;
@@ -25,7 +26,7 @@ export function WorkflowListRow({ workflow, catalog, onOpen, onDuplicated }: Wor
   const { format } = useI18n();
   const text = useMessages('workflows', enLists.workflows);
   const { workflow_id: id, name, version } = workflow;
-  const details = useWorkflowRowDetails(id, version);
+  const details = useWorkflowRowDetails(id, version, workflow.active);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);

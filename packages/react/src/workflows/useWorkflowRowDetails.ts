@@ -16,23 +16,36 @@ export interface WorkflowRowDetails {
 }
 
 /**
- * A listed workflow's activation (`GET /workflows/{id}`) and latest run (`GET /instances?
- * workflow_id=&limit=1`), read again when its `version` changes.
+ * A listed workflow's latest run (`GET /instances?workflow_id=&limit=1`), read again when its
+ * `version` changes, and its activation: as the list gave it (`listedActive`), else read with
+ * `GET /workflows/{id}` (a client whose list does not say).
  */
-export function useWorkflowRowDetails(workflowId: string, version: number): WorkflowRowDetails {
+export function useWorkflowRowDetails(
+  workflowId: string,
+  version: number,
+  listedActive?: boolean,
+): WorkflowRowDetails {
   const client = useWorkflowClient();
-  const [active, setActiveState] = useState<boolean | undefined>(undefined);
+  const [active, setActiveState] = useState<boolean | undefined>(listedActive);
+  const listSaysActive = listedActive !== undefined;
+
+  // A list read again (after a toggle elsewhere, say) says what is current.
+  useEffect(() => {
+    if (listedActive !== undefined) setActiveState(listedActive);
+  }, [listedActive]);
   const [lastRun, setLastRun] = useState<WorkflowRowDetails['lastRun']>(undefined);
   const [error, setError] = useState<ClientError | null>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new version is read anew.
   useEffect(() => {
     let current = true;
-    void client.getWorkflow(workflowId).then((answer) => {
-      if (!current) return;
-      if (answer.success) setActiveState(answer.data.active);
-      else setError(answer.error);
-    });
+    if (!listSaysActive) {
+      void client.getWorkflow(workflowId).then((answer) => {
+        if (!current) return;
+        if (answer.success) setActiveState(answer.data.active);
+        else setError(answer.error);
+      });
+    }
     void client.listInstances({ workflow_id: workflowId, limit: 1 }).then((answer) => {
       if (!current) return;
       if (!answer.success) {
@@ -45,7 +58,7 @@ export function useWorkflowRowDetails(workflowId: string, version: number): Work
     return () => {
       current = false;
     };
-  }, [client, workflowId, version]);
+  }, [client, workflowId, version, listSaysActive]);
 
   const setActive = useCallback((value: boolean) => setActiveState(value), []);
   return { active, lastRun, error, setActive };

@@ -1,5 +1,6 @@
 import { SavedWorkflowSchema } from '@flowloom/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { webhookWorkflow } from '../triggers/triggerTestKit.test-helpers';
 import {
   asUser,
   closeTestServers,
@@ -252,6 +253,38 @@ describe('GET /editor/list', () => {
     expect(one).toMatchObject({ name: 'One again', version: 2 });
     const page = await request('GET', '/editor/list?limit=1&offset=1');
     expect(page.body.workflows).toEqual([all.body.workflows[1]]);
+  });
+
+  it('says which listed workflows are active, without a read per workflow', async () => {
+    const { request, server } = createTestServer();
+    const hooked = await request('POST', '/editor/save', {
+      name: 'Hooked',
+      workflow_data: webhookWorkflow(),
+    });
+    const idle = await request('POST', '/editor/save', {
+      name: 'Idle',
+      workflow_data: logWorkflow(),
+    });
+    const activated = await request('POST', `/workflows/${hooked.body.workflow_id}/activate`);
+    expect(activated.status).toBe(200);
+    const loads = vi.spyOn(server.store, 'loadWorkflow');
+    const list = await request('GET', '/editor/list');
+    expect(
+      Object.fromEntries(
+        list.body.workflows.map((workflow: { name: string; active: boolean }) => [
+          workflow.name,
+          workflow.active,
+        ]),
+      ),
+    ).toEqual({ Hooked: true, Idle: false });
+    expect(loads).not.toHaveBeenCalled();
+    await request('POST', `/workflows/${hooked.body.workflow_id}/deactivate`);
+    const after = await request('GET', '/editor/list');
+    expect(after.body.workflows.map((workflow: { active: boolean }) => workflow.active)).toEqual([
+      false,
+      false,
+    ]);
+    expect(idle.status).toBe(200);
   });
 
   it('answers 400 for a bad limit', async () => {

@@ -1,4 +1,4 @@
-import { validateWorkflow, type WorkflowSummary } from '@flowloom/core';
+import { validateWorkflow, type WorkflowListItem, type WorkflowSummary } from '@flowloom/core';
 import type { Hono } from 'hono';
 import { tenantOf } from '../auth/tenantOf';
 import type { ApiDependencies, ApiEnv } from './apiEnv';
@@ -72,6 +72,12 @@ export function addEditorRoutes(app: Hono<ApiEnv>, deps: ApiDependencies, guard:
       },
       query,
     );
-    return json(200, { workflows, total });
+    // One read of the active workflows for the page, not one per listed workflow.
+    const active = new Set((await deps.store.listActivations()).map((entry) => entry.workflow_id));
+    const listed: WorkflowListItem[] = workflows.map((workflow) => ({
+      ...workflow,
+      active: active.has(workflow.workflow_id),
+    }));
+    return json(200, { workflows: listed, total });
   });
 }

@@ -11,6 +11,7 @@ import {
   WorkflowDataSchema,
   WorkflowInstanceSchema,
   WorkflowIssueSchema,
+  WorkflowListItemSchema,
   WorkflowSummarySchema,
   WorkflowVersionSummarySchema,
 } from '@flowloom/core';
@@ -60,7 +61,7 @@ const ANSWERS = {
   LogList: z.object({ logs: z.array(LogEntrySchema) }),
   SavedWorkflow: SavedWorkflowSchema,
   WorkflowSummary: WorkflowSummarySchema,
-  WorkflowList: z.object({ workflows: z.array(WorkflowSummarySchema), total: z.number().int() }),
+  WorkflowList: z.object({ workflows: z.array(WorkflowListItemSchema), total: z.number().int() }),
   SaveResult: SaveResponseSchema,
   WorkflowVersionSummary: WorkflowVersionSummarySchema,
   VersionList: VersionListResponseSchema,

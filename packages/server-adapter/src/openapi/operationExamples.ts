@@ -151,7 +151,7 @@ export const ANSWER_EXAMPLES = {
   getInstanceLogs: { logs: [log] },
   saveWorkflow: saveResult,
   loadWorkflow: saved,
-  listWorkflows: { workflows: [summary], total: 1 },
+  listWorkflows: { workflows: [{ ...summary, active: false }], total: 1 },
   getWorkflow: { ...saved, active: true, active_version: 2, triggers: [hook] },
   listWorkflowVersions: {
     versions: [
