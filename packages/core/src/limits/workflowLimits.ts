@@ -28,6 +28,11 @@ export const WorkflowLimitsSchema = z.object({
     .int()
     .min(1)
     .default(64 * MIB),
+  /**
+   * Versions one saved workflow keeps: a save past it deletes the oldest in the same write,
+   * never the active one (its triggers' version). @default 100
+   */
+  maxVersionsPerWorkflow: z.number().int().min(1).default(100),
   /** Log lines one run keeps; past it the oldest are dropped, with one notice. @default 10000 */
   maxLogLinesPerRun: z.number().int().min(1).default(10_000),
   /** Runs one server (or engine) executes at once; more are refused `TOO_MANY_RUNS`. @default 100 */

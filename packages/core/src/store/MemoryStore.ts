@@ -62,7 +62,9 @@ export class MemoryStore implements WorkflowStore {
   );
 
   async saveWorkflow(record: SaveWorkflowRecord): Promise<SavedWorkflow> {
-    return this.workflows.save(record);
+    const activation =
+      record.workflow_id === undefined ? null : this.activations.get(record.workflow_id);
+    return this.workflows.save(record, activation?.active_version);
   }
 
   async loadWorkflow(workflowId: string): Promise<SavedWorkflow | null> {

@@ -23,7 +23,8 @@ export class MemoryWorkflows {
   /** Each workflow's versions, oldest first. */
   private readonly versions = new Map<string, StoredVersion[]>();
 
-  save(record: SaveWorkflowRecord): SavedWorkflow {
+  /** @param activeVersion - the workflow's active version, which pruning keeps. */
+  save(record: SaveWorkflowRecord, activeVersion?: number): SavedWorkflow {
     const now = new Date().toISOString();
     const existing = record.workflow_id ? this.workflows.get(record.workflow_id) : undefined;
     if (record.workflow_id && !existing) {
@@ -63,6 +64,13 @@ export class MemoryWorkflows {
       valid: record.valid ?? null,
     });
     this.versions.set(saved.workflow_id, versions);
+    if (record.keep_versions !== undefined) {
+      const oldestKept = frozen.version - record.keep_versions;
+      const kept = versions.filter(
+        (entry) => entry.version > oldestKept || entry.version === activeVersion,
+      );
+      this.versions.set(saved.workflow_id, kept);
+    }
     return frozen;
   }
 

@@ -33,6 +33,11 @@ export interface SaveWorkflowRecord {
    * write, so two saves based on one version can't both succeed. Ignored when creating.
    */
   expected_version?: number;
+  /**
+   * Versions the workflow keeps at most, this one included: older ones are deleted in the same
+   * write, except the active version. Every version is kept when absent.
+   */
+  keep_versions?: number;
 }
 
 /**

@@ -36,6 +36,35 @@ export function describeWorkflowVersionsContract(store: () => WorkflowStore): vo
       return first.workflow_id;
     }
 
+    it('keeps at most keep_versions versions, deleting the oldest but never the active one', async () => {
+      const id = await threeVersions();
+      const listed = async () =>
+        (await store().listWorkflowVersions(id)).map((version) => version.version);
+      const save = (name: string) =>
+        store().saveWorkflow({
+          workflow_id: id,
+          name,
+          workflow_data: sampleWorkflow(name),
+          keep_versions: 2,
+        });
+      await save('four');
+      expect(await listed()).toEqual([4, 3]);
+      expect(await store().loadWorkflowVersion(id, 2)).toBeNull();
+      await store().activateWorkflow(id, 3);
+      await save('five');
+      await save('six');
+      // Version 3 is active: kept past the bound, with the newest two.
+      expect(await listed()).toEqual([6, 5, 3]);
+      expect((await store().loadWorkflowVersion(id, 3))?.name).toBe('Three');
+      // Without the bound, nothing more is deleted.
+      await store().saveWorkflow({
+        workflow_id: id,
+        name: 'seven',
+        workflow_data: sampleWorkflow('g'),
+      });
+      expect(await listed()).toEqual([7, 6, 5, 3]);
+    });
+
     it('loads each saved version with its own name, document and time', async () => {
       const id = await threeVersions();
       const latest = await store().loadWorkflow(id);

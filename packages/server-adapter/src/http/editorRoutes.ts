@@ -33,6 +33,8 @@ export function addEditorRoutes(app: Hono<ApiEnv>, deps: ApiDependencies, guard:
       tenant_id: tenantOf(user),
       updated_by: user.id,
       valid: validation.valid,
+      // Each save keeps a version: past the limit the oldest go, never the active one.
+      keep_versions: deps.limits.maxVersionsPerWorkflow,
     });
     const { workflow_id, name, version, updated_at } = saved;
     // An active workflow moves to this version when it is valid, else keeps its previous one.

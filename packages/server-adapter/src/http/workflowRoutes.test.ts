@@ -135,6 +135,17 @@ describe('versions', () => {
     expect((await t.request('GET', `/workflows/${id}/versions?limit=0`)).status).toBe(400);
   });
 
+  it('keeps limits.maxVersionsPerWorkflow versions: a save past it drops the oldest', async () => {
+    const t = createTestServer({ limits: { maxVersionsPerWorkflow: 2 } });
+    const id = await threeVersions(t);
+    const versions = await t.request('GET', `/workflows/${id}/versions`);
+    expect(versions.body.versions.map((entry: { version: number }) => entry.version)).toEqual([
+      3, 2,
+    ]);
+    expect((await t.request('GET', `/editor/load/${id}?version=1`)).status).toBe(404);
+    expect((await t.request('GET', `/editor/load/${id}?version=2`)).status).toBe(200);
+  });
+
   it("answers 401 without a user and 403 for another user's workflow", async () => {
     const t = createTestServer({ authenticate: headerAuthenticate });
     const id = await threeVersions(t, ADA);

@@ -61,6 +61,7 @@ export class PostgresWorkflows {
       record.expected_version ?? null,
       updatedBy,
       valid,
+      record.keep_versions ?? null,
     ]);
     if (rows[0]) return workflowFromPostgres(rows[0]);
     throw await this.refusal(record.workflow_id, record.expected_version);

@@ -34,7 +34,7 @@ export class SqliteWorkflows {
   save(record: SaveWorkflowRecord): SavedWorkflow {
     const now = new Date().toISOString();
     const data = JSON.stringify(record.workflow_data);
-    const { insertWorkflow, updateWorkflow, insertVersion } = this.statements;
+    const { insertWorkflow, updateWorkflow, insertVersion, pruneVersions } = this.statements;
     const save = this.db.transaction((): SqliteWorkflowRow => {
       let row: SqliteWorkflowRow | undefined;
       if (record.workflow_id === undefined) {
@@ -67,6 +67,12 @@ export class SqliteWorkflows {
         updated_by: record.updated_by ?? null,
         valid: record.valid === undefined || record.valid === null ? null : record.valid ? 1 : 0,
       });
+      if (record.keep_versions !== undefined) {
+        pruneVersions.run({
+          workflow_id: row!.workflow_id,
+          oldest_dropped: row!.version - record.keep_versions,
+        });
+      }
       return row!;
     });
     return workflowFromSqlite(save.immediate());

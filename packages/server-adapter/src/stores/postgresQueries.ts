@@ -44,6 +44,7 @@ export function postgresQueries(schema: string) {
   const workflows = table('workflows');
   const instances = table('workflow_instances');
   const versions = table('workflow_versions');
+  const activations = table('workflow_activations');
   const events = table('execution_events');
   const logs = table('workflow_task_logs');
   const credentials = table('credentials');
@@ -97,6 +98,13 @@ export function postgresQueries(schema: string) {
           updated_by, valid)
         SELECT workflow_id, version, name, $3::jsonb, updated_at, $6::text, $7::boolean
         FROM updated
+      ), pruned AS (
+        -- The versions $8 (keep_versions) no longer covers, the active one excepted.
+        DELETE FROM ${versions}
+        WHERE $8::integer IS NOT NULL AND workflow_id = $1
+          AND version <= (SELECT version FROM updated) - $8::integer
+          AND version <> COALESCE(
+            (SELECT active_version FROM ${activations} WHERE workflow_id = $1), 0)
       )
       SELECT * FROM updated`,
     workflowVersion: `SELECT version FROM ${workflows} WHERE workflow_id = $1`,

@@ -116,6 +116,7 @@ export interface SqliteStatements {
   selectWorkflow: Statement<[string], SqliteWorkflowRow>;
   deleteWorkflow: Statement<[string]>;
   insertVersion: Statement<[VersionInsertParams]>;
+  pruneVersions: Statement<[{ workflow_id: string; oldest_dropped: number }]>;
   selectVersion: Statement<[string, number], SqliteWorkflowRow>;
   listVersions: Statement<[string, number, number], WorkflowVersionRow>;
   insertInstance: Statement<[InstanceInsertParams], SqliteInstanceRow>;
@@ -163,6 +164,13 @@ export function prepareSqliteStatements(db: Database.Database): SqliteStatements
       `INSERT INTO workflow_versions (workflow_id, version, name, workflow_data, updated_at,
          updated_by, valid)
        VALUES (@workflow_id, @version, @name, @workflow_data, @updated_at, @updated_by, @valid)`,
+    ),
+    // The versions a save's `keep_versions` no longer covers, the active one excepted.
+    pruneVersions: db.prepare(
+      `DELETE FROM workflow_versions
+       WHERE workflow_id = @workflow_id AND version <= @oldest_dropped
+         AND version <> COALESCE(
+           (SELECT active_version FROM workflow_activations WHERE workflow_id = @workflow_id), 0)`,
     ),
     selectVersion: db.prepare(
       `SELECT w.workflow_id, v.name, v.version, w.created_by, w.tenant_id, w.created_at,
