@@ -1,4 +1,5 @@
 import type { WorkflowIssue } from '../schema/workflowValidation';
+import { packAdjacency } from './adjacency';
 import { findCycles } from './findCycles';
 import { error, type WorkflowIndex } from './indexWorkflow';
 
@@ -6,10 +7,12 @@ import { error, type WorkflowIndex } from './indexWorkflow';
 export interface GraphAnalysis {
   /** Node ids in document order. */
   order: string[];
+  /** Each node id's index in {@link GraphAnalysis.order}. */
+  position: ReadonlyMap<string, number>;
   /** Ids of the nodes runs start at. */
   entries: string[];
-  /** Ids of the nodes reachable from an entry. */
-  reachable: Set<string>;
+  /** 1 at the index (in `order`) of each node reachable from an entry, else 0. */
+  reachable: Uint8Array;
   issues: WorkflowIssue[];
 }
 
@@ -20,10 +23,13 @@ export interface GraphAnalysis {
  */
 export function analyseGraph(index: WorkflowIndex): GraphAnalysis {
   const order = [...index.nodes.keys()];
-  const position = new Map(order.map((id, at) => [id, at]));
-  const successors: number[][] = order.map(() => []);
+  const position = new Map<string, number>();
+  for (let at = 0; at < order.length; at += 1) position.set(order[at]!, at);
   const hasIncoming = new Uint8Array(order.length);
   const issues: WorkflowIssue[] = [];
+  const from = new Uint32Array(index.edges.length);
+  const to = new Uint32Array(index.edges.length);
+  let edges = 0;
   for (const { source, target, edge } of index.edges) {
     if (source === target) {
       issues.push(
@@ -34,11 +40,13 @@ export function analyseGraph(index: WorkflowIndex): GraphAnalysis {
       );
       continue;
     }
-    const to = position.get(target)!;
-    successors[position.get(source)!]!.push(to);
-    hasIncoming[to] = 1;
+    from[edges] = position.get(source)!;
+    to[edges] = position.get(target)!;
+    hasIncoming[to[edges]!] = 1;
+    edges += 1;
   }
-  for (const cycle of findCycles(successors)) {
+  const graph = packAdjacency(order.length, from, to, edges);
+  for (const cycle of findCycles(graph)) {
     const ids = cycle.map((at) => order[at]!);
     issues.push(
       error('CYCLE', `The workflow has a cycle: ${[...ids, ids[0]].join(' → ')}`, {
@@ -65,19 +73,29 @@ export function analyseGraph(index: WorkflowIndex): GraphAnalysis {
     );
   }
 
-  const reachable = new Set<string>();
-  const queue = entries.map((id) => position.get(id)!);
-  for (const at of queue) reachable.add(order[at]!);
-  for (let head = 0; head < queue.length; head += 1) {
-    for (const next of successors[queue[head]!]!) {
-      if (reachable.has(order[next]!)) continue;
-      reachable.add(order[next]!);
-      queue.push(next);
+  const reachable = new Uint8Array(order.length);
+  const queue = new Uint32Array(order.length);
+  let queued = 0;
+  for (const id of entries) {
+    const at = position.get(id)!;
+    if (reachable[at] === 1) continue;
+    reachable[at] = 1;
+    queue[queued++] = at;
+  }
+  const { offsets, targets } = graph;
+  for (let head = 0; head < queued; head += 1) {
+    const node = queue[head]!;
+    for (let edge = offsets[node]!; edge < offsets[node + 1]!; edge += 1) {
+      const next = targets[edge]!;
+      if (reachable[next] === 1) continue;
+      reachable[next] = 1;
+      queue[queued++] = next;
     }
   }
   if (entries.length > 0) {
-    for (const id of order) {
-      if (!reachable.has(id)) {
+    for (let at = 0; at < order.length; at += 1) {
+      if (reachable[at] === 0) {
+        const id = order[at]!;
         issues.push({
           code: 'UNREACHABLE_NODE',
           message: `Node "${id}" cannot be reached from ${triggers.length > 0 ? 'a trigger' : 'an entry step'} and will be skipped`,
@@ -87,5 +105,5 @@ export function analyseGraph(index: WorkflowIndex): GraphAnalysis {
       }
     }
   }
-  return { order, entries, reachable, issues };
+  return { order, position, entries, reachable, issues };
 }

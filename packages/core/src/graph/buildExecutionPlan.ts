@@ -76,9 +76,7 @@ export function compileExecutionPlan(
     maxExpressionLength: options.limits?.maxExpressionLength,
     maxResultLength: options.limits?.maxStepOutputBytes,
   };
-  const order = graph.order;
-  const position = new Map<string, number>();
-  for (let at = 0; at < order.length; at += 1) position.set(order[at]!, at);
+  const { order, position } = graph;
   const edgeCount = index.edges.length;
   const columns = {
     ids: new Array<string>(edgeCount),
@@ -97,8 +95,10 @@ export function compileExecutionPlan(
     columns.target[at] = position.get(edge.target)!;
     columns.targetHandle[at] = edge.targetHandle;
     const key = handleKeys[source]!;
-    if (!`\n${key}\n`.includes(`\n${edge.sourceHandle}\n`)) {
-      handleKeys[source] = key === '' ? edge.sourceHandle : `${key}\n${edge.sourceHandle}`;
+    // Most steps have one connected handle: its key is the handle, with no string made.
+    if (key === '') handleKeys[source] = edge.sourceHandle;
+    else if (key !== edge.sourceHandle && !`\n${key}\n`.includes(`\n${edge.sourceHandle}\n`)) {
+      handleKeys[source] = `${key}\n${edge.sourceHandle}`;
     }
   });
   const handleSets = new Map<string, ReadonlySet<string>>([['', NO_HANDLES]]);
@@ -129,14 +129,15 @@ export function compileExecutionPlan(
       retry,
       connectedHandles,
       entries.has(id),
-      graph.reachable.has(id),
+      graph.reachable[at] === 1,
       timeoutMs === undefined && retry.max_attempts === 1 && !hasSecrets(registered),
       node.data.disabled === true,
       settings?.on_error,
       passHandlesOf(registered),
     );
   });
-  return new ExecutionPlan(steps, columns);
+  // The analysis's positions are the steps' indices: the plan keeps that very map.
+  return new ExecutionPlan(steps, columns, undefined, position);
 }
 
 /**
@@ -153,11 +154,12 @@ function compileParameters(
   dynamicParameters: readonly DynamicParameter[];
 } {
   // A frozen document's parameters are shared as they are when no default applies to them.
-  const noDefaults = Object.keys(component.parameters.defaults).length === 0;
+  const noDefaults = isEmpty(component.parameters.defaults);
   const withDefaults =
     noDefaults && Object.isFrozen(given) ? given : component.parameters.withDefaults(given);
+  if (isEmpty(withDefaults))
+    return { baseParameters: NO_PARAMETERS, dynamicParameters: NO_DYNAMIC };
   const names = Object.keys(withDefaults);
-  if (names.length === 0) return { baseParameters: NO_PARAMETERS, dynamicParameters: NO_DYNAMIC };
   const baseParameters = deepFreeze(withDefaults);
   let dynamicParameters: DynamicParameter[] | undefined;
   for (const name of names) {
@@ -178,4 +180,10 @@ function passHandlesOf(component: RegisteredComponent): readonly string[] {
   if (component.successHandles.length > 0) return component.successHandles;
   const first = component.metadata.output_handles.find((handle) => handle.id !== 'error');
   return first ? [first.id] : [];
+}
+
+/** Whether an object has no own enumerable key, found without making an array of its keys. */
+function isEmpty(value: Readonly<Record<string, unknown>>): boolean {
+  for (const key in value) if (Object.hasOwn(value, key)) return false;
+  return true;
 }

@@ -105,13 +105,16 @@ export class ExecutionPlan {
   /**
    * @param stepIds - the workflow's node ids when they are more than the steps' (a plan that
    * only knows them, to replay a run that won't continue).
+   * @param indexById - each step's index by id, when the caller has it already (the compiler's
+   * graph analysis made it): one map less per plan.
    */
   constructor(
     readonly steps: readonly PlanStep[],
     edges: PlanEdgeColumns,
     stepIds?: ReadonlySet<string>,
+    indexById?: ReadonlyMap<string, number>,
   ) {
-    this.indexById = new Map(steps.map((step) => [step.id, step.index]));
+    this.indexById = indexById ?? new Map(steps.map((step) => [step.id, step.index]));
     this.edgeColumns = edges;
     this.edgeSource = edges.source;
     this.edgeTarget = edges.target;

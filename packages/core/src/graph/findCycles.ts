@@ -1,5 +1,7 @@
+import { type Adjacency, nodeCount } from './adjacency';
+
 /**
- * Finds the cycles of a directed graph given as adjacency lists over node indices. Returns one
+ * Finds the cycles of a directed graph over node indices. Returns one
  * cycle (as node indices in edge order, starting at its smallest index) per strongly-connected
  * knot, ordered by that index; nodes merely upstream or downstream of a cycle are not reported.
  * Linear in nodes plus edges.
@@ -7,8 +9,9 @@
  * @remarks Two cycles that reach each other form one knot and are reported as one: breaking
  * either leaves the other, which the next validation reports.
  */
-export function findCycles(successors: ReadonlyArray<ReadonlyArray<number>>): number[][] {
-  const count = successors.length;
+export function findCycles(graph: Adjacency): number[][] {
+  const { offsets, targets } = graph;
+  const count = nodeCount(graph);
   // Tarjan's algorithm, iterative so that a 10,000-step chain cannot overflow the call stack.
   const order = new Int32Array(count).fill(-1);
   const lowlink = new Int32Array(count);
@@ -22,6 +25,7 @@ export function findCycles(successors: ReadonlyArray<ReadonlyArray<number>>): nu
   let knots = 0;
 
   const enter = (node: number): void => {
+    nextEdge[node] = offsets[node]!;
     order[node] = visited;
     lowlink[node] = visited;
     visited += 1;
@@ -35,8 +39,7 @@ export function findCycles(successors: ReadonlyArray<ReadonlyArray<number>>): nu
     enter(root);
     while (path.length > 0) {
       const node = path[path.length - 1]!;
-      const targets = successors[node]!;
-      if (nextEdge[node]! < targets.length) {
+      if (nextEdge[node]! < offsets[node + 1]!) {
         const next = targets[nextEdge[node]!]!;
         nextEdge[node]! += 1;
         if (order[next] === -1) enter(next);
@@ -58,20 +61,16 @@ export function findCycles(successors: ReadonlyArray<ReadonlyArray<number>>): nu
         knotOf[member] = knot;
         size += 1;
       } while (member !== node);
-      if (size > 1 || targets.includes(node))
-        cycles.push(cycleWithin(node, knot, successors, knotOf));
+      if (size > 1 || hasEdge(graph, node, node)) {
+        cycles.push(cycleWithin(node, knot, graph, knotOf));
+      }
     }
   }
   return cycles.sort((a, b) => a[0]! - b[0]!);
 }
 
 /** Walks forward inside one knot until a node repeats: the loop walked is a cycle. */
-function cycleWithin(
-  start: number,
-  knot: number,
-  successors: ReadonlyArray<ReadonlyArray<number>>,
-  knotOf: Int32Array,
-): number[] {
+function cycleWithin(start: number, knot: number, graph: Adjacency, knotOf: Int32Array): number[] {
   const seenAt = new Map<number, number>();
   const walk: number[] = [];
   let node = start;
@@ -79,10 +78,25 @@ function cycleWithin(
     seenAt.set(node, walk.length);
     walk.push(node);
     // Every node of a knot has a successor in the same knot.
-    node = successors[node]!.find((next) => knotOf[next] === knot)!;
+    node = successorIn(graph, node, (next) => knotOf[next] === knot);
   }
   const cycle = walk.slice(seenAt.get(node));
   let first = 0;
   for (let at = 1; at < cycle.length; at += 1) if (cycle[at]! < cycle[first]!) first = at;
   return [...cycle.slice(first), ...cycle.slice(0, first)];
+}
+
+function hasEdge(graph: Adjacency, from: number, to: number): boolean {
+  for (let at = graph.offsets[from]!; at < graph.offsets[from + 1]!; at += 1) {
+    if (graph.targets[at] === to) return true;
+  }
+  return false;
+}
+
+/** The first successor of `node` that `accept`s, in edge order. */
+function successorIn(graph: Adjacency, node: number, accept: (next: number) => boolean): number {
+  for (let at = graph.offsets[node]!; at < graph.offsets[node + 1]!; at += 1) {
+    if (accept(graph.targets[at]!)) return graph.targets[at]!;
+  }
+  throw new Error(`Node ${node} has no successor in its knot`);
 }

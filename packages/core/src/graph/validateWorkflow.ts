@@ -77,7 +77,11 @@ export function inspectWorkflow(
     index = indexWorkflow(workflowData, registry, parsed);
     issues = index.issues;
     if (index.nodes.size > 0 || issues.length === 0) {
-      const knownIds = new Set([...index.nodes.keys(), ...index.malformedNodeIds]);
+      // Looked up where they are: a copy of every id would be one more 10,000-entry set.
+      const { nodes, malformedNodeIds } = index;
+      const knownIds = {
+        has: (id: string) => nodes.has(id) || malformedNodeIds.has(id),
+      };
       for (const indexed of index.nodes.values()) {
         checkParameters(indexed, knownIds, issues, expressionOptions);
       }
@@ -101,7 +105,7 @@ export function inspectWorkflow(
 
 function checkParameters(
   { node, component }: IndexedNode,
-  knownIds: ReadonlySet<string>,
+  knownIds: { has(id: string): boolean },
   issues: WorkflowIssue[],
   expressionOptions: ExpressionOptions,
 ): void {
@@ -116,7 +120,9 @@ function checkParameters(
       field: issue.parameter,
     });
   }
-  for (const [name, value] of Object.entries(values)) {
+  for (const name in values) {
+    if (!Object.hasOwn(values, name)) continue;
+    const value = values[name];
     try {
       for (const path of compileValue(value, expressionOptions).paths) {
         const stepId = path.root === 'steps' ? String(path.segments[0]) : undefined;

@@ -22,6 +22,9 @@ export interface ValidateParametersOptions {
   allowExpressions?: boolean;
 }
 
+/** A validation's options when none are given: one object, not one per node of every save. */
+const DEFAULT_VALIDATE_OPTIONS: ValidateParametersOptions = Object.freeze({});
+
 /** A component's parameter declarations, turned once into fast checks. */
 export interface CompiledParameters {
   /** The declared parameters by name. */
@@ -52,7 +55,10 @@ export function compileParameters(
     if (parameter.default !== undefined) defaults[parameter.name] = parameter.default;
   }
 
-  function validate(values: unknown, options: ValidateParametersOptions = {}): ParameterIssue[] {
+  function validate(
+    values: unknown,
+    options: ValidateParametersOptions = DEFAULT_VALIDATE_OPTIONS,
+  ): ParameterIssue[] {
     const allowExpressions = options.allowExpressions ?? true;
     if (values === undefined || values === null) values = {};
     if (typeof values !== 'object' || Array.isArray(values)) {
@@ -106,8 +112,9 @@ export function compileParameters(
         });
       }
     }
-    for (const name of Object.keys(given)) {
-      if (!byName.has(name)) {
+    // Own keys, walked without an array of them: this runs for every node of every save.
+    for (const name in given) {
+      if (Object.hasOwn(given, name) && !byName.has(name)) {
         issues.push({
           parameter: name,
           code: 'UNKNOWN_PARAMETER',
