@@ -172,8 +172,11 @@ describe('WorkflowEditor: a save made elsewhere meanwhile', () => {
     const notice = await conflictNotice();
     fireEvent.click(within(notice).getByRole('button', { name: 'Reload' }));
     expect(confirm).toHaveBeenCalledWith('Reload version 2? Your unsaved changes will be lost.');
-    await waitFor(() => expect(screen.getByLabelText('Workflow name')).toHaveValue('Theirs'));
-    expect(screen.queryByRole('alert')).toBeNull();
+    // The document arrives first, the notice goes once the load has answered: wait for both.
+    await waitFor(() => {
+      expect(screen.getByLabelText('Workflow name')).toHaveValue('Theirs');
+      expect(screen.queryByRole('alert')).toBeNull();
+    });
     expect(screen.getByRole('status')).toHaveTextContent('Reloaded version 2.');
     expect(screen.queryByText('Unsaved changes')).toBeNull();
     expect(await versionsOf(workflowId)).toEqual([2, 1]);
