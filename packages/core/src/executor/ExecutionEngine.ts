@@ -1,6 +1,5 @@
 import { EventEmitter } from 'eventemitter3';
 import type { RunConcurrencyGate } from '../concurrency/runConcurrencyGate';
-import type { ExecutionPlan } from '../graph/executionPlan';
 import { resolveLimits, type WorkflowLimits } from '../limits/workflowLimits';
 import type { ComponentRegistry } from '../registry/ComponentRegistry';
 import { componentRegistry } from '../registry/defaultRegistry';
@@ -8,11 +7,12 @@ import type { ExecutionStatus } from '../schema/executionStatus';
 import type { CreateInstanceInput, WorkflowInstance } from '../schema/workflowInstance';
 import { MemoryStore } from '../store/MemoryStore';
 import type { WorkflowStore } from '../store/WorkflowStore';
-import { triggerWorkflow } from '../triggers/triggerWorkflow';
+import { type TriggerHost, triggerWorkflow } from '../triggers/triggerWorkflow';
 import { type AfterRunHost, afterRunEnded } from './afterRunEnded';
 import { type BegunRun, beginResume, beginRetry, beginRun, type RunStartHost } from './beginRuns';
 import { type ChildRunHost, ChildRunner } from './ChildRunner';
 import { checkRunInput } from './checkRunInput';
+import { childRunHostOf } from './childRunHostOf';
 import { concurrencyGateOf } from './concurrencyGateOf';
 import { createWorkflowInstance, type InstanceFactory } from './createWorkflowInstance';
 import { EventFanOut } from './EventFanOut';
@@ -32,7 +32,7 @@ import { RunRegistry } from './RunRegistry';
 import { readStoredStatus } from './readStoredStatus';
 import { runDefaultsOf } from './runDefaultsOf';
 import type { RunScopeOptions } from './runScope';
-import { shutDownRuns } from './shutDownRuns';
+import { shutDownEngine } from './shutDownRuns';
 import { stopUnownedRun, type UnownedStopHost } from './stopUnownedRun';
 import { toExecutionStatus } from './toExecutionStatus';
 import { WorkflowRun } from './WorkflowRun';
@@ -85,6 +85,7 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
   private readonly afterRunHost: AfterRunHost;
   private readonly startHost: RunStartHost;
   private readonly stopHost: UnownedStopHost;
+  private readonly triggerHost: TriggerHost;
   /** Decides when runs may execute (`options.concurrencyGate`); `undefined`: at once. */
   private readonly gate: RunConcurrencyGate | undefined;
   /** What every run of this engine is made with. */
@@ -111,7 +112,6 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
     this.gate = concurrencyGateOf(options, this.limits);
     this.workflows = options.workflows ?? { load: (id) => this.store.loadWorkflow(id) };
     const planFor = (instance: WorkflowInstance) => this.plans.planFor(instance, this.limits);
-    const createRun = this.createRun.bind(this);
     this.instances = {
       store: this.store,
       registry: this.registry,
@@ -123,17 +123,21 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
       gate: this.gate,
       plans: this.plans,
       planFor,
-      createRun,
+      createRun: this.createRun,
       publish: this.events.publish,
     };
-    this.childHost = this.childRunHost();
+    this.childHost = childRunHostOf(this, {
+      loadWorkflow: (id, owner) => this.workflows.load(id, owner),
+      createChild: (input, options) => createWorkflowInstance(this.instances, input, options),
+      liveRunEnd: (id) => this.runs.live(id)?.done,
+    });
     this.wakeHost = {
       store: this.store,
       gate: this.gate,
       liveRun: (id) => this.runs.get(id),
       claim: (id, begin) => this.claim(id, begin),
       planFor,
-      createRun,
+      createRun: this.createRun,
       now: () => this.now(),
     };
     this.stopHost = {
@@ -141,7 +145,13 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
       leases: this.leases,
       journal: this.startHost,
       stopAgain: (id, reason) => this.stopWorkflow(id, reason),
-      afterRun: (instance, status) => this.afterRun(instance, status),
+      afterRun: (instance, status) => afterRunEnded(this.afterRunHost, instance, status),
+    };
+    this.triggerHost = {
+      store: this.store,
+      registry: this.registry,
+      createInstance: (input, options) => createWorkflowInstance(this.instances, input, options),
+      startWorkflow: (id, input, options) => this.startWorkflow(id, input, options),
     };
     this.afterRunHost = {
       store: this.store,
@@ -227,33 +237,32 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
       instanceId,
       (id) => this.store.getInstance(id),
       begin,
-      (instance, status) => this.afterRun(instance, status),
+      (instance, status) => afterRunEnded(this.afterRunHost, instance, status),
     );
   }
 
-  private createRun(
-    instance: WorkflowInstance,
-    plan: ExecutionPlan,
-    input_data: Record<string, unknown>,
-    variables: Record<string, unknown>,
-    lastSeq: number,
-    scope?: RunScopeOptions,
-  ): WorkflowRun {
-    const control = {
-      limits: this.limits,
-      now: this.now,
-      children: new ChildRunner(this.childHost, instance),
-    };
-    return new WorkflowRun(this.runDefaults, {
+  /** A run of an instance, made with this engine's defaults (how every start begins one). */
+  private readonly createRun: RunStartHost['createRun'] = (
+    instance,
+    plan,
+    input,
+    vars,
+    lastSeq,
+    scope,
+  ) =>
+    new WorkflowRun(this.runDefaults, {
       instance,
       plan,
-      input_data,
-      variables,
+      input_data: input,
+      variables: vars,
       lastSeq,
-      control,
+      control: {
+        limits: this.limits,
+        now: this.now,
+        children: new ChildRunner(this.childHost, instance),
+      },
       scope,
     });
-  }
 
   /**
    * Continues a `waiting` run whose wake time came (the server's waker calls it): its steps
@@ -278,27 +287,6 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
    */
   async resumeWait(instanceId: string, stepId: string, data: unknown = {}): Promise<StartedRun> {
     return wakeRun(this.wakeHost, instanceId, { step_id: stepId, data });
-  }
-
-  /** A run ended or began to wait (see `afterRunEnded`). */
-  private afterRun(instance: WorkflowInstance, status: ExecutionStatus): void {
-    afterRunEnded(this.afterRunHost, instance, status);
-  }
-
-  /** What child runs need of this engine. */
-  private childRunHost(): ChildRunHost {
-    return {
-      store: this.store,
-      limits: this.limits,
-      loadWorkflow: (id, owner) => this.workflows.load(id, owner),
-      createChild: (input, options) => createWorkflowInstance(this.instances, input, options),
-      startWorkflow: (id, input) => this.startWorkflow(id, input),
-      resumeWorkflow: (id) => this.resumeWorkflow(id),
-      liveRunEnd: (id) => this.runs.live(id)?.done,
-      getStatus: (id) => this.getStatus(id),
-      subscribe: (id, listener) => this.subscribe(id, listener),
-      stopWorkflow: (id, reason) => this.stopWorkflow(id, reason),
-    };
   }
 
   /**
@@ -336,17 +324,7 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
     stepId: string,
     run_input: Record<string, unknown> = {},
   ): Promise<StartedRun> {
-    return triggerWorkflow(
-      {
-        store: this.store,
-        registry: this.registry,
-        createInstance: (input, options) => createWorkflowInstance(this.instances, input, options),
-        startWorkflow: (id, input, options) => this.startWorkflow(id, input, options),
-      },
-      workflowId,
-      stepId,
-      run_input,
-    );
+    return triggerWorkflow(this.triggerHost, workflowId, stepId, run_input);
   }
 
   /**
@@ -412,15 +390,7 @@ export class ExecutionEngine extends EventEmitter<ExecutionEngineEvents> {
    * await engine.close({ graceMs: 25_000 });
    */
   close(options: CloseOptions = {}): Promise<void> {
-    this.closing ??= this.shutDown(options.graceMs ?? 10_000);
+    this.closing ??= shutDownEngine(this.runs, this.leases, options.graceMs ?? 10_000);
     return this.closing;
-  }
-
-  private async shutDown(graceMs: number): Promise<void> {
-    // A claim in progress is a few store calls from being a run: wait for it to become one.
-    await this.runs.claimsSettled();
-    await shutDownRuns(this.runs.liveRuns(), graceMs);
-    // The interrupted runs' leases are given up, so the next process resumes them at once.
-    await this.leases.settled();
   }
 }

@@ -1,4 +1,3 @@
-import { passThroughInput } from '../components/passThroughInput';
 import { ErrorCode } from '../errors/errorCodes';
 import { CancelledError, toFlowloomError } from '../errors/FlowloomError';
 import type { ExpressionScope } from '../expressions/evaluatePath';
@@ -11,6 +10,7 @@ import type { LogLevel } from '../schema/logEntry';
 import type { ErrorInfo } from '../schema/status';
 import { applyEvent } from './applyEvent';
 import { EventJournal } from './EventJournal';
+import { internalError } from './engineErrors';
 import { finishRun } from './finishRun';
 import { type EndStatus, journalRunEnd } from './journalRunEnd';
 import { journalStepOutcome } from './journalStepOutcome';
@@ -20,12 +20,13 @@ import { RunLog } from './RunLog';
 import { RunTrace } from './RunTrace';
 import { RunWaits } from './RunWaits';
 import type { SecretSource } from './resolveSecrets';
+import { resolveWithSkips } from './resolveWithSkips';
 import { runSecretsOf } from './runSecrets';
 import { createRunState, type RunState, statusAt } from './runState';
 import { StepScheduler } from './StepScheduler';
 import type { StepControl } from './stepControl';
 import type { StepFailure } from './stepFailure';
-import type { StepOutcome } from './stepOutcome';
+import type { StepOutcome, WaitingOutcome } from './stepOutcome';
 import { toExecutionStatus } from './toExecutionStatus';
 import type { RunDefaults, RunOptions } from './workflowRunOptions';
 import { yieldToEventLoop } from './yieldToEventLoop';
@@ -131,10 +132,7 @@ export abstract class RunLoop implements StepLaunchHost {
             tracing.onEvent(event);
           },
       defaults.publish,
-      {
-        redact,
-        ...(defaults.journalRetryDelaysMs ? { retryDelaysMs: defaults.journalRetryDelaysMs } : {}),
-      },
+      { redact, retryDelaysMs: defaults.journalRetryDelaysMs },
     );
     this.runLog = new RunLog(this.journal, defaults.store, this.instanceId, this.limits);
     this.waits = new RunWaits(options.control.now, (stepId) => this.wakeStep(stepId));
@@ -166,6 +164,12 @@ export abstract class RunLoop implements StepLaunchHost {
   abstract deliveredSourceIds(stepIndex: number): string[];
   abstract log(stepId: string, level: LogLevel, message: string, data: unknown): void;
   abstract get outputs(): Record<string, unknown>;
+  /** Ends the run once its events pass `limits.maxRunEventBytes`. */
+  protected abstract checkEventBudget(): void;
+  /** A disabled step: skipped, passing its input on. */
+  protected abstract passThrough(step: PlanStep): void;
+  /** A step that waits (its own timer, a resume, a sub-workflow): journaled, its wait begun. */
+  protected abstract stepWaits(step: PlanStep, outcome: WaitingOutcome): void;
   abstract get variables(): Record<string, unknown>;
 
   /** Whether the run has ended (its end may still be being stored: see `done`). */
@@ -197,11 +201,7 @@ export abstract class RunLoop implements StepLaunchHost {
     }
     const step = this.plan.steps[stepIndex]!;
     if (outcome.kind === 'waiting') {
-      const { wake_at, resume } = outcome;
-      this.journal.append('step_waiting', wake_at ? { wake_at, resume } : { resume }, step.id);
-      // A wake that came while it ran (its sub-workflow just ended) wakes it at once.
-      if (this.waits.begin(step.id, wake_at)) this.wakeStep(step.id);
-      this.checkEventBudget();
+      this.stepWaits(step, outcome);
       this.stepDone();
       return;
     }
@@ -232,15 +232,6 @@ export abstract class RunLoop implements StepLaunchHost {
     } catch (thrown) {
       this.end('failed', internalError(thrown));
     }
-  }
-
-  /** Ends the run once its events pass `limits.maxRunEventBytes`. */
-  protected checkEventBudget(): void {
-    if (this.ended || this.journal.bytes <= this.limits.maxRunEventBytes) return;
-    this.end('failed', {
-      code: ErrorCode.RUN_TOO_LARGE,
-      message: `The run's events passed the limit of ${this.limits.maxRunEventBytes} bytes`,
-    });
   }
 
   /**
@@ -312,7 +303,7 @@ export abstract class RunLoop implements StepLaunchHost {
    * it synchronously, else after the journal's write. The step counts as running until then,
    * so another step ending meanwhile can't see nothing running or ready and end the run early.
    */
-  private resolveWhenStored(stepIndex: number, followed: readonly string[]): void {
+  protected resolveWhenStored(stepIndex: number, followed: readonly string[]): void {
     if (this.ended) {
       this.stepDone();
       return;
@@ -339,43 +330,16 @@ export abstract class RunLoop implements StepLaunchHost {
     );
   }
 
-  /**
-   * A disabled step: skipped, passing what flowed into it (or the run's input, for an entry
-   * step) on as its output through its pass handles, as if it were not there.
-   */
-  private passThrough(step: PlanStep): void {
-    const sources = this.scheduler.deliveredSources(step.index);
-    const input =
-      sources.length === 0 ? this.runInput : this.state.outputs[this.plan.steps[sources[0]!]!.id];
-    const output_handles = [...step.passHandles];
-    this.journal.append(
-      'step_skipped',
-      { reason: 'disabled', output_data: passThroughInput(input), output_handles },
-      step.id,
-    );
-    this.checkEventBudget();
-    this.resolveWhenStored(step.index, output_handles);
-  }
-
   /** Hands a finished step's handles to the scheduler and skips whatever can no longer run. */
   protected resolve(stepIndex: number, followed: readonly string[]): void {
-    if (this.resolved[stepIndex] === 1) return;
-    this.resolved[stepIndex] = 1;
-    const unreachable = this.scheduler.resolve(stepIndex, followed);
-    if (unreachable.length === 0) return;
-    const toSkip = [...unreachable];
-    // A loop, not recursion: a skip can flow down a chain of thousands of steps.
-    while (toSkip.length > 0) {
-      const skipped = toSkip.pop()!;
-      if (this.resolved[skipped] === 1) continue;
-      this.resolved[skipped] = 1;
-      // On resume the journal may already hold the skip.
-      if (!this.isFinished(skipped)) {
-        this.journal.append('step_skipped', { reason: 'branch_not_taken' }, this.stepId(skipped));
-      }
-      for (const next of this.scheduler.resolve(skipped, [])) toSkip.push(next);
-    }
+    resolveWithSkips(this.scheduler, this.resolved, stepIndex, followed, this.skipUnreachable);
   }
+
+  /** A step no branch taken leads to; on resume the journal may already hold its skip. */
+  private readonly skipUnreachable = (stepIndex: number): void => {
+    if (this.isFinished(stepIndex)) return;
+    this.journal.append('step_skipped', { reason: 'branch_not_taken' }, this.stepId(stepIndex));
+  };
 
   protected isFinished(stepIndex: number): boolean {
     const status = statusAt(this.state, stepIndex);
@@ -428,8 +392,4 @@ export abstract class RunLoop implements StepLaunchHost {
       await finishRun(this.journal, this.runLog, store, this.instanceId, this.state, total, now),
     );
   }
-}
-
-function internalError(thrown: unknown): ErrorInfo {
-  return { code: ErrorCode.INTERNAL_ERROR, message: toFlowloomError(thrown).message };
 }

@@ -1,3 +1,4 @@
+import { passThroughInput } from '../components/passThroughInput';
 import { ErrorCode } from '../errors/errorCodes';
 import type { PlanStep } from '../graph/executionPlan';
 import { measureJsonBytes } from '../limits/measureJson';
@@ -13,6 +14,7 @@ import { type ScopeSkip, scopeSkips } from './runScope';
 import { statusAt, stepAt, stepEntries, stepStateOf } from './runState';
 import type { StepControl } from './stepControl';
 import type { StepFailure } from './stepFailure';
+import type { WaitingOutcome } from './stepOutcome';
 import { stepsToRetry } from './stepsToRetry';
 import { type ResumeRequest, stepsToWake } from './stepsToWake';
 
@@ -266,6 +268,37 @@ export class WorkflowRun extends RunLoop {
   }
 
   /** Starts (or continues) the run's work: its clock's first slice, then `work`. */
+  protected checkEventBudget(): void {
+    if (this.ended || this.journal.bytes <= this.limits.maxRunEventBytes) return;
+    this.end('failed', {
+      code: ErrorCode.RUN_TOO_LARGE,
+      message: `The run's events passed the limit of ${this.limits.maxRunEventBytes} bytes`,
+    });
+  }
+  /**
+   * A disabled step: skipped, passing what flowed into it (or the run's input, for an entry
+   * step) on as its output through its pass handles, as if it were not there.
+   */
+  protected passThrough(step: PlanStep): void {
+    const sources = this.scheduler.deliveredSources(step.index);
+    const input =
+      sources.length === 0 ? this.runInput : this.state.outputs[this.plan.steps[sources[0]!]!.id];
+    const output_handles = [...step.passHandles];
+    this.journal.append(
+      'step_skipped',
+      { reason: 'disabled', output_data: passThroughInput(input), output_handles },
+      step.id,
+    );
+    this.checkEventBudget();
+    this.resolveWhenStored(step.index, output_handles);
+  }
+  protected stepWaits(step: PlanStep, { wake_at, resume }: WaitingOutcome): void {
+    this.journal.append('step_waiting', wake_at ? { wake_at, resume } : { resume }, step.id);
+    // A wake that came while it ran (its sub-workflow just ended) wakes it at once.
+    if (this.waits.begin(step.id, wake_at)) this.wakeStep(step.id);
+    this.checkEventBudget();
+  }
+
   private begin(work: () => void): void {
     this.queued = false;
     this.startedAt = this.clock.now();

@@ -1,5 +1,6 @@
 import { ErrorCode } from '../errors/errorCodes';
-import { FlowloomError } from '../errors/FlowloomError';
+import { FlowloomError, toFlowloomError } from '../errors/FlowloomError';
+import type { ErrorInfo } from '../schema/status';
 
 /** The engine accepts no new run: `close()` was called. */
 export function shuttingDown(): FlowloomError {
@@ -70,4 +71,9 @@ export function stillStarting(instanceId: string): FlowloomError {
     ErrorCode.CONFLICT,
     `Instance "${instanceId}" is still starting; try again`,
   );
+}
+
+/** A bug in a run's own bookkeeping, as the error the run ends `failed` with. */
+export function internalError(thrown: unknown): ErrorInfo {
+  return { code: ErrorCode.INTERNAL_ERROR, message: toFlowloomError(thrown).message };
 }

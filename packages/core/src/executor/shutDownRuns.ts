@@ -1,4 +1,22 @@
+import type { RunLeases } from './RunLeases';
+import type { RunRegistry } from './RunRegistry';
 import type { WorkflowRun } from './WorkflowRun';
+
+/**
+ * Shuts an engine's runs down without losing them (see `ExecutionEngine.close`): the claims in
+ * progress become runs, the runs wind down, and their leases are given up.
+ */
+export async function shutDownEngine(
+  runs: RunRegistry,
+  leases: RunLeases,
+  graceMs: number,
+): Promise<void> {
+  // A claim in progress is a few store calls from being a run: wait for it to become one.
+  await runs.claimsSettled();
+  await shutDownRuns(runs.liveRuns(), graceMs);
+  // The interrupted runs' leases are given up, so the next process resumes them at once.
+  await leases.settled();
+}
 
 /**
  * Winds down an engine's runs for a shutdown: they drain (running steps finish, nothing new

@@ -23,3 +23,6 @@ export type StepOutcome =
   | { kind: 'waiting'; wake_at: string | undefined; resume: boolean }
   /** The run ended (stopped or failed elsewhere) while the step was running. */
   | { kind: 'abandoned' };
+
+/** The outcome of a step that waits. */
+export type WaitingOutcome = Extract<StepOutcome, { kind: 'waiting' }>;

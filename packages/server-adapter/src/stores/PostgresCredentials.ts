@@ -9,7 +9,7 @@ import {
   type StoredCredential,
 } from '@flowloom/core';
 import type { Pool } from 'pg';
-import { constraintViolation } from './constraintViolation';
+import { insertConflict } from './insertConflict';
 import { pageBounds } from './pageBounds';
 import type { PostgresQueries } from './postgresQueries';
 import { credentialFromPostgres, credentialSummaryFromPostgres } from './postgresRows';
@@ -43,12 +43,7 @@ export class PostgresCredentials {
       ]);
       return credentialFromPostgres(rows[0]!);
     } catch (error) {
-      if (constraintViolation(error) === 'unique') {
-        throw new FlowloomError(ErrorCode.CONFLICT, `Credential "${credentialId}" already exists`, {
-          cause: error,
-        });
-      }
-      throw error;
+      throw insertConflict(error, `Credential "${credentialId}"`);
     }
   }
 

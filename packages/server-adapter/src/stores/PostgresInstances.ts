@@ -5,7 +5,7 @@ import {
   type WorkflowInstance,
 } from '@flowloom/core';
 import type { Pool } from 'pg';
-import { instanceInsertError } from './instanceInsertError';
+import { insertConflict } from './insertConflict';
 import type { PostgresQueries } from './postgresQueries';
 import { instanceFromPostgres, type PgInstanceRow } from './postgresRows';
 import { toPostgresText as text, toPostgresJson } from './postgresText';
@@ -48,7 +48,7 @@ export class PostgresInstances {
       ]);
       return instanceFromPostgres(rows[0]!);
     } catch (error) {
-      throw instanceInsertError(error, instance.instance_id);
+      throw insertConflict(error, `Instance "${instance.instance_id}"`);
     }
   }
 

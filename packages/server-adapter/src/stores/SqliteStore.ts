@@ -1,60 +1,48 @@
-import {
-  type AuditEntry,
-  type AuditPage,
-  type CreateCredentialRecord,
-  type CredentialPatch,
-  type CredentialSummary,
-  createId,
-  type DueWait,
-  ErrorCode,
-  type ExecutionEvent,
-  FlowloomError,
-  type InstancePatch,
-  type InstanceStatus,
-  type InstanceSummaryPage,
-  type ListAuditOptions,
-  type ListCredentialsOptions,
-  type ListInstanceSummariesOptions,
-  type ListInstancesOptions,
-  type ListOptions,
-  type LogEntry,
-  type PruneInstancesOptions,
-  type RunLease,
-  type SavedWorkflow,
-  type SaveWorkflowRecord,
-  STORED,
-  type StoredAuditEntry,
-  type StoredCredential,
-  type WorkflowActivation,
-  type WorkflowInstance,
-  type WorkflowStore,
-  type WorkflowSummary,
-  type WorkflowVersionSummary,
+import type {
+  AuditEntry,
+  AuditPage,
+  CreateCredentialRecord,
+  CredentialPatch,
+  CredentialSummary,
+  DueWait,
+  ExecutionEvent,
+  InstancePatch,
+  InstanceStatus,
+  InstanceSummaryPage,
+  ListAuditOptions,
+  ListCredentialsOptions,
+  ListInstanceSummariesOptions,
+  ListInstancesOptions,
+  ListOptions,
+  LogEntry,
+  PruneInstancesOptions,
+  RunLease,
+  SavedWorkflow,
+  SaveWorkflowRecord,
+  StoredAuditEntry,
+  StoredCredential,
+  WorkflowActivation,
+  WorkflowInstance,
+  WorkflowStore,
+  WorkflowSummary,
+  WorkflowVersionSummary,
 } from '@flowloom/core';
 import type Database from 'better-sqlite3';
 import { requireOptionalPeer } from '../peers/requireOptionalPeer';
-import { constraintViolation } from './constraintViolation';
 import { createSqliteLister, type SqliteLister } from './createSqliteLister';
-import { instanceInsertError } from './instanceInsertError';
-import { journalError, seqConflict } from './journalErrors';
 import { migrateSqlite } from './migrateSqlite';
 import { pageBounds } from './pageBounds';
 import {
   prepareSqliteStatements,
-  SQLITE_CREDENTIAL_SUMMARY_COLUMNS,
   SQLITE_INSTANCE_COLUMNS,
   type SqliteInstanceRow,
   type SqliteStatements,
 } from './prepareSqliteStatements';
-import {
-  type CredentialSummaryRow,
-  credentialFromRow,
-  credentialSummaryFromRow,
-  eventFromRow,
-  logFromRow,
-} from './recordsFromRows';
 import { SqliteActivations } from './SqliteActivations';
 import { SqliteAuditLog } from './SqliteAuditLog';
+import { SqliteCredentials } from './SqliteCredentials';
+import { SqliteInstances } from './SqliteInstances';
+import { SqliteJournal } from './SqliteJournal';
 import { SqliteLeases } from './SqliteLeases';
 import { SqliteRunHistory } from './SqliteRunHistory';
 import { SqliteRunTrees } from './SqliteRunTrees';
@@ -105,6 +93,9 @@ export class SqliteStore implements WorkflowStore {
   private readonly trees: SqliteRunTrees;
   private readonly audit: SqliteAuditLog;
   private readonly leases: SqliteLeases;
+  private readonly credentials: SqliteCredentials;
+  private readonly journal: SqliteJournal;
+  private readonly instances: SqliteInstances;
 
   constructor(options: string | SqliteStoreOptions) {
     const {
@@ -133,6 +124,9 @@ export class SqliteStore implements WorkflowStore {
       this.trees = new SqliteRunTrees(this.db);
       this.audit = new SqliteAuditLog(this.db);
       this.leases = new SqliteLeases(this.db);
+      this.credentials = new SqliteCredentials(this.statements, this.list);
+      this.journal = new SqliteJournal(this.db, this.statements);
+      this.instances = new SqliteInstances(this.statements);
     } catch (error) {
       this.db.close();
       throw error;
@@ -192,38 +186,11 @@ export class SqliteStore implements WorkflowStore {
   }
 
   async createInstance(instance: WorkflowInstance): Promise<WorkflowInstance> {
-    try {
-      const row = this.statements.insertInstance.get({
-        instance_id: instance.instance_id,
-        workflow_id: instance.workflow_id,
-        name: instance.name,
-        status: instance.status,
-        workflow_data: JSON.stringify(instance.workflow_data),
-        input_data: nullableJson(instance.input_data),
-        created_by: instance.created_by,
-        tenant_id: instance.tenant_id ?? null,
-        created_at: instance.created_at,
-        updated_at: instance.updated_at,
-        started_at: instance.started_at,
-        finished_at: instance.finished_at,
-        error: nullableJson(instance.error),
-        workflow_version: instance.workflow_version ?? null,
-        trigger_type: instance.trigger?.type ?? null,
-        trigger_step_id: instance.trigger?.step_id ?? null,
-        parent_instance_id: instance.parent_instance_id ?? null,
-        parent_step_id: instance.parent_step_id ?? null,
-        progress: nullableJson(instance.progress),
-        root_instance_id: instance.root_instance_id ?? instance.instance_id,
-      });
-      return instanceFromSqlite(row!);
-    } catch (error) {
-      throw instanceInsertError(error, instance.instance_id);
-    }
+    return this.instances.create(instance);
   }
 
   async getInstance(instanceId: string): Promise<WorkflowInstance | null> {
-    const row = this.statements.selectInstance.get(instanceId);
-    return row ? instanceFromSqlite(row) : null;
+    return this.instances.get(instanceId);
   }
 
   async listInstances(
@@ -278,6 +245,10 @@ export class SqliteStore implements WorkflowStore {
     return this.trees.countTreeRuns(rootInstanceId);
   }
 
+  async updateInstance(instanceId: string, patch: InstancePatch): Promise<WorkflowInstance> {
+    return this.instances.update(instanceId, patch);
+  }
+
   async acquireRunLease(
     instanceId: string,
     ownerId: string,
@@ -302,190 +273,63 @@ export class SqliteStore implements WorkflowStore {
     return this.leases.claimOrphaned(ownerId, ttlMs, limit);
   }
 
-  async updateInstance(instanceId: string, patch: InstancePatch): Promise<WorkflowInstance> {
-    // A field the patch leaves out (or sets to undefined) keeps its value.
-    const row = this.statements.updateInstance.get({
-      instance_id: instanceId,
-      updated_at: new Date().toISOString(),
-      set_status: isSet(patch.status),
-      status: patch.status ?? null,
-      set_name: isSet(patch.name),
-      name: patch.name ?? null,
-      set_input_data: isSet(patch.input_data),
-      input_data: nullableJson(patch.input_data),
-      set_started_at: isSet(patch.started_at),
-      started_at: patch.started_at ?? null,
-      set_finished_at: isSet(patch.finished_at),
-      finished_at: patch.finished_at ?? null,
-      set_error: isSet(patch.error),
-      error: nullableJson(patch.error),
-      set_progress: isSet(patch.progress),
-      progress: nullableJson(patch.progress),
-    });
-    if (!row)
-      throw new FlowloomError(ErrorCode.NOT_FOUND, `Instance "${instanceId}" does not exist`);
-    return instanceFromSqlite(row);
-  }
-
   /** Inserts a batch of events in one transaction; made once, on the first append. */
-  private appendEventsTransaction:
-    | Database.Transaction<(events: readonly ExecutionEvent[]) => void>
-    | undefined;
-
   /**
    * Synchronous, in one transaction per batch (a refused event rolls back the events before
    * it): returns `STORED` once committed, so the engine goes on in the same turn, or a rejected
    * promise.
    */
   appendEvents(events: readonly ExecutionEvent[]): Promise<void> {
-    if (events.length === 0) return STORED;
-    this.appendEventsTransaction ??= this.db.transaction((batch: readonly ExecutionEvent[]) => {
-      const { insertEvent, lastEventSeq } = this.statements;
-      let instanceId = '';
-      let lastSeq = 0;
-      for (const event of batch) {
-        if (event.instance_id !== instanceId) {
-          instanceId = event.instance_id;
-          lastSeq = lastEventSeq.get(instanceId)!.seq;
-        }
-        if (event.seq <= lastSeq) throw seqConflict(event);
-        insertEvent.run(
-          event.instance_id,
-          event.seq,
-          event.event_type,
-          event.step_id ?? null,
-          event.timestamp,
-          JSON.stringify(event.data),
-        );
-        lastSeq = event.seq;
-      }
-    });
-    try {
-      this.appendEventsTransaction.immediate(events);
-      return STORED;
-    } catch (error) {
-      return Promise.reject(journalError(error, events));
-    }
+    return this.journal.appendEvents(events);
   }
 
   async lastEventSeq(instanceId: string): Promise<number> {
-    return this.statements.lastEventSeq.get(instanceId)!.seq;
+    return this.journal.lastEventSeq(instanceId);
   }
 
   async listEvents(
     instanceId: string,
     options: { afterSeq?: number; limit?: number } = {},
   ): Promise<ExecutionEvent[]> {
-    return this.statements.listEvents
-      .all(instanceId, options.afterSeq ?? 0, sqliteLimit(options.limit))
-      .map((row) => eventFromRow({ ...row, data: JSON.parse(row.data!) }));
+    return this.journal.listEvents(instanceId, options);
   }
-
-  private appendLogsTransaction:
-    | Database.Transaction<(logs: readonly LogEntry[]) => void>
-    | undefined;
 
   /** Synchronous, in one transaction: returns `STORED` once committed, or a rejected promise. */
   appendLogs(logs: readonly LogEntry[]): Promise<void> {
-    if (logs.length === 0) return STORED;
-    this.appendLogsTransaction ??= this.db.transaction((batch: readonly LogEntry[]) => {
-      const { insertLog } = this.statements;
-      for (const entry of batch) {
-        insertLog.run(
-          entry.instance_id,
-          entry.seq,
-          entry.step_id,
-          entry.level,
-          entry.message,
-          // NULL means "no data"; a `null` value is stored as the JSON text `null`.
-          entry.data === undefined ? null : JSON.stringify(entry.data),
-          entry.timestamp,
-        );
-      }
-    });
-    try {
-      this.appendLogsTransaction.immediate(logs);
-      return STORED;
-    } catch (error) {
-      return Promise.reject(journalError(error, logs));
-    }
+    return this.journal.appendLogs(logs);
   }
 
   async trimLogs(instanceId: string, beforeSeq: number, keepSeq = 0): Promise<void> {
-    this.statements.trimLogs.run(instanceId, beforeSeq, keepSeq);
+    this.journal.trimLogs(instanceId, beforeSeq, keepSeq);
   }
 
   async listLogs(
     instanceId: string,
     options: { since?: number; limit?: number } = {},
   ): Promise<LogEntry[]> {
-    return this.statements.listLogs
-      .all(instanceId, options.since ?? 0, sqliteLimit(options.limit))
-      .map((row) =>
-        logFromRow({ ...row, data: row.data === null ? undefined : JSON.parse(row.data) }),
-      );
+    return this.journal.listLogs(instanceId, options);
   }
 
   async createCredential(record: CreateCredentialRecord): Promise<StoredCredential> {
-    const credentialId = record.credential_id ?? createId('cred');
-    const now = new Date().toISOString();
-    try {
-      const row = this.statements.insertCredential.get(
-        credentialId,
-        record.name,
-        record.type,
-        record.ciphertext,
-        record.created_by ?? null,
-        record.tenant_id ?? null,
-        now,
-        now,
-      );
-      return credentialFromRow(row!);
-    } catch (error) {
-      if (constraintViolation(error) === 'unique') {
-        throw new FlowloomError(ErrorCode.CONFLICT, `Credential "${credentialId}" already exists`, {
-          cause: error,
-        });
-      }
-      throw error;
-    }
+    return this.credentials.create(record);
   }
 
   async getCredential(credentialId: string): Promise<StoredCredential | null> {
-    const row = this.statements.selectCredential.get(credentialId);
-    return row ? credentialFromRow(row) : null;
+    return this.credentials.get(credentialId);
   }
 
   async listCredentials(
     options: ListCredentialsOptions = {},
   ): Promise<{ credentials: CredentialSummary[]; total: number }> {
-    const { rows, total } = this.list<CredentialSummaryRow>(
-      {
-        table: 'credentials',
-        columns: SQLITE_CREDENTIAL_SUMMARY_COLUMNS,
-        orderColumn: 'created_at',
-      },
-      options,
-      pageBounds(options),
-    );
-    return { credentials: rows.map(credentialSummaryFromRow), total };
+    return this.credentials.list(options);
   }
 
   async updateCredential(credentialId: string, patch: CredentialPatch): Promise<StoredCredential> {
-    const row = this.statements.updateCredential.get(
-      patch.name ?? null,
-      patch.ciphertext ?? null,
-      new Date().toISOString(),
-      credentialId,
-    );
-    if (!row) {
-      throw new FlowloomError(ErrorCode.NOT_FOUND, `Credential "${credentialId}" does not exist`);
-    }
-    return credentialFromRow(row);
+    return this.credentials.update(credentialId, patch);
   }
 
   async deleteCredential(credentialId: string): Promise<boolean> {
-    return this.statements.deleteCredential.run(credentialId).changes > 0;
+    return this.credentials.delete(credentialId);
   }
 
   async appendAudit(entry: AuditEntry): Promise<StoredAuditEntry> {
@@ -503,17 +347,4 @@ export class SqliteStore implements WorkflowStore {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
-}
-
-function nullableJson(value: unknown): string | null {
-  return value === null || value === undefined ? null : JSON.stringify(value);
-}
-
-function isSet(value: unknown): 0 | 1 {
-  return value === undefined ? 0 : 1;
-}
-
-/** better-sqlite3 reads `LIMIT -1` as no limit. */
-function sqliteLimit(limit: number | undefined): number {
-  return limit === undefined ? -1 : pageBounds({ limit }).limit;
 }
