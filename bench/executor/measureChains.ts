@@ -1,7 +1,7 @@
 import type { WorkflowData } from '@flowloom/core';
 import { createDagRunner } from './dagBaseline';
 import { createAndExecute, createBenchEngine, createSavedAndExecute, reRun } from './engineTasks';
-import { warmMedianMs } from './timing';
+import { interleavedMediansMs, type TimedTask } from './timing';
 import { noop } from './workflows';
 
 /** µs per step of one workload, warm medians, measured in one process. */
@@ -18,20 +18,36 @@ export interface ChainRow {
   reRunUs: number;
 }
 
-/** Measures one workload every way the bench reports it, on one shared engine. */
-export async function measureWorkload(workload: string, workflow: WorkflowData): Promise<ChainRow> {
-  const steps = workflow.nodes.length;
-  const perStep = (ms: number) => (ms * 1000) / steps;
-  const { engine } = createBenchEngine();
-  const dag = createDagRunner(workflow, noop);
-  return {
-    workload,
-    steps,
-    dagUs: perStep(await warmMedianMs({ run: dag })),
-    createExecuteUs: perStep(await warmMedianMs(createAndExecute(engine, workflow))),
-    savedCreateExecuteUs: perStep(
-      await warmMedianMs(await createSavedAndExecute(engine, workflow)),
-    ),
-    reRunUs: perStep(await warmMedianMs(reRun(engine, workflow))),
-  };
+/**
+ * Measures every workload every way the bench reports it (one shared engine per workload), all
+ * in turns (see {@link interleavedMediansMs}), so the rows compare with each other.
+ */
+export async function measureWorkloads(
+  workloads: ReadonlyArray<{ workload: string; workflow: WorkflowData }>,
+): Promise<ChainRow[]> {
+  const tasks: TimedTask[] = [];
+  for (const { workflow } of workloads) {
+    const { engine } = createBenchEngine();
+    tasks.push(
+      { run: createDagRunner(workflow, noop) },
+      createAndExecute(engine, workflow),
+      await createSavedAndExecute(engine, workflow),
+      reRun(engine, workflow),
+    );
+  }
+  const medians = await interleavedMediansMs(tasks);
+  return workloads.map(({ workload, workflow }, at) => {
+    const steps = workflow.nodes.length;
+    const [dag, createExecute, savedCreateExecute, reRunMs] = medians
+      .slice(at * 4, at * 4 + 4)
+      .map((ms) => (ms * 1000) / steps);
+    return {
+      workload,
+      steps,
+      dagUs: dag!,
+      createExecuteUs: createExecute!,
+      savedCreateExecuteUs: savedCreateExecute!,
+      reRunUs: reRunMs!,
+    };
+  });
 }

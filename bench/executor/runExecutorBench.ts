@@ -1,7 +1,7 @@
 import { runInFreshProcess } from './childProcess';
 import { createAndExecute, createBenchEngine } from './engineTasks';
 import { measureLoopLag } from './loopLag';
-import { type ChainRow, measureWorkload } from './measureChains';
+import { type ChainRow, measureWorkloads } from './measureChains';
 import { measureSqliteJournal } from './sqliteJournal';
 import { WARM_UP_MS, warmMedianMs } from './timing';
 import { chain, fanOut } from './workflows';
@@ -9,9 +9,10 @@ import { chain, fanOut } from './workflows';
 const CHAIN_SIZES = [10, 100, 1_000, 10_000];
 const f = (value: number, digits = 2) => value.toFixed(digits);
 
-const rows: ChainRow[] = [];
-for (const steps of CHAIN_SIZES) rows.push(await measureWorkload(`chain ${steps}`, chain(steps)));
-rows.push(await measureWorkload('fan-out 1000 → join', fanOut(1_000)));
+const rows: ChainRow[] = await measureWorkloads([
+  ...CHAIN_SIZES.map((steps) => ({ workload: `chain ${steps}`, workflow: chain(steps) })),
+  { workload: 'fan-out 1000 → join', workflow: fanOut(1_000) },
+]);
 const cold = new Map(
   CHAIN_SIZES.map((steps) => [
     steps,
@@ -20,7 +21,7 @@ const cold = new Map(
 );
 
 console.log(
-  `\nExecutor, µs per step (MemoryStore, events on; warm medians after ${WARM_UP_MS} ms of warm-up; ratios against a hand-written DAG runner in this process)`,
+  `\nExecutor, µs per step (MemoryStore, events on; warm medians after ${WARM_UP_MS} ms of warm-up, every workload timed in five turns taken in rotation; ratios against a hand-written DAG runner in this process)`,
 );
 console.table(
   rows.map((row) => ({

@@ -7,8 +7,12 @@ export interface LoadResult {
   p50Ms: number;
   p99Ms: number;
   requests: number;
+  /** Answers in 2xx per second: for a route that starts runs, the runs it started. */
+  okPerSecond: number;
   /** Connection errors and timeouts, plus answers outside 2xx: any of these spoils the row. */
   failures: number;
+  /** Answers outside 2xx by status code (`"429": 120`), so a refusal says what refused it. */
+  refusals: Record<string, number>;
 }
 
 /** Connections kept busy by each load test. */
@@ -19,8 +23,10 @@ export const SECONDS = 5;
 /** Requests, time and latencies gathered over one or more autocannon runs of one target. */
 class Tally {
   private requests = 0;
+  private ok = 0;
   private seconds = 0;
   private failures = 0;
+  private readonly refusals: Record<string, number> = {};
   private readonly latencies: number[] = [];
 
   /** Runs autocannon for `seconds`, adding what it measured unless `warmUp`. */
@@ -33,8 +39,13 @@ class Tally {
           if (error) return reject(error);
           if (!warmUp) {
             this.requests += result.requests.total;
+            this.ok += result['2xx'];
             this.seconds += result.duration;
             this.failures += result.errors + result.timeouts + result.non2xx;
+            for (const [code, { count }] of Object.entries(result.statusCodeStats ?? {})) {
+              if (!code.startsWith('2'))
+                this.refusals[code] = (this.refusals[code] ?? 0) + (count ?? 0);
+            }
             for (const latency of latencies) this.latencies.push(latency);
           }
           resolve();
@@ -53,7 +64,9 @@ class Tally {
       p50Ms: percentile(sorted, 0.5),
       p99Ms: percentile(sorted, 0.99),
       requests: this.requests,
+      okPerSecond: this.ok / this.seconds,
       failures: this.failures,
+      refusals: this.refusals,
     };
   }
 }

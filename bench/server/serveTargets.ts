@@ -41,8 +41,9 @@ const folder = mkdtempSync(join(tmpdir(), 'flowloom-server-bench-'));
 const store = new SqliteStore(join(folder, 'bench.db'));
 const workflows = createWorkflowServer({
   store,
-  // The bench measures the route, not its default limit of 600 calls a minute per workflow.
-  rateLimit: { webhook: '100000000/minute' },
+  // The bench measures the route, not its default limits of 600 calls a minute per workflow and
+  // per client IP (every autocannon connection comes from 127.0.0.1).
+  rateLimit: { webhook: '100000000/minute', webhookPerIp: '100000000/minute' },
   // The open-server notice is expected here; real errors still go to stderr.
   logger: { info() {}, warn() {}, error: (message, error) => console.error(message, error) },
 });

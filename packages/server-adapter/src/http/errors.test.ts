@@ -306,6 +306,38 @@ describe('413 payload too large', () => {
     expectError(response, 413, 'PAYLOAD_TOO_LARGE');
   });
 
+  it('answers 413 for a body longer than the content-length it declares (a Request built in code)', async () => {
+    const { server } = createTestServer({ bodyLimit: 1024 });
+    const request = new Request('http://test/api/workflow/editor/save', {
+      method: 'POST',
+      body: bigBody(4000),
+      headers: { 'content-type': 'application/json', 'content-length': '12' },
+    });
+    expect(request.headers.get('content-length')).toBe('12');
+    const response = await readResponse(await server.fetch(request));
+    expectError(response, 413, 'PAYLOAD_TOO_LARGE');
+  });
+
+  it('answers 408 for a declared body that never arrives in full', async () => {
+    const { server } = createTestServer({ requestTimeoutMs: 50 });
+    const stalled = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"name":'));
+      },
+    });
+    const response = await readResponse(
+      await server.fetch(
+        new Request('http://test/api/workflow/editor/save', {
+          method: 'POST',
+          body: stalled,
+          headers: { 'content-type': 'application/json', 'content-length': '100' },
+          duplex: 'half',
+        } as RequestInit),
+      ),
+    );
+    expectError(response, 408, 'TIMEOUT');
+  });
+
   it('accepts a body of exactly bodyLimit bytes', async () => {
     const limit = 400;
     const { request } = createTestServer({ bodyLimit: limit });

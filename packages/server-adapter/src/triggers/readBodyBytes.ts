@@ -12,17 +12,31 @@ import { httpError } from '../http/errorResponse';
 export async function readBodyBytes(request: Request, limit: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  // A declared length within the limit is read whole: an HTTP server's parser ends the body at
+  // that many bytes, and @hono/node-server then reads it straight from the socket instead of
+  // building a web Request and a stream for it (a quarter of a millisecond per request). The
+  // size is checked again for a Request built in code, whose header nothing enforces.
+  if (Number.isInteger(declared) && declared >= 0) return readDeclared(request, limit);
   if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
+  return readStream(request.body, limit);
+}
+
+async function readDeclared(request: Request, limit: number): Promise<Uint8Array> {
+  const bytes = await request.arrayBuffer().catch((error: unknown) => {
+    throw unreadable(error);
+  });
+  if (bytes.byteLength > limit) throw tooLarge(limit);
+  return new Uint8Array(bytes);
+}
+
+/** Reads a stream of unknown length, refusing more than `limit` bytes without reading past them. */
+async function readStream(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
+  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read().catch((error: unknown) => {
-      // The client went away or the stream broke mid-upload: its fault, not a server bug.
-      throw httpError(
-        ErrorCode.VALIDATION_FAILED,
-        `The request body could not be read: ${(error as Error)?.message ?? error}`,
-      );
+      throw unreadable(error);
     });
     if (done) break;
     size += value.byteLength;
@@ -39,6 +53,14 @@ export async function readBodyBytes(request: Request, limit: number): Promise<Ui
     offset += chunk.byteLength;
   }
   return all;
+}
+
+/** The client went away or the stream broke mid-upload: its fault, not a server bug. */
+function unreadable(error: unknown) {
+  return httpError(
+    ErrorCode.VALIDATION_FAILED,
+    `The request body could not be read: ${(error as Error)?.message ?? error}`,
+  );
 }
 
 function tooLarge(limit: number) {
