@@ -88,6 +88,7 @@ export {
 export { buildExecutionPlan } from './graph/buildExecutionPlan';
 export type { ExecutionPlan, PlanEdge, PlanStep } from './graph/executionPlan';
 export { invalidWorkflowError } from './graph/invalidWorkflowError';
+export { isParsedWorkflowDocument } from './graph/isParsedWorkflowDocument';
 export { type ValidateWorkflowOptions, validateWorkflow } from './graph/validateWorkflow';
 export {
   findJsonDepthProblem,

@@ -6,20 +6,21 @@ import {
 } from '@flowloom/core';
 import { insertConflict } from './insertConflict';
 import type { SqliteStatements } from './prepareSqliteStatements';
-import { instanceFromSqlite } from './sqliteRows';
+import { instanceFromSqlite, rememberSqliteDocument, sqliteDocumentText } from './sqliteRows';
 
 /** Creating, reading and updating the instance records of a `SqliteStore`. */
 export class SqliteInstances {
   constructor(private readonly statements: SqliteStatements) {}
 
   create(instance: WorkflowInstance): WorkflowInstance {
+    const documentText = sqliteDocumentText(instance.workflow_data);
     try {
       const row = this.statements.insertInstance.get({
         instance_id: instance.instance_id,
         workflow_id: instance.workflow_id,
         name: instance.name,
         status: instance.status,
-        workflow_data: JSON.stringify(instance.workflow_data),
+        workflow_data: documentText,
         input_data: nullableJson(instance.input_data),
         created_by: instance.created_by,
         tenant_id: instance.tenant_id ?? null,
@@ -36,6 +37,7 @@ export class SqliteInstances {
         progress: nullableJson(instance.progress),
         root_instance_id: instance.root_instance_id ?? instance.instance_id,
       });
+      rememberSqliteDocument(instance.instance_id, documentText, instance.workflow_data);
       return instanceFromSqlite(row!);
     } catch (error) {
       throw insertConflict(error, `Instance "${instance.instance_id}"`);

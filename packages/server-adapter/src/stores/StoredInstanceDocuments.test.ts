@@ -1,34 +1,39 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import {
+  ComponentRegistry,
+  defineComponent,
+  ExecutionEngine,
+  isParsedWorkflowDocument,
+  MemoryStore,
+  type WorkflowStore,
+} from '@flowloom/core';
 import { sampleInstance } from '@flowloom/core/testing';
-import Database from 'better-sqlite3';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SqliteStore } from './SqliteStore';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { StoredInstanceDocuments } from './StoredInstanceDocuments';
-
-const folder = mkdtempSync(join(tmpdir(), 'flowloom-documents-'));
-let fileCount = 0;
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+import { useSqliteFile } from './sqliteFile.test-helpers';
 
 describe('StoredInstanceDocuments, through SqliteStore', () => {
-  let file: string;
-  let store: SqliteStore;
+  const file = useSqliteFile('flowloom-documents-');
+  const edit = file.edit;
+  let store: ReturnType<typeof file.store>;
   beforeEach(() => {
-    file = join(folder, `store-${++fileCount}.db`);
-    store = new SqliteStore(file);
+    store = file.store();
   });
-  afterEach(() => store.close());
 
-  /** Changes the file through a second connection, as another process would. */
-  function edit(sql: string): void {
-    const db = new Database(file);
-    try {
-      db.prepare(sql).run();
-    } finally {
-      db.close();
-    }
-  }
+  it("keeps the engine's own document for an instance it creates, without reading it again", async () => {
+    const created = await engineOn(store).createInstance({
+      name: 'parsed',
+      workflow_data: { nodes: [{ id: 'n', type: 'noop' }], edges: [] },
+    });
+    expect(isParsedWorkflowDocument(created.workflow_data)).toBe(true);
+    const read = await store.getInstance(created.instance_id);
+    expect(read!.workflow_data).toBe(created.workflow_data);
+    expect(read!.workflow_data.nodes[0]).toEqual({
+      id: 'n',
+      type: 'noop',
+      position: { x: 0, y: 0 },
+      data: { parameters: {} },
+    });
+  });
 
   it('reads the same record again, sharing one frozen document, after a status update', async () => {
     const created = await store.createInstance(sampleInstance('same'));
@@ -63,21 +68,66 @@ describe('StoredInstanceDocuments, through SqliteStore', () => {
   });
 });
 
+/** An engine on a store, with the one component the documents here use. */
+function engineOn(store: WorkflowStore): ExecutionEngine {
+  const noop = defineComponent({
+    type: 'noop',
+    name: 'No-op',
+    category: 'utilities',
+    execute: async () => ({ success: true, output_data: {} }),
+  });
+  return new ExecutionEngine({ registry: new ComponentRegistry({ components: [noop] }), store });
+}
+
 describe('StoredInstanceDocuments', () => {
-  it('keeps only its most recently read documents, validating the others again', () => {
-    let decoded = 0;
-    const documents = new StoredInstanceDocuments((text) => {
+  const { workflow_data: _document, trigger: _trigger, ...fields } = sampleInstance('a');
+  const row = (id: string) => ({
+    ...fields,
+    instance_id: id,
+    trigger_type: null,
+    trigger_step_id: null,
+  });
+  let decoded = 0;
+  const counting = (capacity?: number) =>
+    new StoredInstanceDocuments((text) => {
       decoded += 1;
       return JSON.parse(text);
-    }, 2);
-    const { workflow_data, trigger, ...fields } = sampleInstance('a');
-    const text = JSON.stringify(workflow_data);
-    const row = (id: string) => ({
-      ...fields,
-      instance_id: id,
-      trigger_type: null,
-      trigger_step_id: null,
+    }, capacity);
+  beforeEach(() => {
+    decoded = 0;
+  });
+
+  it('takes a document the engine parsed as the reading of the text it is written as', async () => {
+    const { workflow_data } = await engineOn(new MemoryStore()).createInstance({
+      name: 'parsed',
+      workflow_data: { nodes: [{ id: 'n', type: 'noop' }], edges: [] },
     });
+    const documents = counting();
+    const text = JSON.stringify(workflow_data);
+    documents.remember('p', text, workflow_data);
+    expect(documents.read(row('p'), text).workflow_data).toBe(workflow_data);
+    expect(decoded).toBe(0);
+    // Another text for the same instance is read and validated.
+    const other = JSON.stringify({ nodes: [{ id: 'm', type: 'noop' }], edges: [] });
+    expect(documents.read(row('p'), other).workflow_data.nodes[0]!.id).toBe('m');
+    expect(decoded).toBe(1);
+  });
+
+  it('leaves a document made any other way to be validated when it is read', () => {
+    const documents = counting();
+    const handMade = { nodes: [{ id: 'n', type: 'noop' }], edges: [] };
+    const text = JSON.stringify(handMade);
+    documents.remember('h', text, handMade);
+    const read = documents.read(row('h'), text);
+    expect(decoded).toBe(1);
+    expect(read.workflow_data).not.toBe(handMade);
+    // Validated: the defaults a stored document lacks are filled in.
+    expect(read.workflow_data.nodes[0]!.position).toEqual({ x: 0, y: 0 });
+  });
+
+  it('keeps only its most recently read documents, validating the others again', () => {
+    const documents = counting(2);
+    const text = JSON.stringify(sampleInstance('a').workflow_data);
     for (const id of ['a', 'b', 'a', 'c', 'a', 'b']) documents.read(row(id), text);
     // a, b, c and b again (dropped for c) are decoded; a stays the most recently read.
     expect(decoded).toBe(4);

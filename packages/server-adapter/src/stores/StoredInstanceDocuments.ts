@@ -1,5 +1,6 @@
-import { deepFreeze, type WorkflowInstance } from '@flowloom/core';
+import { deepFreeze, isParsedWorkflowDocument, type WorkflowInstance } from '@flowloom/core';
 import { type InstanceRow, instanceFromRow, instanceWithDocumentFromRow } from './recordsFromRows';
+import { TextKeyedCache } from './TextKeyedCache';
 
 type WorkflowData = WorkflowInstance['workflow_data'];
 
@@ -20,30 +21,32 @@ const DEFAULT_CAPACITY = 16;
  * is sound; each backend has its own, since their texts decode differently.
  */
 export class StoredInstanceDocuments {
-  private readonly entries = new Map<string, { text: string; document: WorkflowData }>();
+  private readonly documents: TextKeyedCache<WorkflowData>;
 
   constructor(
     private readonly decode: (text: string) => unknown,
-    private readonly capacity = DEFAULT_CAPACITY,
-  ) {}
+    capacity = DEFAULT_CAPACITY,
+  ) {
+    this.documents = new TextKeyedCache(capacity);
+  }
 
   /** An instance from its row (every column but the document decoded) and its document's text. */
   read(row: Omit<InstanceRow, 'workflow_data'>, documentText: string): WorkflowInstance {
-    const id = row.instance_id;
-    const kept = this.entries.get(id);
-    if (kept !== undefined && kept.text === documentText) {
-      // Most recently used last, so the oldest is the one dropped.
-      this.entries.delete(id);
-      this.entries.set(id, kept);
-      return instanceWithDocumentFromRow(row, kept.document);
-    }
+    const kept = this.documents.get(row.instance_id, documentText);
+    if (kept !== undefined) return instanceWithDocumentFromRow(row, kept);
     const instance = instanceFromRow({ ...row, workflow_data: this.decode(documentText) });
     // Frozen, since every reader of this instance shares it from now on.
-    this.entries.delete(id);
-    this.entries.set(id, { text: documentText, document: deepFreeze(instance.workflow_data) });
-    if (this.entries.size > this.capacity) {
-      this.entries.delete(this.entries.keys().next().value!);
-    }
+    this.documents.set(row.instance_id, documentText, deepFreeze(instance.workflow_data));
     return instance;
+  }
+
+  /**
+   * Keeps the document an instance is being written with as the reading of the text written,
+   * when the engine's parser made it (`isParsedWorkflowDocument`: valid, defaults applied,
+   * frozen), so the row read back (`RETURNING`) and later reads validate only the other fields.
+   * Any other document is left to be validated when it is read.
+   */
+  remember(instanceId: string, documentText: string, document: unknown): void {
+    if (isParsedWorkflowDocument(document)) this.documents.set(instanceId, documentText, document);
   }
 }

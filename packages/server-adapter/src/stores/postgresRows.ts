@@ -27,15 +27,17 @@ import {
   type WorkflowRow,
   type WorkflowSummaryRow,
   type WorkflowVersionRow,
-  workflowFromRow,
 } from './recordsFromRows';
 import { StoredInstanceDocuments } from './StoredInstanceDocuments';
+import { StoredWorkflowDocuments } from './StoredWorkflowDocuments';
 
 // Rows as PostgreSQL returns them: jsonb read as text, every string still escaped by
 // postgresText.ts. Each reader unescapes, parses and validates.
 
 /** Instance documents validated once per stored text, for every PostgreSQL store of the process. */
 const documents = new StoredInstanceDocuments(fromPostgresJson);
+/** Saved versions' documents validated once per stored text, likewise. */
+const versions = new StoredWorkflowDocuments(fromPostgresJson);
 
 type Text<Row, Keys extends keyof Row> = Omit<Row, Keys> & { [K in Keys]: string | null };
 /** A `workflows` row as PostgreSQL returns it. */
@@ -63,8 +65,8 @@ function unescapeStrings<Row extends object>(row: Row, except: readonly string[]
 
 /** A saved workflow from its PostgreSQL row. */
 export function workflowFromPostgres(row: PgWorkflowRow): SavedWorkflow {
-  const plain = unescapeStrings(row, ['workflow_data']);
-  return workflowFromRow({ ...plain, workflow_data: fromPostgresJson(row.workflow_data!) });
+  const { workflow_data, ...columns } = unescapeStrings(row, ['workflow_data']);
+  return versions.read(columns, workflow_data!);
 }
 
 /** A workflow summary from its PostgreSQL row. */

@@ -122,6 +122,25 @@ export function workflowFromRow(row: WorkflowRow): SavedWorkflow {
   return readStoredRecord(SavedWorkflowSchema, row, `workflow "${row.workflow_id}"`);
 }
 
+/** What a saved workflow's fields but its document must be. */
+const WorkflowFieldsSchema = SavedWorkflowSchema.omit({ workflow_data: true });
+
+/**
+ * A saved workflow from its row and the document already validated from the same stored text
+ * (see `StoredWorkflowDocuments`): the other fields validated, the record's keys in schema order.
+ */
+export function workflowWithDocumentFromRow(
+  row: Omit<WorkflowRow, 'workflow_data'>,
+  document: SavedWorkflow['workflow_data'],
+): SavedWorkflow {
+  const { workflow_id, name, version, ...others } = readStoredRecord(
+    WorkflowFieldsSchema,
+    row,
+    `workflow "${row.workflow_id}"`,
+  );
+  return { workflow_id, name, version, workflow_data: document, ...others };
+}
+
 /** A workflow summary from its row, validated. */
 export function summaryFromRow(row: WorkflowSummaryRow): WorkflowSummary {
   return readStoredRecord(WorkflowSummarySchema, row, `workflow "${row.workflow_id}"`);
