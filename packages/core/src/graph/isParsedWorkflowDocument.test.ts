@@ -4,6 +4,7 @@ import { DEFAULT_LIMITS } from '../limits/workflowLimits';
 import { ComponentRegistry } from '../registry/ComponentRegistry';
 import { defineComponent } from '../registry/defineComponent';
 import { WorkflowDataSchema } from '../schema/workflowData';
+import { frozenCopy } from '../store/frozenCopy';
 import { MemoryStore } from '../store/MemoryStore';
 import { isParsedWorkflowDocument } from './isParsedWorkflowDocument';
 import { parseWorkflowDocument } from './parseWorkflowDocument';
@@ -40,6 +41,10 @@ describe('isParsedWorkflowDocument', () => {
     expect(isParsedWorkflowDocument(JSON.parse(JSON.stringify(parsed)))).toBe(false);
     expect(isParsedWorkflowDocument(WorkflowDataSchema.parse(document))).toBe(false);
     expect(isParsedWorkflowDocument(Object.freeze({ ...parsed }))).toBe(false);
+    // Inheriting the parser's mark is not being its document.
+    const heir = Object.create(parsed!) as object;
+    expect(isParsedWorkflowDocument(heir)).toBe(false);
+    expect(frozenCopy(heir)).not.toBe(heir);
     expect(isParsedWorkflowDocument({ nodes: 'none' })).toBe(false);
     for (const value of [null, undefined, 'document', 0]) {
       expect(isParsedWorkflowDocument(value)).toBe(false);

@@ -37,7 +37,9 @@ export function freezeOwned<T extends object>(tree: T): T {
 
 /** Whether a value is a tree marked with {@link freezeOwned}. */
 export function isOwnedFrozen(value: unknown): boolean {
-  return value !== null && typeof value === 'object' && OWNED in value;
+  // Its own mark only: an object made with the owned tree as its prototype inherits the mark
+  // but is neither frozen nor the tree (`Object.create(document)`).
+  return value !== null && typeof value === 'object' && Object.hasOwn(value, OWNED);
 }
 
 /**
@@ -51,7 +53,7 @@ export function isOwnedFrozen(value: unknown): boolean {
  */
 export function frozenCopy<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
-  if (OWNED in value) return value;
+  if (Object.hasOwn(value, OWNED)) return value;
   budget = MAX_PASS_CONTAINERS;
   const copy = copyPlain(value, 0);
   return copy !== UNUSUAL ? (copy as T) : deepFreeze(structuredClone(value));

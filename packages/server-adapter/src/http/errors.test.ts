@@ -318,6 +318,39 @@ describe('413 payload too large', () => {
     expectError(response, 413, 'PAYLOAD_TOO_LARGE');
   });
 
+  it('streams a body that declares a length and a Transfer-Encoding, cutting it off at the limit', async () => {
+    const { server } = createTestServer({ bodyLimit: 4096 });
+    let sent = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += 1024;
+        controller.enqueue(new Uint8Array(1024).fill(0x20));
+      },
+    });
+    const request = new Request('http://test/api/workflow/instances', {
+      method: 'POST',
+      body: endless,
+      headers: { 'content-length': '10', 'transfer-encoding': 'chunked' },
+      duplex: 'half',
+    } as RequestInit);
+    const response = await readResponse(await server.fetch(request));
+    expectError(response, 413, 'PAYLOAD_TOO_LARGE');
+    expect(sent).toBeLessThanOrEqual(4096 + 3 * 1024);
+  });
+
+  it('answers 500, not 400, when the host already read the body it hands over', async () => {
+    const { server } = createTestServer();
+    const body = JSON.stringify({ name: 'read twice', workflow_data: logWorkflow('hi') });
+    const request = new Request('http://test/api/workflow/editor/save', {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+    });
+    await request.text();
+    const response = await readResponse(await server.fetch(request));
+    expect(response.status).toBe(500);
+  });
+
   it('answers 408 for a declared body that never arrives in full', async () => {
     const { server } = createTestServer({ requestTimeoutMs: 50 });
     const stalled = new ReadableStream<Uint8Array>({

@@ -6,21 +6,21 @@ import {
 } from '@flowloom/core';
 import { insertConflict } from './insertConflict';
 import type { SqliteStatements } from './prepareSqliteStatements';
-import { instanceFromSqlite, rememberSqliteDocument, sqliteDocumentText } from './sqliteRows';
+import { instanceFromSqlite, rememberSqliteDocument, sqliteDocumentWriting } from './sqliteRows';
 
 /** Creating, reading and updating the instance records of a `SqliteStore`. */
 export class SqliteInstances {
   constructor(private readonly statements: SqliteStatements) {}
 
   create(instance: WorkflowInstance): WorkflowInstance {
-    const documentText = sqliteDocumentText(instance.workflow_data);
+    const document = sqliteDocumentWriting(instance.workflow_data);
     try {
       const row = this.statements.insertInstance.get({
         instance_id: instance.instance_id,
         workflow_id: instance.workflow_id,
         name: instance.name,
         status: instance.status,
-        workflow_data: documentText,
+        workflow_data: document.text,
         input_data: nullableJson(instance.input_data),
         created_by: instance.created_by,
         tenant_id: instance.tenant_id ?? null,
@@ -37,7 +37,9 @@ export class SqliteInstances {
         progress: nullableJson(instance.progress),
         root_instance_id: instance.root_instance_id ?? instance.instance_id,
       });
-      rememberSqliteDocument(instance.instance_id, documentText, instance.workflow_data);
+      if (document.exact) {
+        rememberSqliteDocument(instance.instance_id, document.text, instance.workflow_data);
+      }
       return instanceFromSqlite(row!);
     } catch (error) {
       throw insertConflict(error, `Instance "${instance.instance_id}"`);

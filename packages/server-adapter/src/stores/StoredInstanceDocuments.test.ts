@@ -35,6 +35,27 @@ describe('StoredInstanceDocuments, through SqliteStore', () => {
     });
   });
 
+  it('reads back what the row holds when the document holds what JSON cannot say', async () => {
+    const created = await engineOn(store).createInstance({
+      name: 'odd',
+      workflow_data: {
+        nodes: [
+          {
+            id: 'n',
+            type: 'noop',
+            position: { x: 0, y: 0 },
+            data: { parameters: { gone: undefined, odd: Number.NaN } },
+          },
+        ],
+        edges: [],
+      },
+    });
+    const read = await store.getInstance(created.instance_id);
+    const expected = { odd: null };
+    expect(created.workflow_data.nodes[0]!.data.parameters).toStrictEqual(expected);
+    expect(read!.workflow_data.nodes[0]!.data.parameters).toStrictEqual(expected);
+  });
+
   it('reads the same record again, sharing one frozen document, after a status update', async () => {
     const created = await store.createInstance(sampleInstance('same'));
     const updated = await store.updateInstance('same', { status: 'running' });

@@ -44,7 +44,8 @@ export class StoredInstanceDocuments {
    * Keeps the document an instance is being written with as the reading of the text written,
    * when the engine's parser made it (`isParsedWorkflowDocument`: valid, defaults applied,
    * frozen), so the row read back (`RETURNING`) and later reads validate only the other fields.
-   * Any other document is left to be validated when it is read.
+   * Any other document is left to be validated when it is read. The caller makes sure the text
+   * reads back as the document (`isJsonExact`).
    */
   remember(instanceId: string, documentText: string, document: unknown): void {
     if (isParsedWorkflowDocument(document)) this.documents.set(instanceId, documentText, document);

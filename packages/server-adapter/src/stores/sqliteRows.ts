@@ -3,6 +3,7 @@ import {
   type SavedWorkflow,
   type WorkflowInstance,
 } from '@flowloom/core';
+import { isJsonExact } from './isJsonExact';
 import type { SqliteInstanceRow, SqliteWorkflowRow } from './prepareSqliteStatements';
 import { StoredInstanceDocuments } from './StoredInstanceDocuments';
 import { StoredWorkflowDocuments } from './StoredWorkflowDocuments';
@@ -12,24 +13,42 @@ const documents = new StoredInstanceDocuments(JSON.parse);
 /** Saved versions' documents validated once per stored text, likewise. */
 const versions = new StoredWorkflowDocuments(JSON.parse);
 
-/**
- * The JSON text an instance's document is stored as. A document the engine parsed is shared by
- * every instance of its workflow version and never changes (it is frozen), so its text is made
- * once, not once per run.
- */
-export function sqliteDocumentText(document: WorkflowInstance['workflow_data']): string {
-  if (!isParsedWorkflowDocument(document)) return JSON.stringify(document);
-  let text = documentTexts.get(document);
-  if (text === undefined) {
-    text = JSON.stringify(document);
-    documentTexts.set(document, text);
-  }
-  return text;
+/** An instance's document as it is written: its JSON text, and whether that text reads back as it. */
+export interface WrittenDocument {
+  readonly text: string;
+  /**
+   * Whether the document can stand as the reading of `text`: the engine's parser made it (valid,
+   * defaults applied, frozen) and JSON says all it holds (see `isJsonExact`).
+   */
+  readonly exact: boolean;
 }
-const documentTexts = new WeakMap<object, string>();
 
-/** Takes an instance's document, about to be written as `text`, as that text's reading. */
-export function rememberSqliteDocument(instanceId: string, text: string, document: unknown): void {
+/**
+ * How an instance's document is written. A document the engine parsed is shared by every
+ * instance of its workflow version and never changes (it is frozen), so this is worked out
+ * once per document, not once per run.
+ */
+export function sqliteDocumentWriting(
+  document: WorkflowInstance['workflow_data'],
+): WrittenDocument {
+  if (!isParsedWorkflowDocument(document)) {
+    return { text: JSON.stringify(document), exact: false };
+  }
+  let written = writings.get(document);
+  if (written === undefined) {
+    written = { text: JSON.stringify(document), exact: isJsonExact(document) };
+    writings.set(document, written);
+  }
+  return written;
+}
+const writings = new WeakMap<object, WrittenDocument>();
+
+/** Takes an instance's document, written exactly as `text`, as that text's reading. */
+export function rememberSqliteDocument(
+  instanceId: string,
+  text: string,
+  document: WorkflowInstance['workflow_data'],
+): void {
   documents.remember(instanceId, text, document);
 }
 
