@@ -129,6 +129,13 @@ describe('WorkflowEditor: Export', () => {
     const saved = await saveInBackend(handlers, 'Calls', authedWorkflow);
     renderEditor({ workflowId: saved.workflow_id });
     await waitFor(() => expect(canvasNodes()).toHaveLength(2));
+    // Export takes clicks once the editor knows the workflow is saved and no command is under
+    // way, which on a loaded machine can land a render after its nodes: a click before that
+    // does nothing.
+    await waitFor(() => {
+      expect(toolbarButton('Export')).toBeEnabled();
+      expect(toolbarButton('Export')).not.toHaveAttribute('aria-disabled');
+    });
     await handlers.backend.store.deleteWorkflow(saved.workflow_id);
     fireEvent.click(toolbarButton('Export'));
     expect(await screen.findByRole('alert')).toHaveTextContent(
