@@ -16,6 +16,16 @@ export interface ChainRow {
   savedCreateExecuteUs: number;
   /** `executeWorkflow` again on an instance that ran once. */
   reRunUs: number;
+  /**
+   * The same four, over samples of consecutive runs at least `SAMPLE_MS` long (each size pays
+   * its own garbage collection: see `TaskTimes.sampleMs`).
+   */
+  sampled: {
+    dagUs: number;
+    createExecuteUs: number;
+    savedCreateExecuteUs: number;
+    reRunUs: number;
+  };
 }
 
 /**
@@ -35,19 +45,24 @@ export async function measureWorkloads(
       reRun(engine, workflow),
     );
   }
-  const medians = await interleavedMediansMs(tasks);
+  const times = await interleavedMediansMs(tasks);
   return workloads.map(({ workload, workflow }, at) => {
     const steps = workflow.nodes.length;
-    const [dag, createExecute, savedCreateExecute, reRunMs] = medians
-      .slice(at * 4, at * 4 + 4)
-      .map((ms) => (ms * 1000) / steps);
+    const [dag, createExecute, savedCreateExecute, reRunTimes] = times.slice(at * 4, at * 4 + 4);
+    const perStep = (ms: number) => (ms * 1000) / steps;
     return {
       workload,
       steps,
-      dagUs: dag!,
-      createExecuteUs: createExecute!,
-      savedCreateExecuteUs: savedCreateExecute!,
-      reRunUs: reRunMs!,
+      dagUs: perStep(dag!.runMs),
+      createExecuteUs: perStep(createExecute!.runMs),
+      savedCreateExecuteUs: perStep(savedCreateExecute!.runMs),
+      reRunUs: perStep(reRunTimes!.runMs),
+      sampled: {
+        dagUs: perStep(dag!.sampleMs),
+        createExecuteUs: perStep(createExecute!.sampleMs),
+        savedCreateExecuteUs: perStep(savedCreateExecute!.sampleMs),
+        reRunUs: perStep(reRunTimes!.sampleMs),
+      },
     };
   });
 }

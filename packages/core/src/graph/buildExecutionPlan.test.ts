@@ -234,6 +234,20 @@ describe('buildExecutionPlan with a valid workflow', () => {
     expect(chain.steps[1]!.connectedHandles).toBe(chain.steps[0]!.connectedHandles);
   });
 
+  it('gives every step without parameters one shared, frozen first-start payload', () => {
+    const other = buildExecutionPlan(
+      { nodes: [node('t1', 'trigger'), node('t2', 'trigger')], edges: [] },
+      registry,
+    );
+    const shared = step('start').firstStart;
+    expect(shared).toEqual({ attempt: 1, input_data: {} });
+    expect(Object.isFrozen(shared)).toBe(true);
+    expect(other.steps.map((each) => each.firstStart)).toEqual([shared, shared]);
+    expect(other.steps[1]!.firstStart).toBe(shared);
+    // A step with parameters makes its own on its first start.
+    expect(step('orphan').firstStart).toBeUndefined();
+  });
+
   it('lists the output handles that have an edge', () => {
     expect([...step('check').connectedHandles]).toEqual(['true', 'false']);
     expect([...step('yes').connectedHandles]).toEqual([]);

@@ -4,7 +4,7 @@ import type { ComponentRegistry } from '../registry/ComponentRegistry';
 import type { RegisteredComponent } from '../registry/registeredComponent';
 import { RetrySettingsSchema, type WorkflowData } from '../schema/workflowData';
 import { deepFreeze } from '../store/deepFreeze';
-import { type DynamicParameter, ExecutionPlan, PlanStep } from './executionPlan';
+import { type DynamicParameter, ExecutionPlan, NO_PARAMETERS, PlanStep } from './executionPlan';
 import { invalidWorkflowError } from './invalidWorkflowError';
 import {
   inspectWorkflow,
@@ -14,7 +14,6 @@ import {
 
 const NO_RETRY = Object.freeze(RetrySettingsSchema.parse({}));
 const NO_HANDLES: ReadonlySet<string> = new Set<string>();
-const NO_PARAMETERS: Readonly<Record<string, unknown>> = Object.freeze({});
 const NO_DYNAMIC: readonly DynamicParameter[] = Object.freeze([]);
 
 /**
