@@ -22,6 +22,12 @@ export interface EventJournalOptions {
   retryDelaysMs?: readonly number[];
   /** Rewrites every event's data before it is applied, stored or published (secret redaction). */
   redact?: (data: unknown) => unknown;
+  /**
+   * The ISO time of an event appended without one. A run passes its own clock, which also times
+   * its steps, so its events' times never go back as their `seq` goes on.
+   * @default isoNow
+   */
+  now?: () => string;
 }
 
 /** Bytes an event costs beyond its payload: its envelope as JSON, roughly. */
@@ -76,6 +82,7 @@ export class EventJournal {
   private failure: { error: unknown } | undefined;
   private readonly retryDelaysMs: readonly number[];
   private readonly redact: ((data: unknown) => unknown) | undefined;
+  private readonly now: () => string;
   /** Bytes of everything appended so far, as the store will roughly hold it. */
   bytes = 0;
 
@@ -89,6 +96,7 @@ export class EventJournal {
   ) {
     this.retryDelaysMs = options.retryDelaysMs ?? [50, 250];
     this.redact = options.redact;
+    this.now = options.now ?? isoNow;
   }
 
   /**
@@ -116,7 +124,7 @@ export class EventJournal {
             seq: this.lastSeq,
             event_type: eventType,
             instance_id: this.instanceId,
-            timestamp: timestamp ?? isoNow(),
+            timestamp: timestamp ?? this.now(),
             data: payload,
           }
         : {
@@ -124,7 +132,7 @@ export class EventJournal {
             event_type: eventType,
             instance_id: this.instanceId,
             step_id: stepId,
-            timestamp: timestamp ?? isoNow(),
+            timestamp: timestamp ?? this.now(),
             data: payload,
           }
     ) as ExecutionEvent;

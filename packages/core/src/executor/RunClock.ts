@@ -24,10 +24,14 @@ export class RunClock {
     this.offset = Date.now() - performance.now();
   }
 
-  /** The ISO time of a reading, formatted once per millisecond. */
+  /**
+   * The ISO time of a reading, formatted once per millisecond. Never earlier than a time it
+   * returned before (a reading taken before the last one, or a wall clock set back between two
+   * calibrations, gets the last time again), so a run's event times follow their order.
+   */
   iso(reading: number): string {
     const ms = Math.floor(reading + this.offset);
-    if (ms !== this.lastMs) {
+    if (ms > this.lastMs) {
       this.lastMs = ms;
       this.lastIso = new Date(ms).toISOString();
     }

@@ -132,7 +132,11 @@ export abstract class RunLoop implements StepLaunchHost {
             tracing.onEvent(event);
           },
       defaults.publish,
-      { redact, retryDelaysMs: defaults.journalRetryDelaysMs },
+      {
+        redact,
+        retryDelaysMs: defaults.journalRetryDelaysMs,
+        now: () => this.clock.iso(this.clock.now()),
+      },
     );
     this.runLog = new RunLog(this.journal, defaults.store, this.instanceId, this.limits);
     this.waits = new RunWaits(options.control.now, (stepId) => this.wakeStep(stepId));

@@ -36,6 +36,36 @@ describe('flatJsonBytes', () => {
 });
 
 describe('checkStepData', () => {
+  it('says an output JSON cannot write is the mistake it is, not a size', () => {
+    expect(checkStepData({ n: 10n }, undefined, DEFAULT_LIMITS)).toEqual({
+      ok: false,
+      failure: {
+        code: 'INVALID_RESULT',
+        message: "The step's output can't be written as JSON: a BigInt at n",
+      },
+    });
+    expect(checkStepData({ ok: true }, { v: [10n] }, DEFAULT_LIMITS)).toEqual({
+      ok: false,
+      failure: {
+        code: 'INVALID_RESULT',
+        message: "The step's variables can't be written as JSON: a BigInt at v.0",
+      },
+    });
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(checkStepData({ wrap: cyclic }, undefined, DEFAULT_LIMITS)).toEqual({
+      ok: false,
+      failure: {
+        code: 'INVALID_RESULT',
+        message:
+          "The step's output can't be written as JSON: a value that contains itself at wrap.self",
+      },
+    });
+    expect(checkStepData({ p: 1n }, undefined, DEFAULT_LIMITS, 'parameters')).toMatchObject({
+      failure: { code: 'INVALID_PARAMETERS' },
+    });
+  });
+
   it('refuses a flat output over the size limit', () => {
     const limits = { ...DEFAULT_LIMITS, maxStepOutputBytes: 10 };
     expect(checkStepData({ text: 'a long enough text' }, undefined, limits)).toMatchObject({

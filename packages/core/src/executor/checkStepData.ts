@@ -1,5 +1,9 @@
 import { ErrorCode } from '../errors/errorCodes';
-import { findJsonDepthProblem, measureJsonBytes } from '../limits/measureJson';
+import {
+  findJsonDepthProblem,
+  findJsonWriteProblem,
+  measureJsonBytes,
+} from '../limits/measureJson';
 import type { WorkflowLimits } from '../limits/workflowLimits';
 import { isReservedId } from '../schema/isReservedId';
 
@@ -32,6 +36,9 @@ export function checkStepData(
   }
   const tooDeep = findJsonDepthProblem(data, limits.maxJsonDepth);
   if (tooDeep) {
+    // A value that contains itself is endlessly deep too: say what it is.
+    const unwritable = unwritableFailure(label, data, what);
+    if (unwritable) return unwritable;
     return refuse(
       ErrorCode.OUTPUT_TOO_DEEP,
       `${label} nest deeper than ${limits.maxJsonDepth} levels (at ${tooDeep.path || 'the top'})`,
@@ -39,6 +46,8 @@ export function checkStepData(
   }
   const bytes = measureJsonBytes(data, limits.maxStepOutputBytes);
   if (bytes === undefined) {
+    const unwritable = unwritableFailure(label, data, what);
+    if (unwritable) return unwritable;
     return refuse(
       ErrorCode.OUTPUT_TOO_LARGE,
       `${label} are larger than ${limits.maxStepOutputBytes} bytes as JSON`,
@@ -58,12 +67,32 @@ export function checkStepData(
   }
   const variableBytes = measureJsonBytes(variables, limits.maxStepOutputBytes - bytes);
   if (variableBytes === undefined) {
+    const unwritable = unwritableFailure("The step's variables", variables, what);
+    if (unwritable) return unwritable;
     return refuse(
       ErrorCode.OUTPUT_TOO_LARGE,
       `The step's output and variables are larger than ${limits.maxStepOutputBytes} bytes as JSON`,
     );
   }
   return { ok: true, bytes: bytes + variableBytes };
+}
+
+/**
+ * Data `JSON.stringify` would throw on (a BigInt, a value containing itself) is the component's
+ * mistake, not a size: said as such, where it is. Only looked for once measuring failed.
+ */
+function unwritableFailure(
+  label: string,
+  data: unknown,
+  what: 'output' | 'parameters',
+): CheckedStepData | undefined {
+  const problem = findJsonWriteProblem(data);
+  if (!problem) return undefined;
+  const found = problem.reason === 'bigint' ? 'a BigInt' : 'a value that contains itself';
+  return refuse(
+    what === 'output' ? ErrorCode.INVALID_RESULT : ErrorCode.INVALID_PARAMETERS,
+    `${label} can't be written as JSON: ${found} at ${problem.path || 'the top'}`,
+  );
 }
 
 function refuse(code: string, message: string): CheckedStepData {

@@ -5,19 +5,22 @@ import type { WorkflowDataInput } from '../schema/workflowData';
 import { MemoryStore } from '../store/MemoryStore';
 import { ExecutionEngine, type ExecutionEngineOptions } from './ExecutionEngine';
 
+/** The trigger of the test workflows (`start`): it outputs the run's input. */
+export const START_COMPONENT = defineComponent({
+  type: 'start',
+  name: 'Start',
+  category: 'triggers',
+  input_handles: [],
+  async execute({ run_input }) {
+    return { success: true, output_data: { ...run_input } };
+  },
+});
+
 /** Components whose behaviour each test steers through parameters. */
 export function createTestRegistry(): ComponentRegistry {
   return new ComponentRegistry({
     components: [
-      defineComponent({
-        type: 'start',
-        name: 'Start',
-        category: 'triggers',
-        input_handles: [],
-        async execute({ run_input }) {
-          return { success: true, output_data: { ...run_input } };
-        },
-      }),
+      START_COMPONENT,
       defineComponent({
         type: 'step',
         name: 'Step',

@@ -34,7 +34,13 @@ export function readAttempt(
   ) {
     const output_data = result.output_data ?? {};
     const bytes = flatJsonBytes(output_data);
-    if (bytes !== undefined && bytes <= limits.maxStepOutputBytes) {
+    // A flat output is a plain object (flatJsonBytes measures nothing else); a component with
+    // no default handle is told on the long way that it must name one.
+    if (
+      bytes !== undefined &&
+      bytes <= limits.maxStepOutputBytes &&
+      step.component.successHandles.length > 0
+    ) {
       return {
         kind: 'completed',
         output_data,

@@ -25,10 +25,23 @@ export function readResult(step: PlanStep, result: ExecutionResult | undefined):
   }
   const output_data = result.output_data ?? {};
   if (!result.success) return { ok: false, error: normaliseError(result.error), output_data };
+  const { type } = step.component.metadata;
+  if (!isOutputObject(output_data)) {
+    return invalid(
+      `Component "${type}" returned output_data that is not an object (${describe(output_data)})`,
+    );
+  }
   const declared = step.component.metadata.output_handles;
   let handles: string[];
   if (result.output_handle === undefined) {
     handles = step.component.successHandles as string[];
+    // Following nothing would quietly skip everything after the step.
+    const choices = declared.filter((handle) => handle.id !== 'error').map((handle) => handle.id);
+    if (handles.length === 0 && choices.length > 0) {
+      return invalid(
+        `Component "${type}" chose no output handle: it declares ${choices.join(', ')} and no default (success or output), so its result must name one in output_handle`,
+      );
+    }
   } else {
     handles = Array.isArray(result.output_handle) ? result.output_handle : [result.output_handle];
     for (const handle of handles) {
@@ -55,6 +68,19 @@ function normaliseError(error: ExecutionResult['error']): { code: string; messag
     };
   }
   return { code: 'STEP_FAILED', message: 'The step reported failure without a reason' };
+}
+
+/**
+ * What `output_data` must be (`ExecutionResultSchema`: a record): an object, not an array, a
+ * primitive or null.
+ */
+export function isOutputObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
 }
 
 function invalid(message: string): ReadResult {

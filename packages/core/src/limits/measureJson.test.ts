@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findJsonDepthProblem, measureJsonBytes } from './measureJson';
+import { findJsonDepthProblem, findJsonWriteProblem, measureJsonBytes } from './measureJson';
 
 /** `{"a":{"a":...}}` nested `levels` deep, built without recursion. */
 function chain(levels: number): Record<string, unknown> {
@@ -200,5 +200,35 @@ describe('measureJsonBytes', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('findJsonWriteProblem', () => {
+  it('finds a BigInt, at the top or inside, where JSON.stringify would throw on it', () => {
+    expect(findJsonWriteProblem(1n)).toEqual({ path: '', reason: 'bigint' });
+    expect(findJsonWriteProblem({ a: [1, 2n] })).toEqual({ path: 'a.1', reason: 'bigint' });
+    expect(() => JSON.stringify({ a: [1, 2n] })).toThrow();
+  });
+
+  it('finds a value that contains itself, where it comes round again', () => {
+    const cyclic: Record<string, unknown> = { list: [] };
+    (cyclic.list as unknown[]).push({ back: cyclic });
+    expect(findJsonWriteProblem(cyclic)).toEqual({ path: 'list.0.back', reason: 'cycle' });
+  });
+
+  it('answers nothing for what JSON.stringify writes, shared references included', () => {
+    const shared = { x: 1 };
+    expect(findJsonWriteProblem({ a: shared, b: [shared, shared], n: null, s: 'é' })).toBe(
+      undefined,
+    );
+    expect(findJsonWriteProblem({ big: { toJSON: () => '1' } })).toBeUndefined();
+  });
+
+  it('answers 60 levels of shared references and 100,000 of nesting without blowing up', () => {
+    let value: Record<string, unknown> = {};
+    for (let level = 0; level < 60; level += 1) value = { left: value, right: value };
+    expect(findJsonWriteProblem(value)).toBeUndefined();
+    const deep = chain(100_000);
+    expect(findJsonWriteProblem(deep)).toBeUndefined();
   });
 });

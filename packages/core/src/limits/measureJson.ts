@@ -64,6 +64,51 @@ export function findJsonDepthProblem(
   return undefined;
 }
 
+/** Where and why `JSON.stringify` would throw on a value. */
+export interface JsonWriteProblem {
+  /** Dotted path of the value (`''` for the top), as {@link JsonDepthProblem}'s. */
+  path: string;
+  /** A BigInt, or a container that contains itself. */
+  reason: 'bigint' | 'cycle';
+}
+
+/**
+ * The first place where `JSON.stringify(value)` would throw, or `undefined` when it would not.
+ * {@link measureJsonBytes} answers `undefined` both past its limit and for such a value; this
+ * tells them apart, so an output holding a BigInt is not reported as too large.
+ *
+ * @remarks Iterative: safe on any depth. A container walked through cleanly is not walked
+ * again when met through another reference, so shared references cannot make it exponential.
+ * @example
+ * findJsonWriteProblem({ a: [1, 2n] }); // { path: 'a.1', reason: 'bigint' }
+ */
+export function findJsonWriteProblem(value: unknown): JsonWriteProblem | undefined {
+  const root = toJsonForm(value, '');
+  if (typeof root === 'bigint') return { path: '', reason: 'bigint' };
+  if (!isContainer(root)) return undefined;
+  const clean = new WeakSet<object>();
+  const open = new Set<object>([root]);
+  const stack: Frame[] = [frameOf(root)];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.next >= frame.length) {
+      stack.pop();
+      open.delete(frame.container);
+      clean.add(frame.container);
+      continue;
+    }
+    const key = frame.keys ? frame.keys[frame.next]! : String(frame.next);
+    frame.next += 1;
+    const member = toJsonForm(memberOf(frame, key), key);
+    if (typeof member === 'bigint') return { path: pathOf(stack), reason: 'bigint' };
+    if (!isContainer(member) || clean.has(member)) continue;
+    if (open.has(member)) return { path: pathOf(stack), reason: 'cycle' };
+    open.add(member);
+    stack.push(frameOf(member));
+  }
+  return undefined;
+}
+
 /**
  * The length in UTF-8 bytes of `JSON.stringify(value)`, computed without building the string,
  * or `undefined` as soon as it is known to pass `limitBytes`.

@@ -187,6 +187,7 @@ export class CodeSandboxPool implements CodeSandbox {
       script: this.#script,
       stackSizeBytes: this.#options.stackSizeBytes,
       maxOutputDepth: this.#options.maxOutputDepth,
+      memoryLimitBytes: this.#options.memoryLimitBytes,
       graceMs: this.#options.graceMs,
       startupGraceMs: this.#options.startupGraceMs,
     });

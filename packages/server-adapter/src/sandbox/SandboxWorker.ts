@@ -16,6 +16,8 @@ export interface SandboxWorkerOptions {
   stackSizeBytes: number;
   /** Deepest nesting a run's output may have. */
   maxOutputDepth: number;
+  /** The sandbox's memory limit for a run, in bytes (a run may ask for another). */
+  memoryLimitBytes: number;
   /** How long past its timeout (or its abort) a run may go unanswered before the worker is killed. */
   graceMs: number;
   /** Extra time the worker's first run gets: the worker compiles the WebAssembly first. */
@@ -58,6 +60,7 @@ export class SandboxWorker {
       control,
       stackSizeBytes: options.stackSizeBytes,
       maxOutputDepth: options.maxOutputDepth,
+      memoryLimitBytes: options.memoryLimitBytes,
     };
     this.#worker = new Worker(options.script, {
       workerData,

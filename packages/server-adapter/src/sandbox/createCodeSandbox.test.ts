@@ -241,6 +241,44 @@ describe('createCodeSandbox: limits', () => {
     });
   });
 
+  it('holds the memory limit against large strings kept one by one, and keeps working', async () => {
+    // QuickJS's own limit counts each allocation's bookkeeping, not a large string's bytes.
+    const result = await sandbox.run(
+      request(
+        "const kept = []; for (let i = 0; i < 400; i += 1) kept.push('x'.repeat(1 << 20) + i); " +
+          'return kept.length',
+      ),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'CODE_MEMORY_LIMIT', message: expect.stringMatching(/64 MiB/) },
+    });
+    await expect(sandbox.run(request('return "still here"'))).resolves.toMatchObject({
+      ok: true,
+      value: 'still here',
+    });
+  }, 20_000);
+
+  it.each([
+    [
+      'typed arrays',
+      'const k = []; for (let i = 0; i < 200; i += 1) k.push(new Uint8Array(1 << 20)); return k.length',
+    ],
+    [
+      'small objects',
+      'const a = []; for (let i = 0; i < 1e7; i += 1) a.push({ i }); return a.length',
+    ],
+  ])(
+    'holds the memory limit against %s kept one by one',
+    async (_, code) => {
+      await expect(sandbox.run(request(code))).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'CODE_MEMORY_LIMIT' },
+      });
+    },
+    20_000,
+  );
+
   it('fails unbounded recursion with CODE_ERROR (stack overflow) and keeps working', async () => {
     const result = await sandbox.run(request('function f() { return f() } return f()'));
     expect(result).toMatchObject({

@@ -20,11 +20,19 @@ const CANCELLED = 'CANCELLED' satisfies ErrorCode;
 
 /** The file name QuickJS gives the user's code in stack traces. */
 const USER_CODE_FILE = 'code.js';
+/**
+ * How close to its cap the module's memory is when a failed run counts as out of memory whatever
+ * it threw: QuickJS may then have had no room left to make its own error. (A module is dropped
+ * after a run that grew its memory, so a full one was filled by this run.)
+ */
+const FULL_MARGIN_BYTES = 4 * 1024 * 1024;
 /** Longest error message passed on, in characters: a thrown string may be megabytes. */
 const MAX_ERROR_CHARS = 2_000;
 
 /** How the worker runs guest code. */
 export interface QuickJSRunOptions {
+  /** The most the module's WebAssembly memory can grow to, in bytes. */
+  memoryCapBytes: number;
   /** QuickJS's stack limit, in bytes. */
   stackSizeBytes: number;
   /** Deepest nesting of arrays and objects the output may have. */
@@ -87,7 +95,9 @@ export function runInQuickJS(
     // Describing the error allocates: give room above the limit the guest may have just hit
     // (bounded still, since reading a thrown value can run the guest's getters).
     runtime.setMemoryLimit(run.memoryLimitBytes * 2);
-    const error = describeFailure(context, thrown, stop, run);
+    const full =
+      module.getWasmMemory().buffer.byteLength > options.memoryCapBytes - FULL_MARGIN_BYTES;
+    const error = describeFailure(context, thrown, stop, run, full);
     return { ok: false, error, logs: logs.lines() };
   } finally {
     scope.dispose();
@@ -216,6 +226,7 @@ function describeFailure(
   failure: GuestThrew,
   stop: 'timeout' | 'abort' | undefined,
   run: SandboxRunMessage,
+  memoryFull: boolean,
 ): { code: string; message: string } {
   if (stop === 'abort')
     return { code: CANCELLED, message: 'The run was stopped while the code ran' };
@@ -226,7 +237,9 @@ function describeFailure(
     };
   }
   const thrown = readThrown(context, failure.error);
-  if (isError(thrown) && thrown.name === 'InternalError' && thrown.message === 'out of memory') {
+  const outOfMemory =
+    isError(thrown) && thrown.name === 'InternalError' && thrown.message === 'out of memory';
+  if (outOfMemory || (memoryFull && !isError(thrown))) {
     const mebibytes = Math.round((run.memoryLimitBytes / 1024 / 1024) * 10) / 10;
     return {
       code: CODE_MEMORY_LIMIT,

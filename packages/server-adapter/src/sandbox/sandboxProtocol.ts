@@ -11,6 +11,8 @@ export interface SandboxWorkerData {
   stackSizeBytes: number;
   /** Deepest nesting of arrays and objects a run's output may have. */
   maxOutputDepth: number;
+  /** The sandbox's memory limit: the worker readies its first module for it. */
+  memoryLimitBytes: number;
 }
 
 /** One run, as the main thread posts it to a worker. */

@@ -159,18 +159,25 @@ export class WebSocketHub {
     let lastSent = session.since;
     let catchingUp = true;
     const buffered: ExecutionEvent[] = [];
+    const open = () => this.clients.has(client) && socket.readyState === WEBSOCKET_OPEN;
     const send = (event: ExecutionEvent) => {
       if (event.seq <= lastSent || socket.readyState !== WEBSOCKET_OPEN) return;
+      if ((socket.bufferedAmount ?? 0) > MAX_UNREAD_BYTES) {
+        // It stopped reading: what it was sent would pile up in this process for good. It
+        // reconnects with `since` and gets the rest, page by page.
+        this.drop(client);
+        socket.close(1013, 'Too many unread events: reconnect with since');
+        return;
+      }
       lastSent = event.seq;
       socket.send(encode(event));
     };
-    // Sends what the store holds after the last `seq` sent, then what arrived meanwhile.
+    // Sends what the store holds after the last `seq` sent, page by page as the socket drains,
+    // then what arrived meanwhile.
     const catchUp = () => {
       catchingUp = true;
-      void this.options.store
-        .listEvents(session.instanceId, { afterSeq: lastSent })
-        .then((history) => {
-          for (const event of history) send(event);
+      void this.replay(session.instanceId, socket, () => lastSent, send, open)
+        .then(() => {
           catchingUp = false;
           // Sent as they are: a gap the store could not fill must not make a loop.
           for (const event of buffered.splice(0)) send(event);
@@ -206,6 +213,44 @@ export class WebSocketHub {
       },
       onClose: () => this.drop(client),
     };
+  }
+
+  /**
+   * Sends a socket the stored events after `lastSent()`, a page at a time, each event once the
+   * socket has written out all but {@link REPLAY_BUFFER_BYTES}: a client that reads slowly, or
+   * not at all, holds one page in this process, not the whole history (a run's events may
+   * reach `maxRunEventBytes`). Pages hold about {@link REPLAY_PAGE_BYTES} of events, sized from
+   * the page before: a few large events, or many small ones.
+   */
+  private async replay(
+    instanceId: string,
+    socket: WebSocketLike,
+    lastSent: () => number,
+    send: (event: ExecutionEvent) => void,
+    open: () => boolean,
+  ): Promise<void> {
+    let limit = FIRST_REPLAY_PAGE_EVENTS;
+    for (;;) {
+      const page = await this.options.store.listEvents(instanceId, {
+        afterSeq: lastSent(),
+        limit,
+      });
+      let bytes = 0;
+      for (const event of page) {
+        while (open() && (socket.bufferedAmount ?? 0) > REPLAY_BUFFER_BYTES) {
+          await sleep(DRAIN_POLL_MS);
+        }
+        if (!open()) return;
+        send(event);
+        bytes += encode(event).length;
+      }
+      if (page.length < limit) return;
+      const perEvent = Math.max(1, bytes / page.length);
+      limit = Math.min(
+        MAX_REPLAY_PAGE_EVENTS,
+        Math.max(MIN_REPLAY_PAGE_EVENTS, Math.floor(REPLAY_PAGE_BYTES / perEvent)),
+      );
+    }
   }
 
   /** Closes every socket (1001, going away) and stops the heartbeat. */
@@ -286,6 +331,25 @@ function withQueryToken(request: Request, url: URL): Request {
   const headers = new Headers(request.headers);
   headers.set('authorization', `Bearer ${token}`);
   return new Request(request.url, { method: request.method, headers });
+}
+
+/** Events of the first history page a catching-up socket reads; later pages are sized. */
+const FIRST_REPLAY_PAGE_EVENTS = 16;
+const MIN_REPLAY_PAGE_EVENTS = 4;
+const MAX_REPLAY_PAGE_EVENTS = 500;
+/** About how much of a history, as JSON, a page read for a catching-up socket holds. */
+const REPLAY_PAGE_BYTES = 1024 * 1024;
+/** Unsent bytes below which a catching-up socket gets its next page. */
+const REPLAY_BUFFER_BYTES = 1024 * 1024;
+/** Unsent bytes past which a socket counts as no longer reading and is closed (1013). */
+const MAX_UNREAD_BYTES = 16 * 1024 * 1024;
+/** How often a catching-up socket's buffer is looked at while it drains. */
+const DRAIN_POLL_MS = 25;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    setTimeout(resolve, ms).unref?.();
+  });
 }
 
 /** Each event's JSON, made once however many sockets it goes to. */

@@ -11,6 +11,12 @@ export interface WebSocketLike {
   ping?(): void;
   /** Drops the connection without a closing handshake. */
   terminate?(): void;
+  /**
+   * Bytes sent and not yet written out (the standard's `bufferedAmount`): the hub replays a
+   * history page by page as it drains, and closes a socket that stops reading. Without it, a
+   * history is still replayed in pages, one after another.
+   */
+  readonly bufferedAmount?: number;
 }
 
 /** The readyState of an open socket. */
