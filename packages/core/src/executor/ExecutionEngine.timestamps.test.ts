@@ -25,7 +25,7 @@ describe('ExecutionEngine: event times', () => {
           execute: async (context) => {
             // The host's clock is set back a minute while the step runs.
             skewMs = -60_000;
-            context.info('after the clock went back');
+            context.logger.info('after the clock went back');
             return { success: true, output_data: {} };
           },
         }),
