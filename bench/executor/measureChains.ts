@@ -1,13 +1,11 @@
 import type { WorkflowData } from '@flowloom/core';
 import { createDagRunner } from './dagBaseline';
 import { createAndExecute, createBenchEngine, createSavedAndExecute, reRun } from './engineTasks';
-import { interleavedMediansMs, type TimedTask } from './timing';
+import { interleavedMediansMs, type TaskTimes, type TimedTask } from './timing';
 import { noop } from './workflows';
 
-/** µs per step of one workload, warm medians, measured in one process. */
-export interface ChainRow {
-  workload: string;
-  steps: number;
+/** µs per step of the four ways a workload is run. */
+export interface PerStepUs {
   /** The hand-written DAG runner over the same steps. */
   dagUs: number;
   /** `createInstance` from the document + `executeWorkflow`, shared engine. */
@@ -16,16 +14,17 @@ export interface ChainRow {
   savedCreateExecuteUs: number;
   /** `executeWorkflow` again on an instance that ran once. */
   reRunUs: number;
+}
+
+/** µs per step of one workload, warm, measured in one process: medians of single runs. */
+export interface ChainRow extends PerStepUs {
+  workload: string;
+  steps: number;
   /**
-   * The same four, over samples of consecutive runs at least `SAMPLE_MS` long (each size pays
-   * its own garbage collection: see `TaskTimes.sampleMs`).
+   * The same, over samples of consecutive runs at least `SAMPLE_MS` long (each size pays its
+   * own garbage collection: see `TaskTimes.sampleMs`).
    */
-  sampled: {
-    dagUs: number;
-    createExecuteUs: number;
-    savedCreateExecuteUs: number;
-    reRunUs: number;
-  };
+  sampled: PerStepUs;
 }
 
 /**
@@ -49,20 +48,17 @@ export async function measureWorkloads(
   return workloads.map(({ workload, workflow }, at) => {
     const steps = workflow.nodes.length;
     const [dag, createExecute, savedCreateExecute, reRunTimes] = times.slice(at * 4, at * 4 + 4);
-    const perStep = (ms: number) => (ms * 1000) / steps;
+    const perStep = (pick: (task: TaskTimes) => number): PerStepUs => ({
+      dagUs: (pick(dag!) * 1000) / steps,
+      createExecuteUs: (pick(createExecute!) * 1000) / steps,
+      savedCreateExecuteUs: (pick(savedCreateExecute!) * 1000) / steps,
+      reRunUs: (pick(reRunTimes!) * 1000) / steps,
+    });
     return {
       workload,
       steps,
-      dagUs: perStep(dag!.runMs),
-      createExecuteUs: perStep(createExecute!.runMs),
-      savedCreateExecuteUs: perStep(savedCreateExecute!.runMs),
-      reRunUs: perStep(reRunTimes!.runMs),
-      sampled: {
-        dagUs: perStep(dag!.sampleMs),
-        createExecuteUs: perStep(createExecute!.sampleMs),
-        savedCreateExecuteUs: perStep(savedCreateExecute!.sampleMs),
-        reRunUs: perStep(reRunTimes!.sampleMs),
-      },
+      ...perStep((task) => task.runMs),
+      sampled: perStep((task) => task.sampleMs),
     };
   });
 }

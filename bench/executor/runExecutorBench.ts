@@ -1,7 +1,7 @@
 import { runInFreshProcess } from './childProcess';
 import { createAndExecute, createBenchEngine } from './engineTasks';
 import { measureLoopLag } from './loopLag';
-import { type ChainRow, measureWorkloads } from './measureChains';
+import { type ChainRow, measureWorkloads, type PerStepUs } from './measureChains';
 import { measureSqliteJournal } from './sqliteJournal';
 import { SAMPLE_MS, WARM_UP_MS, warmMedianMs } from './timing';
 import { chain, fanOut } from './workflows';
@@ -49,7 +49,7 @@ console.table(
 );
 const byN = new Map(rows.map((row) => [row.workload, row]));
 const [thousand, tenThousand] = [byN.get('chain 1000')!, byN.get('chain 10000')!];
-const growth = (pick: (row: ChainRow['sampled']) => number) =>
+const growth = (pick: (row: PerStepUs) => number) =>
   f(pick(tenThousand.sampled) / pick(thousand.sampled));
 console.log(
   `per-step cost at 10,000 ÷ at 1,000, over samples: create+execute ×${growth((row) => row.createExecuteUs)}, re-run ×${growth((row) => row.reRunUs)} (goal ≤ ×1.3), the DAG runner ×${growth((row) => row.dagUs)}; medians of single runs: ×${f(tenThousand.createExecuteUs / thousand.createExecuteUs)}, ×${f(tenThousand.reRunUs / thousand.reRunUs)}`,

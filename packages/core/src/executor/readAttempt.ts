@@ -39,7 +39,7 @@ export function readAttempt(
     if (
       bytes !== undefined &&
       bytes <= limits.maxStepOutputBytes &&
-      step.component.successHandles.length > 0
+      !step.component.mustChooseHandle
     ) {
       return {
         kind: 'completed',

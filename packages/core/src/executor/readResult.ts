@@ -36,8 +36,8 @@ export function readResult(step: PlanStep, result: ExecutionResult | undefined):
   if (result.output_handle === undefined) {
     handles = step.component.successHandles as string[];
     // Following nothing would quietly skip everything after the step.
-    const choices = declared.filter((handle) => handle.id !== 'error').map((handle) => handle.id);
-    if (handles.length === 0 && choices.length > 0) {
+    if (step.component.mustChooseHandle) {
+      const choices = declared.filter((handle) => handle.id !== 'error').map((handle) => handle.id);
       return invalid(
         `Component "${type}" chose no output handle: it declares ${choices.join(', ')} and no default (success or output), so its result must name one in output_handle`,
       );
@@ -74,7 +74,7 @@ function normaliseError(error: ExecutionResult['error']): { code: string; messag
  * What `output_data` must be (`ExecutionResultSchema`: a record): an object, not an array, a
  * primitive or null.
  */
-export function isOutputObject(value: unknown): value is Record<string, unknown> {
+function isOutputObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

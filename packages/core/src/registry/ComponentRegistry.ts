@@ -229,6 +229,7 @@ function buildRegisteredComponent(
     execute,
     parameters: compileParameters(metadata.parameters, customCheck),
     successHandles,
+    mustChooseHandle: successHandles.length === 0 && nonError.length > 0,
     errorHandle,
     isTrigger: metadata.category === ComponentCategory.TRIGGERS,
   };

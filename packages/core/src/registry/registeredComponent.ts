@@ -13,6 +13,11 @@ export interface RegisteredComponent {
   readonly parameters: CompiledParameters;
   /** The handles followed on success when the result names none. */
   readonly successHandles: readonly string[];
+  /**
+   * Whether a success must name its handles (`output_handle`): the component declares output
+   * handles besides `error` but none a success follows by default.
+   */
+  readonly mustChooseHandle: boolean;
   /** The handle followed on failure, when the component declares one (`error`). */
   readonly errorHandle: string | undefined;
   /** Whether it is a trigger: where runs start. */

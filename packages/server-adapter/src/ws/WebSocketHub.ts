@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import {
   ErrorCode,
   type ExecutionEvent,
@@ -238,7 +239,7 @@ export class WebSocketHub {
       let bytes = 0;
       for (const event of page) {
         while (open() && (socket.bufferedAmount ?? 0) > REPLAY_BUFFER_BYTES) {
-          await sleep(DRAIN_POLL_MS);
+          await delay(DRAIN_POLL_MS, undefined, { ref: false });
         }
         if (!open()) return;
         send(event);
@@ -339,18 +340,12 @@ const MIN_REPLAY_PAGE_EVENTS = 4;
 const MAX_REPLAY_PAGE_EVENTS = 500;
 /** About how much of a history, as JSON, a page read for a catching-up socket holds. */
 const REPLAY_PAGE_BYTES = 1024 * 1024;
-/** Unsent bytes below which a catching-up socket gets its next page. */
+/** Unsent bytes below which a catching-up socket is sent its next event. */
 const REPLAY_BUFFER_BYTES = 1024 * 1024;
 /** Unsent bytes past which a socket counts as no longer reading and is closed (1013). */
 const MAX_UNREAD_BYTES = 16 * 1024 * 1024;
 /** How often a catching-up socket's buffer is looked at while it drains. */
 const DRAIN_POLL_MS = 25;
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    setTimeout(resolve, ms).unref?.();
-  });
-}
 
 /** Each event's JSON, made once however many sockets it goes to. */
 const encoded = new WeakMap<ExecutionEvent, string>();
