@@ -16,6 +16,7 @@ import {
   toolbarMessage,
   UI_TIMEOUT,
 } from './editorActions';
+import { openNewEditor } from './workbenchKit';
 
 const harness = setupEditorHarness();
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -31,8 +32,7 @@ function workflowFor(name: string): BuiltWorkflow {
 
 /** Opens a new editor, builds the workflow with the mouse and saves it. */
 async function buildAndSave(page: Page, workflow: BuiltWorkflow): Promise<void> {
-  await page.goto(`${harness.url}/#/new`);
-  await page.locator('.flowloom-palette__entry').first().waitFor({ timeout: UI_TIMEOUT });
+  await openNewEditor(page, harness.url);
   await buildWorkflowByMouse(page, workflow);
   await toolbarButton(page, 'Save').click();
   await toolbarMessage(page)
@@ -145,7 +145,11 @@ describe('building a workflow with the mouse', () => {
 /** The canvas shows the three nodes with their parameters and the two connections. */
 async function expectOpenedAsSaved(page: Page, workflow: BuiltWorkflow): Promise<void> {
   await expect.poll(() => canvasNodes(page).count(), { timeout: UI_TIMEOUT }).toBe(3);
-  expect(await page.locator('.react-flow__edge').count()).toBe(2);
+  // React Flow draws an edge only once both its nodes have been measured, a frame or more after
+  // the nodes appear: wait for the edges as for the nodes.
+  await expect
+    .poll(() => page.locator('.react-flow__edge').count(), { timeout: UI_TIMEOUT })
+    .toBe(2);
   expect(await page.getByLabel('Workflow name').inputValue()).toBe(workflow.name);
   await nodeOfType(page, 'http_request').locator('.flowloom-node__header').click();
   expect(await parameterText(page, 'url')).toBe(workflow.url);

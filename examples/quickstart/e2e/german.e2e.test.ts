@@ -52,8 +52,11 @@ describe('the quickstart in German (?lang=de)', () => {
       async () =>
         (await panel.getByRole('status', { name: 'Status: Abgeschlossen' }).count()) === 1,
     );
-    expect(await panel.locator('.flowloom-event__type').allTextContents()).toContain(
-      'Ausführung beendet',
+    // The status comes over REST, the events over the WebSocket: either may be first.
+    await waitUntil(async () =>
+      (await panel.locator('.flowloom-event__type').allTextContents()).includes(
+        'Ausführung beendet',
+      ),
     );
     expect(await panel.getByRole('tab', { name: 'Verlauf' }).count()).toBe(1);
     expect(harness.consoleErrors).toEqual([]);

@@ -10,14 +10,14 @@ import {
   toolbarMessage,
   UI_TIMEOUT,
 } from './editorActions';
+import { openNewEditor } from './workbenchKit';
 
 const harness = setupEditorHarness();
 
 describe('an invalid workflow', () => {
   it('missing the required URL: the node and the form show the error, and Execute refuses with the reason', async () => {
     const { page } = harness;
-    await page.goto(`${harness.url}/#/new`);
-    await page.locator('.flowloom-palette__entry').first().waitFor({ timeout: UI_TIMEOUT });
+    await openNewEditor(page, harness.url);
     await dragFromPalette(page, 'Manual Trigger', { x: 150, y: 150 });
     await dragFromPalette(page, 'HTTP Request', { x: 450, y: 150 });
     const http = nodeOfType(page, 'http_request');

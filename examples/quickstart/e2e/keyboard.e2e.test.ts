@@ -9,17 +9,16 @@ import {
   nodeOfType,
   parameterInput,
   parameterText,
-  UI_TIMEOUT,
   waitForCount,
 } from './editorActions';
+import { openNewEditor } from './workbenchKit';
 
 const harness = setupEditorHarness();
 
 describe('keyboard shortcuts on the canvas', () => {
   it('Delete removes the selected node and its edge; Ctrl+Z brings them back; Ctrl+Shift+Z removes them again', async () => {
     const { page } = harness;
-    await page.goto(`${harness.url}/#/new`);
-    await page.locator('.flowloom-palette__entry').first().waitFor({ timeout: UI_TIMEOUT });
+    await openNewEditor(page, harness.url);
     await dragFromPalette(page, 'Manual Trigger', { x: 150, y: 150 });
     await dragFromPalette(page, 'Log', { x: 450, y: 150 });
     const trigger = nodeOfType(page, 'manual_trigger');
@@ -50,8 +49,7 @@ describe('keyboard shortcuts on the canvas', () => {
 
   it('Ctrl+Z undoes an added node and Ctrl+Y redoes it; typing in a field is left alone', async () => {
     const { page } = harness;
-    await page.goto(`${harness.url}/#/new`);
-    await page.locator('.flowloom-palette__entry').first().waitFor({ timeout: UI_TIMEOUT });
+    await openNewEditor(page, harness.url);
     await dragFromPalette(page, 'Manual Trigger', { x: 150, y: 150 });
     await dragFromPalette(page, 'Log', { x: 450, y: 150 });
 

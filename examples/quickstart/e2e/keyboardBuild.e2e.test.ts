@@ -2,15 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { setupEditorHarness } from './browserHarness';
 import { canvasNodes, UI_TIMEOUT, waitForCount } from './editorActions';
 import { describeFocus, focusedMatches, tabTo } from './keyboardKit';
-import { lastRunStatus, savedDocument, waitUntil } from './workbenchKit';
+import { lastRunStatus, openNewEditor, savedDocument, waitUntil } from './workbenchKit';
 
 const harness = setupEditorHarness();
 
 describe('the editor by keyboard alone', () => {
   it('builds Manual Trigger → Log, connects them, executes, and focus follows the run', async () => {
     const { page } = harness;
-    await page.goto(`${harness.url}/#/new`);
-    await page.locator('.flowloom-palette__entry').first().waitFor({ timeout: UI_TIMEOUT });
+    await openNewEditor(page, harness.url);
 
     // Add both steps from the palette with Enter.
     await tabTo(page, `.flowloom-palette__entry[data-component-type="manual_trigger"]`);

@@ -10,6 +10,7 @@ import {
   toolbarMessage,
   UI_TIMEOUT,
 } from './editorActions';
+import { openNewEditor } from './workbenchKit';
 
 const harness = setupEditorHarness();
 
@@ -32,8 +33,7 @@ interface SavedWorkflow {
 
 /** Builds Manual Trigger → HTTP Request → Log on a new editor, saves it, returns its id. */
 async function buildAndSave(page: Page, name: string): Promise<string> {
-  await page.goto(`${harness.url}/#/new`);
-  await page.locator('.flowloom-palette__entry').first().waitFor({ timeout: UI_TIMEOUT });
+  await openNewEditor(page, harness.url);
   await buildWorkflowByMouse(page, {
     name,
     url: harness.demoOrderUrl(7),

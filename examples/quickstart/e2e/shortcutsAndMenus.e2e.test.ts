@@ -45,7 +45,8 @@ describe('keyboard shortcuts', () => {
     await page.keyboard.press('Control+d');
     await waitForCount(canvasNodes(page), 4);
     expect(await selectedIds()).toEqual(['log_1', 'manual_trigger_1']);
-    expect(await page.locator('.react-flow__edge').count()).toBe(2);
+    // The copied edge is drawn once its new nodes have been measured.
+    await waitForCount(page.locator('.react-flow__edge'), 2);
 
     await page.keyboard.press('Control+x');
     await waitForCount(canvasNodes(page), 2);

@@ -146,9 +146,12 @@ describe('validation on the canvas', () => {
     await openWorkflow(page, harness.url, id, 3);
     await waitUntil(async () => (await page.locator('.flowloom-node--invalid').count()) === 2);
     expect(await nodeById(page, 'start').locator('.flowloom-node--invalid').count()).toBe(0);
-    const invalidEdges = await page
-      .locator('.react-flow__edge.flowloom-edge--invalid')
-      .evaluateAll((edges) => edges.map((edge) => (edge as HTMLElement).dataset.id).sort());
+    // Edges are drawn once their nodes have been measured, after the nodes' marks.
+    const invalidEdgeLocator = page.locator('.react-flow__edge.flowloom-edge--invalid');
+    await waitUntil(async () => (await invalidEdgeLocator.count()) >= 2);
+    const invalidEdges = await invalidEdgeLocator.evaluateAll((edges) =>
+      edges.map((edge) => (edge as HTMLElement).dataset.id).sort(),
+    );
     expect(invalidEdges).toEqual(['ab', 'ba']);
     expect(await page.locator('.flowloom-problems').textContent()).toContain('cycle');
     expect(harness.consoleErrors).toEqual([]);

@@ -109,6 +109,8 @@ export async function waitForSteadyView(page: Page): Promise<void> {
 export async function openNewEditor(page: Page, url: string): Promise<void> {
   await page.goto(`${url}/#/new`);
   await page.locator('.flowloom-palette__entry').first().waitFor({ timeout: UI_TIMEOUT });
+  // The canvas is drawn a render after the palette, once the editor holds the component list.
+  await page.locator('.react-flow__pane').waitFor({ timeout: UI_TIMEOUT });
 }
 
 /** A canvas node by its id. */

@@ -2,7 +2,12 @@ import type { WorkflowData, WorkflowExport } from '@flowloom/core';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { canvasNodes, saveInBackend, toolbarButton } from './editorTestKit.test-helpers';
+import {
+  canvasNodes,
+  saveInBackend,
+  toolbarButton,
+  waitForIdleToolbar,
+} from './editorTestKit.test-helpers';
 import { setupFakeEditorApi } from './fakeEditorApi.test-helpers';
 
 const api = setupFakeEditorApi();
@@ -88,6 +93,7 @@ describe('WorkflowEditor: Export', () => {
     const saved = await saveInBackend(handlers, 'Calls: nightly', authedWorkflow);
     renderEditor({ workflowId: saved.workflow_id });
     await waitFor(() => expect(canvasNodes()).toHaveLength(2));
+    await waitForIdleToolbar();
     fireEvent.click(toolbarButton('Export'));
     await waitFor(() => expect(downloads).toHaveLength(1));
     expect(downloads[0]!.name).toBe('Calls_ nightly.flowloom.json');
@@ -95,8 +101,11 @@ describe('WorkflowEditor: Export', () => {
     const exported = await api.client.exportWorkflow(saved.workflow_id);
     expect(exported.success && file).toEqual(exported.success && exported.data);
     expect(JSON.stringify(file)).not.toContain('cred_private');
-    expect(screen.getByRole('status')).toHaveTextContent(
-      'Exported as Calls_ nightly.flowloom.json.',
+    // The download is made before the message is rendered.
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(
+        'Exported as Calls_ nightly.flowloom.json.',
+      ),
     );
   });
 
@@ -105,13 +114,16 @@ describe('WorkflowEditor: Export', () => {
     const saved = await saveInBackend(handlers, 'Calls', authedWorkflow);
     renderEditor({ workflowId: saved.workflow_id });
     await waitFor(() => expect(canvasNodes()).toHaveLength(2));
+    await waitForIdleToolbar();
     fireEvent.change(screen.getByLabelText('Workflow name'), { target: { value: 'Renamed' } });
     fireEvent.click(toolbarButton('Export'));
     await waitFor(() => expect(downloads).toHaveLength(1));
     expect(downloads[0]!.name).toBe('Calls.flowloom.json');
     expect(api.seen.find((r) => r.path.endsWith('/export'))).toBeDefined();
-    expect(screen.getByRole('status')).toHaveTextContent(
-      'your unsaved changes are not in it (save first to include them)',
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(
+        'your unsaved changes are not in it (save first to include them)',
+      ),
     );
   });
 
@@ -132,10 +144,8 @@ describe('WorkflowEditor: Export', () => {
     // Export takes clicks once the editor knows the workflow is saved and no command is under
     // way, which on a loaded machine can land a render after its nodes: a click before that
     // does nothing.
-    await waitFor(() => {
-      expect(toolbarButton('Export')).toBeEnabled();
-      expect(toolbarButton('Export')).not.toHaveAttribute('aria-disabled');
-    });
+    await waitForIdleToolbar();
+    expect(toolbarButton('Export')).toBeEnabled();
     await handlers.backend.store.deleteWorkflow(saved.workflow_id);
     fireEvent.click(toolbarButton('Export'));
     expect(await screen.findByRole('alert')).toHaveTextContent(

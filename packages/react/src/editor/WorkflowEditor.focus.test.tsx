@@ -4,7 +4,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { WorkflowClient } from '../client/clientTypes';
 import { createWorkflowClient } from '../client/createWorkflowClient';
 import { createWorkflowHandlers } from '../testing/createWorkflowHandlers';
-import { canvasNodes, saveInBackend, toolbarButton } from './editorTestKit.test-helpers';
+import {
+  canvasNodes,
+  saveInBackend,
+  toolbarButton,
+  waitForIdleToolbar,
+} from './editorTestKit.test-helpers';
 import { WorkflowEditor } from './WorkflowEditor';
 
 const handlers = createWorkflowHandlers();
@@ -25,6 +30,7 @@ async function openSaved() {
   const saved = await saveInBackend(handlers, 'Nightly');
   render(<WorkflowEditor client={client} workflowId={saved.workflow_id} />);
   await waitFor(() => expect(canvasNodes()).toHaveLength(2));
+  await waitForIdleToolbar();
 }
 
 const panel = () => screen.getByRole('region', { name: 'Execution' });

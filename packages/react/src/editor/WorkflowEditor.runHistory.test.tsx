@@ -7,6 +7,7 @@ import {
   savesIn,
   toolbarButton,
   triggerThenLog,
+  waitForIdleToolbar,
 } from './editorTestKit.test-helpers';
 import { setupFakeEditorApi } from './fakeEditorApi.test-helpers';
 import type { WorkflowEditorProps } from './WorkflowEditor';
@@ -20,6 +21,7 @@ async function openSaved(name = 'Nightly', props: Partial<WorkflowEditorProps> =
   renderEditor({ workflowId: saved.workflow_id, ...props });
   await waitFor(() => expect(canvasNodes()).toHaveLength(2));
   expect(screen.getByLabelText('Workflow name')).toHaveValue(name);
+  await waitForIdleToolbar();
   return saved.workflow_id;
 }
 
@@ -29,12 +31,11 @@ const panelStatus = () =>
 /** Clicks Execute and waits for the run it starts to complete. */
 async function executeToCompletion(onExecuted: ReturnType<typeof vi.fn>) {
   const before = onExecuted.mock.calls.length;
-  // Execute is enabled once the components are loaded and no run is in flight.
-  await waitFor(() => expect(toolbarButton('Execute')).toBeEnabled(), { timeout: 5_000 });
+  await waitForIdleToolbar();
   fireEvent.click(toolbarButton('Execute'));
   await waitFor(() => expect(onExecuted).toHaveBeenCalledTimes(before + 1), { timeout: 5_000 });
   await waitFor(() => expect(panelStatus()).toBe('completed'), { timeout: 5_000 });
-  await waitFor(() => expect(toolbarButton('Execute')).toBeEnabled(), { timeout: 5_000 });
+  await waitForIdleToolbar();
   return onExecuted.mock.calls.at(-1)![0] as string;
 }
 

@@ -5,6 +5,7 @@ import {
   saveInBackend,
   toolbarButton,
   triggerThenLog,
+  waitForIdleToolbar,
 } from './editorTestKit.test-helpers';
 import { setupFakeEditorApi } from './fakeEditorApi.test-helpers';
 
@@ -21,7 +22,7 @@ async function openSaved(workflowData = triggerThenLog()) {
   const saved = await saveInBackend(handlers, 'Workbench', workflowData);
   renderEditor({ workflowId: saved.workflow_id });
   await waitFor(() => expect(canvasNodes()).toHaveLength(workflowData.nodes.length));
-  await waitFor(() => expect(toolbarButton('Execute')).toBeEnabled());
+  await waitForIdleToolbar();
   return saved.workflow_id;
 }
 

@@ -10,6 +10,7 @@ import { useEditorStore } from '../store/useEditorStore';
 import { useEditorStoreApi } from '../store/useEditorStoreApi';
 import { lazyWorkbenchPart } from '../workbench/lazyWorkbenchPart';
 import { AnnounceContext } from './AnnounceContext';
+import { CanvasLoading } from './CanvasLoading';
 import { lazyCanvasPart, loadCanvasParts } from './lazyCanvasPart';
 import { Palette } from './Palette';
 import { SidePanel } from './SidePanel';
@@ -83,7 +84,7 @@ export function WorkflowEditorLayout({
     if (!rect || rect.width === 0 || rect.height === 0) return;
     void fitViewNow(store.getState().nodes.length > LARGE_GRAPH ? FIT_LARGE_VIEW : FIT_VIEW);
   }, [fitViewNow, store]);
-  const { components, notice } = useEditorComponents();
+  const { components, notice, ready } = useEditorComponents();
   // Each run started here moves focus to the panel that follows it.
   const [panelFocus, setPanelFocus] = useState(0);
   const executed = useCallback(
@@ -119,14 +120,26 @@ export function WorkflowEditorLayout({
   const focusCanvas = useCallback(() => {
     canvasRef.current?.querySelector<HTMLElement>('.react-flow')?.focus();
   }, []);
+  // The load that last ended; fitted and focused once, when its nodes are drawn.
+  const [opened, setOpened] = useState<{ workflowId: string } | undefined>(undefined);
+  const fittedRef = useRef<object | undefined>(undefined);
   useEffect(() => {
     if (workflowId === undefined) return;
+    let current = true;
     void load(workflowId).then(() => {
-      fitView();
-      // Opened from a list whose button is gone: the canvas, not <body>, has focus now.
-      if (focusIsLost()) focusCanvas();
+      if (current) setOpened({ workflowId });
     });
-  }, [workflowId, load, fitView, focusCanvas]);
+    return () => {
+      current = false;
+    };
+  }, [workflowId, load]);
+  useEffect(() => {
+    if (!opened || !ready || fittedRef.current === opened) return;
+    fittedRef.current = opened;
+    fitView();
+    // Opened from a list whose button is gone: the canvas, not <body>, has focus now.
+    if (focusIsLost()) focusCanvas();
+  }, [opened, ready, fitView, focusCanvas]);
 
   useEffect(() => {
     if (instanceId !== undefined) setPanelOpen(true);
@@ -211,14 +224,20 @@ export function WorkflowEditorLayout({
             notice={notice}
           />
           <div className="flowloom-editor__canvas-area">
-            <WorkflowCanvas
-              canvasRef={canvasRef}
-              draggedTypeRef={draggedTypeRef}
-              onDropComponent={onDropComponent}
-              onAdd={onAdd}
-              menuCommands={workbench.menuCommands}
-              colorMode={colorMode}
-            />
+            {/* Nodes drawn before the component list is known would show as unknown, without
+                the handles their edges leave from. */}
+            {ready ? (
+              <WorkflowCanvas
+                canvasRef={canvasRef}
+                draggedTypeRef={draggedTypeRef}
+                onDropComponent={onDropComponent}
+                onAdd={onAdd}
+                menuCommands={workbench.menuCommands}
+                colorMode={colorMode}
+              />
+            ) : (
+              <CanvasLoading />
+            )}
           </div>
           <SidePanel ref={workbench.problemsRef} />
         </div>

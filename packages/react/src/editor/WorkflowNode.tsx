@@ -1,5 +1,6 @@
-import type { NodeProps } from '@xyflow/react';
-import { type CSSProperties, memo, useCallback } from 'react';
+import type { ComponentHandle } from '@flowloom/core';
+import { type NodeProps, useUpdateNodeInternals } from '@xyflow/react';
+import { type CSSProperties, memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import { enCore } from '../i18n/enCore';
 import { useMessages } from '../i18n/useMessages';
 import type { EditorNode, EditorStore } from '../store/editorTypes';
@@ -39,7 +40,8 @@ export const WorkflowNode = memo(function WorkflowNode({ id, type, data }: NodeP
   if (disabled) classes.push('flowloom-node--disabled');
   if (!component) classes.push('flowloom-node--unknown');
 
-  const handles = handlesOf(component);
+  const handles = useMemo(() => handlesOf(component), [component]);
+  useRemeasureOnNewHandles(id, handles);
   // Enough height for the labels of the busiest side, and for those above and below the body.
   const rows = rowsOf(handles);
   const header = headerColorsOf(component?.color);
@@ -93,3 +95,22 @@ export const WorkflowNode = memo(function WorkflowNode({ id, type, data }: NodeP
     </div>
   );
 });
+
+/**
+ * Has xyflow measure the node's handles again when its component's handles change (a refetched
+ * component list). It measures them itself only when the node's size changes, and an edge whose
+ * handle it has not measured is not drawn.
+ */
+function useRemeasureOnNewHandles(id: string, handles: readonly ComponentHandle[]): void {
+  const updateNodeInternals = useUpdateNodeInternals();
+  const layout = useMemo(
+    () => handles.map((handle) => `${handle.type}:${handle.id}:${handle.position}`).join(),
+    [handles],
+  );
+  const measured = useRef(layout);
+  useEffect(() => {
+    if (measured.current === layout) return;
+    measured.current = layout;
+    updateNodeInternals(id);
+  }, [id, layout, updateNodeInternals]);
+}

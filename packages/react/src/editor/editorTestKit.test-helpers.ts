@@ -1,6 +1,7 @@
 import type { WorkflowData } from '@flowloom/core';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import type { SetupServer } from 'msw/node';
+import { expect } from 'vitest';
 import type { WorkflowHandlers } from '../testing/createWorkflowHandlers';
 
 /** One request the fake API received: method, path and JSON body (if any). */
@@ -72,3 +73,14 @@ export const canvasNodes = () => [
 /** A toolbar button by its accessible name. */
 export const toolbarButton = (name: string) =>
   within(screen.getByRole('toolbar', { name: 'Workflow' })).getByRole('button', { name });
+
+/**
+ * Waits until the toolbar's commands take clicks. A saved workflow's nodes are drawn before its
+ * load has ended, and while a command is under way its buttons are `aria-disabled` (not
+ * `disabled`: they keep focus) and a click does nothing.
+ */
+export async function waitForIdleToolbar(): Promise<void> {
+  await waitFor(() => expect(toolbarButton('Execute')).not.toHaveAttribute('aria-disabled'), {
+    timeout: 5_000,
+  });
+}

@@ -4,6 +4,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createWorkflowClient } from '../client/createWorkflowClient';
 import { createWorkflowHandlers } from '../testing/createWorkflowHandlers';
+import { canvasNodes, saveInBackend } from './editorTestKit.test-helpers';
 
 // vitest.setup.ts loads the built-ins' chunk up front; a page starts without it: fresh modules.
 vi.resetModules();
@@ -56,6 +57,37 @@ describe("the editor's components on a page that has not loaded the built-ins", 
     expect(within(palette()).queryByText('Loading components…')).toBeNull();
     expect(within(palette()).queryByText('Delay')).toBeNull();
     expect(loadedBuiltinComponents()).toBeUndefined();
+  });
+
+  it('draws a workflow that loaded first only once the list is known, none of its nodes as unknown', async () => {
+    const saved = await saveInBackend(handlers, 'Nightly');
+    let answer: () => void = () => {};
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    let loads = 0;
+    server.use(
+      http.get('*/api/workflow/editor/load/:id', () => {
+        loads += 1;
+        return undefined;
+      }),
+      http.get('*/api/workflow/components', async () => {
+        await answered;
+        return HttpResponse.json({ components: handlers.backend.registry.getAllComponents() });
+      }),
+    );
+    const { container } = render(
+      <WorkflowEditor client={createWorkflowClient()} workflowId={saved.workflow_id} />,
+    );
+    await waitFor(() => expect(loads).toBe(1));
+    await waitFor(() => expect(screen.getByLabelText('Workflow name')).toHaveValue('Nightly'));
+    expect(screen.queryByTestId('workflow-canvas')).toBeNull();
+    expect(container.querySelector('.flowloom-canvas[aria-busy="true"]')).not.toBeNull();
+
+    answer();
+    await waitFor(() => expect(canvasNodes()).toHaveLength(2));
+    expect(container.querySelector('.flowloom-node--unknown')).toBeNull();
+    expect(container.querySelector('.flowloom-canvas[aria-busy="true"]')).toBeNull();
   });
 
   it('loads the built-ins when the server fails, and shows them with the reason', async () => {

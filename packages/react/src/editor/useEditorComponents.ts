@@ -1,5 +1,5 @@
 import type { WorkflowComponentMetadata } from '@flowloom/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { useWorkflowComponents } from '../hooks/useWorkflowComponents';
 import { enCore } from '../i18n/enCore';
 import { useMessages } from '../i18n/useMessages';
@@ -11,6 +11,12 @@ export interface EditorComponents {
   components: WorkflowComponentMetadata[];
   /** Says that the list is loading, or why the built-ins are shown instead of the server's. */
   notice: string | undefined;
+  /**
+   * Whether the editor store holds a known list: the server's, the built-ins, or none because
+   * both failed. Until then a node's type cannot be told from an unknown one, nor its handles
+   * drawn.
+   */
+  ready: boolean;
 }
 
 const NONE: WorkflowComponentMetadata[] = [];
@@ -28,6 +34,7 @@ export function useEditorComponents(): EditorComponents {
   const answered = served.length > 0 || (!loading && error === null);
   const failed = error !== null && !answered;
   const [builtins, setBuiltins] = useState(loadedBuiltinComponents);
+  const [builtinsFailed, setBuiltinsFailed] = useState(false);
 
   useEffect(() => {
     if (!failed || builtins) return;
@@ -35,7 +42,7 @@ export function useEditorComponents(): EditorComponents {
     // A chunk that cannot load either leaves the palette empty, with the server's error shown.
     loadBuiltinComponents().then(
       (list) => current && setBuiltins(list),
-      () => {},
+      () => current && setBuiltinsFailed(true),
     );
     return () => {
       current = false;
@@ -43,14 +50,19 @@ export function useEditorComponents(): EditorComponents {
   }, [failed, builtins]);
 
   const components = answered ? served : (builtins ?? NONE);
-  useEffect(() => {
+  const known = answered || builtins !== undefined || builtinsFailed;
+  const [ready, setReady] = useState(false);
+  // Before paint, so the palette's entries and the canvas appear in the same frame.
+  useLayoutEffect(() => {
     store.getState().setComponents(components);
-  }, [store, components]);
+    // Ready once the store holds a known list, and for good: a refetch must not hide the canvas.
+    if (known) setReady(true);
+  }, [store, components, known]);
 
   const notice = failed
     ? text.serverFailed(error.message)
     : !answered && !builtins
       ? text.loading
       : undefined;
-  return { components, notice };
+  return { components, notice, ready };
 }

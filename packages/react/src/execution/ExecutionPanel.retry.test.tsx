@@ -108,8 +108,9 @@ describe('ExecutionPanel: Retry from failed step', () => {
     await waitFor(() => expect(panel).toHaveAttribute('data-status', 'completed'));
     expect(retryButton()).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
+    // The status is read again over REST after the retry; the events come over the socket.
+    await waitFor(() => expect(eventTypes(panel)[0]).toBe('execution_completed'));
     expect(eventTypes(panel)).toContain('execution_retried');
-    expect(eventTypes(panel)[0]).toBe('execution_completed');
     expect(screen.getByText('3 / 3 steps')).toBeInTheDocument();
   });
 

@@ -10,6 +10,7 @@ import {
   saveInBackend,
   toolbarButton,
   triggerThenLog,
+  waitForIdleToolbar,
 } from '../editor/editorTestKit.test-helpers';
 import { WorkflowEditor } from '../editor/WorkflowEditor';
 import { createWorkflowHandlers } from '../testing/createWorkflowHandlers';
@@ -75,7 +76,7 @@ const nodeStatus = (id: string) =>
     ?.getAttribute('data-status') ?? null;
 
 async function executeToEnd() {
-  await waitFor(() => expect(toolbarButton('Execute')).toBeEnabled());
+  await waitForIdleToolbar();
   fireEvent.click(toolbarButton('Execute'));
   const panel = await screen.findByRole('region', { name: 'Execution' });
   await waitFor(() => expect(panel).toHaveAttribute('data-status', 'completed'));
@@ -143,7 +144,7 @@ describe('the run side of the editor', () => {
   it('shows a step that Stop ended as Cancelled on the canvas', async () => {
     const saved = await saveInBackend(handlers, 'Slow', slow);
     await openEditor(saved.workflow_id);
-    await waitFor(() => expect(toolbarButton('Execute')).toBeEnabled());
+    await waitForIdleToolbar();
     fireEvent.click(toolbarButton('Execute'));
     const panel = await screen.findByRole('region', { name: 'Execution' });
     await waitFor(() => expect(nodeStatus('wait')).toBe('running'));
@@ -156,7 +157,7 @@ describe('the run side of the editor', () => {
   it('clears "Execution started." once the run has ended', async () => {
     const saved = await saveInBackend(handlers, 'Slow', slow);
     await openEditor(saved.workflow_id);
-    await waitFor(() => expect(toolbarButton('Execute')).toBeEnabled());
+    await waitForIdleToolbar();
     fireEvent.click(toolbarButton('Execute'));
     expect(await screen.findByText('Execution started.')).toBeInTheDocument();
     const panel = await screen.findByRole('region', { name: 'Execution' });

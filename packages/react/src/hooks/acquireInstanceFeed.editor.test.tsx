@@ -3,7 +3,12 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocketConstructor } from '../client/clientTypes';
 import { createWorkflowClient } from '../client/createWorkflowClient';
-import { canvasNodes, saveInBackend, toolbarButton } from '../editor/editorTestKit.test-helpers';
+import {
+  canvasNodes,
+  saveInBackend,
+  toolbarButton,
+  waitForIdleToolbar,
+} from '../editor/editorTestKit.test-helpers';
 import { WorkflowEditor } from '../editor/WorkflowEditor';
 import { createWorkflowHandlers } from '../testing/createWorkflowHandlers';
 import { loadWorkbench } from '../workbench/lazyWorkbenchPart';
@@ -39,7 +44,7 @@ describe('one subscription per instance on the editor page', () => {
     const saved = await saveInBackend(handlers, 'Once');
     render(<WorkflowEditor client={client} workflowId={saved.workflow_id} />);
     await waitFor(() => expect(canvasNodes()).toHaveLength(2));
-    await waitFor(() => expect(toolbarButton('Execute')).toBeEnabled());
+    await waitForIdleToolbar();
     fireEvent.click(toolbarButton('Execute'));
     const panel = await screen.findByRole('region', { name: 'Execution' });
     await waitFor(() => expect(panel).toHaveAttribute('data-status', 'completed'));
