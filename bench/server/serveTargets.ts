@@ -44,6 +44,8 @@ const workflows = createWorkflowServer({
   // The bench measures the route, not its default limits of 600 calls a minute per workflow and
   // per client IP (every autocannon connection comes from 127.0.0.1).
   rateLimit: { webhook: '100000000/minute', webhookPerIp: '100000000/minute' },
+  // The fan-out's 1,000 WebSocket clients all come from 127.0.0.1, one caller on an open server.
+  limits: { maxWebSocketsPerUser: 2_000 },
   // The open-server notice is expected here; real errors still go to stderr.
   logger: { info() {}, warn() {}, error: (message, error) => console.error(message, error) },
 });

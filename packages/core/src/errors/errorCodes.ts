@@ -69,6 +69,11 @@ export const ErrorCode = {
   /** The server is running as many runs as `limits.maxConcurrentRuns` allows. */
   TOO_MANY_RUNS: 'TOO_MANY_RUNS',
   /**
+   * The caller (`limits.maxWebSocketsPerUser`) or the server (`limits.maxWebSockets`) holds as
+   * many execution-event WebSockets open as it may: close one first.
+   */
+  TOO_MANY_CONNECTIONS: 'TOO_MANY_CONNECTIONS',
+  /**
    * A save named the version it was based on (`expected_version`) and the workflow has moved
    * on since: nothing was written; the error carries `current_version` (HTTP 409).
    */

@@ -73,6 +73,17 @@ export const WorkflowLimitsSchema = z.object({
    * @default 60000 (a minute: every 5-field cron passes)
    */
   minScheduleIntervalMs: z.number().int().min(0).default(60_000),
+  /**
+   * Execution-event WebSockets one user holds open at once (on a server without
+   * `authenticate`, one client IP): one more is refused `TOO_MANY_CONNECTIONS` (429). An editor
+   * opens one per run it follows. @default 32
+   */
+  maxWebSocketsPerUser: z.number().int().min(1).default(32),
+  /**
+   * Execution-event WebSockets one server holds open at once, whoever opens them: one more is
+   * refused `TOO_MANY_CONNECTIONS` (429). @default 10000
+   */
+  maxWebSockets: z.number().int().min(1).default(10_000),
 });
 
 /** Every limit, defaults applied. */

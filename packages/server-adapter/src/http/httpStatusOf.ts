@@ -16,6 +16,7 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   [ErrorCode.RATE_LIMITED]: 429,
   [ErrorCode.NOT_CONFIGURED]: 501,
   [ErrorCode.TOO_MANY_RUNS]: 429,
+  [ErrorCode.TOO_MANY_CONNECTIONS]: 429,
   [ErrorCode.SHUTTING_DOWN]: 503,
   [ErrorCode.NO_TRIGGER]: 400,
   [ErrorCode.WORKFLOW_INACTIVE]: 409,

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connect as connectTcp, type Socket } from 'node:net';
-import { MemoryStore } from '@flowloom/core';
+import { MemoryStore, type WorkflowLimitsInput } from '@flowloom/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import { createWorkflowServer } from '../createWorkflowServer';
@@ -23,10 +23,11 @@ function within<T>(promise: Promise<T>, what: string): Promise<T> {
 }
 
 /** A bare Node server answering `plain` to every request, with the workflow WebSocket attached. */
-async function start(closeTimeoutMs?: number) {
+async function start(closeTimeoutMs?: number, limits?: WorkflowLimitsInput) {
   const workflows = createWorkflowServer({
     store: new MemoryStore(),
     logger: { info() {}, warn() {}, error: console.error },
+    limits,
   });
   cleanups.push(() => workflows.close());
   const httpServer: Server = createServer((_request, response) => response.end('plain'));
@@ -62,13 +63,26 @@ function open(url: string): Promise<WebSocket> {
   return within(
     new Promise((resolve, reject) => {
       socket.once('open', () => resolve(socket));
-      socket.once('unexpected-response', (_request, response) =>
-        reject(new Error(`refused with ${response.statusCode}`)),
-      );
+      socket.once('unexpected-response', (_request, response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => {
+          body += chunk;
+        });
+        response.on('end', () =>
+          reject(
+            Object.assign(new Error(`refused with ${response.statusCode}: ${body}`), { body }),
+          ),
+        );
+      });
       socket.once('error', reject);
     }),
     `${url} to open`,
   );
+}
+
+/** Resolves with the close code once the server closes `socket`. */
+function closeCodeOf(socket: WebSocket): Promise<number> {
+  return new Promise((resolve) => socket.once('close', resolve));
 }
 
 /** Completes a WebSocket handshake by hand, then ignores every frame (a client that hung). */
@@ -141,5 +155,45 @@ describe('attachWebSocketServer', () => {
     await within(ended, 'the hung client to be dropped');
     expect(Date.now() - started).toBeGreaterThanOrEqual(90);
     expect(hub.connectionCount).toBe(0);
+  });
+
+  it('refuses a socket past limits.maxWebSocketsPerUser with 429 TOO_MANY_CONNECTIONS, until one closes', async () => {
+    const { hubUrl, hub } = await start(undefined, { maxWebSocketsPerUser: 2 });
+    const first = await open(hubUrl);
+    await open(hubUrl);
+    await expect(open(hubUrl)).rejects.toThrow(/refused with 429: .*"code":"TOO_MANY_CONNECTIONS"/);
+
+    const closed = closeCodeOf(first);
+    first.close(1000);
+    await within(closed, 'the first socket to close');
+    await within(
+      (async () => {
+        while (hub.connectionCount > 1) await new Promise((resolve) => setTimeout(resolve, 10));
+      })(),
+      'the hub to count the close',
+    );
+    await open(hubUrl);
+    expect(hub.connectionCount).toBe(2);
+  });
+
+  it('keeps a burst of upgrades within the limit: each is refused 429 or closed 1008 past it', async () => {
+    const { hubUrl, hub } = await start(undefined, { maxWebSocketsPerUser: 3 });
+    const outcomes = await Promise.all(
+      Array.from({ length: 12 }, async () => {
+        try {
+          const socket = await open(hubUrl);
+          const code = await Promise.race([
+            closeCodeOf(socket),
+            new Promise<'open'>((resolve) => setTimeout(() => resolve('open'), 300)),
+          ]);
+          return String(code);
+        } catch (error) {
+          return String(error).match(/refused with (\d+)/)?.[1] ?? String(error);
+        }
+      }),
+    );
+    expect(outcomes.filter((outcome) => outcome === 'open')).toHaveLength(3);
+    expect(outcomes.every((outcome) => ['open', '429', '1008'].includes(outcome))).toBe(true);
+    expect(hub.connectionCount).toBe(3);
   });
 });

@@ -63,7 +63,7 @@ export function buildAsyncApiDocument(
       title: `${options.info?.title ?? 'Flowloom workflow API'}: execution events`,
       version: options.info?.version ?? '1.0.0',
       description:
-        'A client opens the WebSocket of one instance and receives its execution events, one JSON object per text message, in seq order: first every stored event after since, then live ones as they are stored. After a reconnect it passes the last seq it saw as since and receives exactly what it missed. The upgrade is checked like an HTTP request (origin, user, owner, rate limit): a refusal is a plain HTTP answer in the API error format (400, 401, 403, 404, 421, 429).',
+        'A client opens the WebSocket of one instance and receives its execution events, one JSON object per text message, in seq order: first every stored event after since, then live ones as they are stored. After a reconnect it passes the last seq it saw as since and receives exactly what it missed. The upgrade is checked like an HTTP request (origin, user, owner, rate limit) and against the open sockets (limits.maxWebSocketsPerUser, limits.maxWebSockets): a refusal is a plain HTTP answer in the API error format (400, 401, 403, 404, 421, 429 RATE_LIMITED or TOO_MANY_CONNECTIONS). A socket past a limit once attached (upgrades that raced) is closed with 1008.',
       // AsyncAPI's license has no `identifier`: a URL names it.
       license: asyncLicense(options.info?.license),
     },

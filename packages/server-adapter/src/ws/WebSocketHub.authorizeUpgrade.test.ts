@@ -21,7 +21,12 @@ describe('WebSocketHub.authorizeUpgrade', () => {
     );
     expect(decision).toEqual({
       ok: true,
-      session: { instanceId: instance.instance_id, user: { id: 'anonymous' }, since: 4 },
+      session: {
+        instanceId: instance.instance_id,
+        user: { id: 'anonymous' },
+        since: 4,
+        caller: 'ip:unknown',
+      },
     });
   });
 

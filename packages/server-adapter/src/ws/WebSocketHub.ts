@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import {
+  DEFAULT_LIMITS,
   ErrorCode,
   type ExecutionEvent,
   type ExecutionEventListener,
@@ -38,6 +39,16 @@ export interface WebSocketHubOptions {
    * @default console
    */
   reporter?: ErrorReporter;
+  /**
+   * Sockets one caller (a user, or a client IP on an open server) holds open at once.
+   * @default DEFAULT_LIMITS.maxWebSocketsPerUser (32)
+   */
+  maxSocketsPerCaller?: number;
+  /**
+   * Sockets the hub holds open at once.
+   * @default DEFAULT_LIMITS.maxWebSockets (10000)
+   */
+  maxSockets?: number;
 }
 
 /** An upgrade that passed every check: who subscribes to what, from which `seq`. */
@@ -45,6 +56,11 @@ export interface HubSession {
   instanceId: string;
   user: WorkflowUser;
   since: number;
+  /**
+   * Whose sockets this one counts among: `user:<id>`, or `ip:<address>` on a server without
+   * `authenticate`, where every caller is the same anonymous user. @default `user:<user.id>`
+   */
+  caller?: string;
 }
 
 /** The answer to an upgrade request. */
@@ -61,6 +77,7 @@ export interface HubConnection {
 
 interface Client {
   socket: WebSocketLike;
+  caller: string;
   alive: boolean;
   unsubscribe: () => void;
 }
@@ -71,6 +88,10 @@ interface Client {
  */
 export class WebSocketHub {
   private readonly clients = new Set<Client>();
+  /** Open sockets by caller; a caller with none has no entry. */
+  private readonly socketsByCaller = new Map<string, number>();
+  private readonly maxSocketsPerCaller: number;
+  private readonly maxSockets: number;
   private readonly heartbeat: ReturnType<typeof setInterval>;
   private readonly pathPrefix: string;
   private readonly reporter: ErrorReporter;
@@ -79,6 +100,8 @@ export class WebSocketHub {
   constructor(private readonly options: WebSocketHubOptions) {
     this.pathPrefix = `${options.basePath.replace(/\/$/, '')}/ws/`;
     this.reporter = options.reporter ?? console;
+    this.maxSocketsPerCaller = options.maxSocketsPerCaller ?? DEFAULT_LIMITS.maxWebSocketsPerUser;
+    this.maxSockets = options.maxSockets ?? DEFAULT_LIMITS.maxWebSockets;
     this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs ?? 30_000);
     this.heartbeat.unref?.();
   }
@@ -119,6 +142,10 @@ export class WebSocketHub {
       }
       const user = await authenticateOrCount(this.options, withQueryToken(request, url), clientIp);
       await this.options.limiter?.check('websocket', user, clientIp, this.options.access.isOpen);
+      const caller = this.options.access.isOpen ? `ip:${clientIp ?? 'unknown'}` : `user:${user.id}`;
+      // Checked again when the socket is attached: upgrades in flight are not counted here.
+      const full = this.fullFor(caller);
+      if (full) throw httpError(ErrorCode.TOO_MANY_CONNECTIONS, full);
       const instance = await this.options.store.getInstance(instanceId);
       if (!instance)
         throw httpError(ErrorCode.NOT_FOUND, `Instance "${instanceId}" does not exist`);
@@ -128,7 +155,7 @@ export class WebSocketHub {
         created_by: instance.created_by,
         tenant_id: instance.tenant_id,
       });
-      return { ok: true, session: { instanceId, user, since } };
+      return { ok: true, session: { instanceId, user, since, caller } };
     } catch (thrown) {
       const error = toFlowloomError(thrown);
       const status = httpStatusOf(error.code);
@@ -150,12 +177,22 @@ export class WebSocketHub {
     }
   }
 
-  /** Serves one socket: the history after `since`, then live events, with no gap or repeat. */
+  /**
+   * Serves one socket: the history after `since`, then live events, with no gap or repeat. A
+   * socket past its caller's or the hub's limit (upgrades checked at once, then attached) is
+   * closed with 1008 at once.
+   */
   attach(socket: WebSocketLike, session: HubSession): HubConnection {
     if (this.closed) {
       // An upgrade that was in flight when the hub closed: it gets what the others got.
       socket.close(1001, 'Server shutting down');
-      return { onMessage: () => {}, onPong: () => {}, onClose: () => {} };
+      return NO_CONNECTION;
+    }
+    const caller = session.caller ?? `user:${session.user.id}`;
+    const full = this.fullFor(caller);
+    if (full) {
+      socket.close(1008, 'Too many open WebSockets');
+      return NO_CONNECTION;
     }
     let lastSent = session.since;
     let catchingUp = true;
@@ -192,6 +229,7 @@ export class WebSocketHub {
     };
     const client: Client = {
       socket,
+      caller,
       alive: true,
       unsubscribe: this.options.events.subscribe(session.instanceId, (event) => {
         if (catchingUp) buffered.push(event);
@@ -204,6 +242,7 @@ export class WebSocketHub {
       }),
     };
     this.clients.add(client);
+    this.socketsByCaller.set(caller, (this.socketsByCaller.get(caller) ?? 0) + 1);
     catchUp();
     return {
       onMessage: (data) => {
@@ -266,7 +305,21 @@ export class WebSocketHub {
 
   private drop(client: Client): void {
     if (!this.clients.delete(client)) return;
+    const left = (this.socketsByCaller.get(client.caller) ?? 1) - 1;
+    if (left > 0) this.socketsByCaller.set(client.caller, left);
+    else this.socketsByCaller.delete(client.caller);
     client.unsubscribe();
+  }
+
+  /** Why one more socket for `caller` would be one too many, or `undefined`. */
+  private fullFor(caller: string): string | undefined {
+    if ((this.socketsByCaller.get(caller) ?? 0) >= this.maxSocketsPerCaller) {
+      return `Too many open WebSockets: at most ${this.maxSocketsPerCaller} per user (limits.maxWebSocketsPerUser); close one first`;
+    }
+    if (this.clients.size >= this.maxSockets) {
+      return `The server holds as many WebSockets as it may (${this.maxSockets}, limits.maxWebSockets); try again later`;
+    }
+    return undefined;
   }
 
   private beat(): void {
@@ -284,6 +337,9 @@ export class WebSocketHub {
     }
   }
 }
+
+/** What a socket that was closed at once answers to. */
+const NO_CONNECTION: HubConnection = { onMessage: () => {}, onPong: () => {}, onClose: () => {} };
 
 function refusal(
   status: number,

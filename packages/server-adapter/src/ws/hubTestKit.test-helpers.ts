@@ -85,6 +85,8 @@ export interface HubSetupOptions {
   heartbeatMs?: number;
   limiter?: RateLimiter;
   store?: WorkflowStore;
+  maxSocketsPerCaller?: number;
+  maxSockets?: number;
 }
 
 const hubs: WebSocketHub[] = [];
@@ -109,6 +111,8 @@ export function setupHub(options: HubSetupOptions = {}) {
     allowedOrigins: options.allowedOrigins,
     heartbeatMs: options.heartbeatMs,
     reporter,
+    maxSocketsPerCaller: options.maxSocketsPerCaller,
+    maxSockets: options.maxSockets,
   });
   hubs.push(hub);
   const createInstance = (created_by = 'anonymous') =>
