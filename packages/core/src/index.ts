@@ -103,6 +103,7 @@ export {
   WorkflowLimitsSchema,
 } from './limits/workflowLimits';
 export { classifyAddress } from './network/classifyAddress';
+export { clientAddressGroup } from './network/clientAddressGroup';
 export { createGuardedFetch, type GuardedFetchOptions } from './network/createGuardedFetch';
 export type { GuardTransport } from './network/guardTransport';
 export {

@@ -99,8 +99,8 @@ export function createWorkflowServer(options: WorkflowServerOptions = {}): Workf
     allowedHosts: options.allowedHosts,
     heartbeatMs: options.heartbeatMs,
     reporter: logger,
-    maxSocketsPerCaller: engine.limits.maxWebSocketsPerUser,
-    maxSockets: engine.limits.maxWebSockets,
+    maxSocketsPerCaller: parts.socketLimits.maxWebSocketsPerUser,
+    maxSockets: parts.socketLimits.maxWebSockets,
   });
   const stopMetrics = metrics
     ? [metrics.observeEngine(engine), metrics.observeConnections(hub)]

@@ -8,6 +8,7 @@ import {
   ExecutionEngine,
   NetworkOptionsSchema,
   resolveLimits,
+  type WorkflowLimits,
   type WorkflowRunner,
   type WorkflowStore,
 } from '@flowloom/core';
@@ -33,6 +34,11 @@ export interface ServerParts {
   logger: ServerLogger;
   basePath: string;
   limiter: RateLimiter;
+  /**
+   * The server's own bounds (open WebSockets): the `limits` option when given, else the engine's
+   * (a host's engine brings its own limits).
+   */
+  socketLimits: Pick<WorkflowLimits, 'maxWebSocketsPerUser' | 'maxWebSockets'>;
   retentionOptions: RetentionOptions;
   syncIntervalMs: number;
   metrics: FlowloomMetrics | undefined;
@@ -114,6 +120,7 @@ export function resolveServerParts(options: WorkflowServerOptions): ServerParts 
     logger,
     basePath,
     limiter,
+    socketLimits: options.limits ? limits : engine.limits,
     retentionOptions,
     syncIntervalMs,
     metrics,

@@ -109,8 +109,9 @@ export interface WorkflowServerOptions extends OperationsOptions {
   /**
    * Bounds on what end users can make the server do: nodes and edges per workflow, expression
    * length, JSON depth of every body and step output, step output and run sizes, log lines per
-   * run, runs executing at once. Each has a default (see `WorkflowLimits`); given here, they
-   * apply to the engine the server creates.
+   * run, runs executing at once, open WebSockets. Each has a default (see `WorkflowLimits`);
+   * given here, they apply to the engine the server creates, and the WebSocket limits
+   * (`maxWebSocketsPerUser`, `maxWebSockets`) to the server whichever engine it runs on.
    */
   limits?: WorkflowLimitsInput;
   /**

@@ -14,7 +14,7 @@ class FakeSocket {
   onopen: (() => void) | null = null;
   onmessage: ((message: { data: unknown }) => void) | null = null;
   onerror: (() => void) | null = null;
-  onclose: (() => void) | null = null;
+  onclose: ((event: { code?: number }) => void) | null = null;
   closedByClient = false;
 
   constructor(readonly url: string) {
@@ -29,9 +29,9 @@ class FakeSocket {
     this.onmessage?.({ data: typeof data === 'string' ? data : JSON.stringify(data) });
   }
 
-  drop(): void {
+  drop(code = 1006): void {
     this.onerror?.();
-    this.onclose?.();
+    this.onclose?.({ code });
   }
 
   close(): void {
@@ -68,6 +68,22 @@ function settings(overrides: Partial<SubscriptionSettings> = {}): SubscriptionSe
 /** Lets the pending promise callbacks (token, access check) run. */
 const settle = () => vi.advanceTimersByTimeAsync(0);
 const lastSocket = () => FakeSocket.made.at(-1)!;
+
+/** Ends the last socket with `end`, `attempts` times, and returns how long each reconnect took (ms). */
+async function reconnectWaits(attempts: number, end: (socket: FakeSocket) => void) {
+  const waits: number[] = [];
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    const before = FakeSocket.made.length;
+    end(lastSocket());
+    let waited = 0;
+    while (FakeSocket.made.length === before) {
+      await vi.advanceTimersByTimeAsync(10);
+      waited += 10;
+    }
+    waits.push(waited);
+  }
+  return waits;
+}
 
 beforeEach(() => {
   FakeSocket.made = [];
@@ -137,22 +153,27 @@ describe('subscribeToInstance', () => {
   it('doubles the wait after each failed attempt up to the maximum, and starts over once open', async () => {
     subscribeToInstance(settings(), 'inst_1', () => {});
     await settle();
-    const waits: number[] = [];
-    for (let attempt = 0; attempt < 6; attempt += 1) {
-      const before = FakeSocket.made.length;
-      lastSocket().drop();
-      let waited = 0;
-      while (FakeSocket.made.length === before) {
-        await vi.advanceTimersByTimeAsync(10);
-        waited += 10;
-      }
-      waits.push(waited);
-    }
+    const waits = await reconnectWaits(6, (socket) => socket.drop());
     expect(waits).toEqual([100, 200, 400, 800, 1_000, 1_000]);
     lastSocket().open();
     lastSocket().drop();
     await vi.advanceTimersByTimeAsync(100);
     expect(FakeSocket.made).toHaveLength(8);
+  });
+
+  it('backs off as after a failure when the server closes each socket at once with 1008 (a limit)', async () => {
+    subscribeToInstance(settings(), 'inst_1', () => {});
+    await settle();
+    const waits = await reconnectWaits(4, (socket) => {
+      socket.open();
+      socket.drop(1008);
+    });
+    expect(waits).toEqual([100, 200, 400, 800]);
+    // Any other close of an open socket starts over.
+    lastSocket().open();
+    lastSocket().drop(1013);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(FakeSocket.made).toHaveLength(6);
   });
 
   it('stops for good when the access check answers 404, telling onError', async () => {

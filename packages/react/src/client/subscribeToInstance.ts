@@ -129,6 +129,7 @@ export function subscribeToInstance(
     }
     socket = current;
     let opened = false;
+    const failuresBefore = failures;
     current.onopen = () => {
       if (socket !== current) return;
       opened = true;
@@ -140,10 +141,13 @@ export function subscribeToInstance(
     };
     // The close that follows an error decides what to do; the listener keeps Node's `ws` quiet.
     current.onerror = () => {};
-    current.onclose = () => {
+    current.onclose = (event: { code?: number }) => {
       if (socket !== current) return;
       socket = undefined;
       setConnected(false);
+      // Closed at once for a limit (1008: too many open WebSockets): it did not really open,
+      // so back off as after a failure instead of starting over.
+      if (event?.code === POLICY_VIOLATION) failures = failuresBefore;
       void scheduleRetry(!opened);
     };
   };
@@ -153,6 +157,9 @@ export function subscribeToInstance(
     if (!stopped) stop();
   };
 }
+
+/** The close code of a socket the server refused past a limit. */
+const POLICY_VIOLATION = 1008;
 
 /** The socket's URL: the base resolved to ws(s), with `since` and, if any, the token. */
 export function socketUrl(
@@ -179,7 +186,7 @@ export function socketUrl(
  */
 export function proxyHint(baseUrl: string, instanceId: string): string {
   const url = new URL(socketUrl(baseUrl, instanceId, 0));
-  return `[flowloom] The WebSocket ${url.origin}${url.pathname} did not open, though the API answers over HTTP, so runs show no live events. If a dev server proxies the API (Vite: server.proxy), give that proxy entry \`ws: true\` so WebSocket upgrades reach the API too.`;
+  return `[flowloom] The WebSocket ${url.origin}${url.pathname} did not open, though the API answers over HTTP, so runs show no live events. If a dev server proxies the API (Vite: server.proxy), give that proxy entry \`ws: true\` so WebSocket upgrades reach the API too. Otherwise the server may have refused it: the server's log or the upgrade's answer in the browser's network panel says why (429 TOO_MANY_CONNECTIONS: this user has limits.maxWebSocketsPerUser sockets open).`;
 }
 
 /**

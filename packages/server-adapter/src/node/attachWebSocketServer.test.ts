@@ -5,7 +5,7 @@ import { MemoryStore, type WorkflowLimitsInput } from '@flowloom/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import { createWorkflowServer } from '../createWorkflowServer';
-import { attachWebSocketServer } from './attachWebSocketServer';
+import { type AttachWebSocketOptions, attachWebSocketServer } from './attachWebSocketServer';
 
 const WAIT_MS = 3_000;
 const cleanups: Array<() => unknown> = [];
@@ -23,7 +23,15 @@ function within<T>(promise: Promise<T>, what: string): Promise<T> {
 }
 
 /** A bare Node server answering `plain` to every request, with the workflow WebSocket attached. */
-async function start(closeTimeoutMs?: number, limits?: WorkflowLimitsInput) {
+async function start({
+  closeTimeoutMs,
+  limits,
+  clientIp,
+}: {
+  closeTimeoutMs?: number;
+  limits?: WorkflowLimitsInput;
+  clientIp?: AttachWebSocketOptions['clientIp'];
+} = {}) {
   const workflows = createWorkflowServer({
     store: new MemoryStore(),
     logger: { info() {}, warn() {}, error: console.error },
@@ -39,7 +47,7 @@ async function start(closeTimeoutMs?: number, limits?: WorkflowLimitsInput) {
         httpServer.closeAllConnections();
       }),
   );
-  const attached = attachWebSocketServer(httpServer, workflows, { closeTimeoutMs });
+  const attached = attachWebSocketServer(httpServer, workflows, { closeTimeoutMs, clientIp });
   cleanups.push(() => attached.close());
   const instance = await workflows.engine.createInstance({
     name: 'Attach',
@@ -56,8 +64,8 @@ async function start(closeTimeoutMs?: number, limits?: WorkflowLimitsInput) {
   };
 }
 
-function open(url: string): Promise<WebSocket> {
-  const socket = new WebSocket(url);
+function open(url: string, headers?: Record<string, string>): Promise<WebSocket> {
+  const socket = new WebSocket(url, { headers });
   socket.on('error', () => {});
   cleanups.push(() => socket.terminate());
   return within(
@@ -147,7 +155,7 @@ describe('attachWebSocketServer', () => {
   });
 
   it('drops a client that ignores the closing handshake after closeTimeoutMs', async () => {
-    const { attached, port, hubUrl, hub } = await start(100);
+    const { attached, port, hubUrl, hub } = await start({ closeTimeoutMs: 100 });
     const raw = await openUnresponsive(port, new URL(hubUrl).pathname);
     const ended = new Promise<void>((resolve) => raw.once('close', () => resolve()));
     const started = Date.now();
@@ -158,7 +166,7 @@ describe('attachWebSocketServer', () => {
   });
 
   it('refuses a socket past limits.maxWebSocketsPerUser with 429 TOO_MANY_CONNECTIONS, until one closes', async () => {
-    const { hubUrl, hub } = await start(undefined, { maxWebSocketsPerUser: 2 });
+    const { hubUrl, hub } = await start({ limits: { maxWebSocketsPerUser: 2 } });
     const first = await open(hubUrl);
     await open(hubUrl);
     await expect(open(hubUrl)).rejects.toThrow(/refused with 429: .*"code":"TOO_MANY_CONNECTIONS"/);
@@ -177,23 +185,48 @@ describe('attachWebSocketServer', () => {
   });
 
   it('keeps a burst of upgrades within the limit: each is refused 429 or closed 1008 past it', async () => {
-    const { hubUrl, hub } = await start(undefined, { maxWebSocketsPerUser: 3 });
-    const outcomes = await Promise.all(
+    const { hubUrl, hub } = await start({ limits: { maxWebSocketsPerUser: 3 } });
+    const refusals: string[] = [];
+    const opened = await Promise.all(
       Array.from({ length: 12 }, async () => {
         try {
           const socket = await open(hubUrl);
-          const code = await Promise.race([
-            closeCodeOf(socket),
-            new Promise<'open'>((resolve) => setTimeout(() => resolve('open'), 300)),
-          ]);
-          return String(code);
+          return { socket, closed: closeCodeOf(socket) };
         } catch (error) {
-          return String(error).match(/refused with (\d+)/)?.[1] ?? String(error);
+          refusals.push(String(error).match(/refused with (\d+)/)?.[1] ?? String(error));
+          return undefined;
         }
       }),
     );
-    expect(outcomes.filter((outcome) => outcome === 'open')).toHaveLength(3);
-    expect(outcomes.every((outcome) => ['open', '429', '1008'].includes(outcome))).toBe(true);
+    const accepted = opened.filter((entry) => entry !== undefined);
+    const stillOpen = () => accepted.filter(({ socket }) => socket.readyState === WebSocket.OPEN);
+    // Those past the limit are closed at once; wait until only the limit's worth stay open.
+    await within(
+      (async () => {
+        while (stillOpen().length > 3) await new Promise((resolve) => setTimeout(resolve, 10));
+      })(),
+      'the sockets past the limit to be closed',
+    );
+    expect(stillOpen()).toHaveLength(3);
+    expect(refusals.every((status) => status === '429')).toBe(true);
+    const closed = await Promise.all(
+      accepted.filter((entry) => !stillOpen().includes(entry)).map(({ closed }) => closed),
+    );
+    expect(closed.every((code) => code === 1008)).toBe(true);
+    expect(refusals.length + closed.length).toBe(9);
     expect(hub.connectionCount).toBe(3);
+  });
+
+  it('counts by the address clientIp gives, behind a proxy', async () => {
+    const { hubUrl, hub } = await start({
+      limits: { maxWebSocketsPerUser: 1 },
+      clientIp: (request) => String(request.headers['x-forwarded-for'] ?? ''),
+    });
+    await open(hubUrl, { 'x-forwarded-for': '203.0.113.7' });
+    await open(hubUrl, { 'x-forwarded-for': '203.0.113.8' });
+    await expect(open(hubUrl, { 'x-forwarded-for': '203.0.113.7' })).rejects.toThrow(
+      /refused with 429: .*TOO_MANY_CONNECTIONS/,
+    );
+    expect(hub.connectionCount).toBe(2);
   });
 });

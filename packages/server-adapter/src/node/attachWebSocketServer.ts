@@ -20,6 +20,14 @@ export interface AttachWebSocketOptions {
    * @default 1000
    */
   closeTimeoutMs?: number;
+  /**
+   * The client's address, for what a server without `authenticate` counts per client IP (the
+   * rate limits, the open sockets of `limits.maxWebSocketsPerUser`). Behind a reverse proxy every
+   * socket comes from the proxy: read the address the proxy passes on, from a header only it can
+   * set (a client can send any header).
+   * @default the connection's remote address
+   */
+  clientIp?: (request: IncomingMessage) => string | undefined;
 }
 
 /** Receives a Node server's upgrade requests. */
@@ -79,7 +87,10 @@ export function attachWebSocketServer(
     Promise.resolve()
       .then(() => {
         const webRequest = new Request(url, { headers: toWebHeaders(request.headers) });
-        return hub.authorizeUpgrade(webRequest, request.socket.remoteAddress);
+        const clientIp = options.clientIp
+          ? options.clientIp(request)
+          : request.socket.remoteAddress;
+        return hub.authorizeUpgrade(webRequest, clientIp);
       })
       .then((decision) => {
         if (!decision.ok) refuse(socket, decision);

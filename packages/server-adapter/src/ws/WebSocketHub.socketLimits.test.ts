@@ -1,6 +1,7 @@
-import { DEFAULT_LIMITS } from '@flowloom/core';
+import { DEFAULT_LIMITS, ExecutionEngine, MemoryStore } from '@flowloom/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuthenticateHook } from '../auth/authTypes';
+import { createWorkflowServer } from '../createWorkflowServer';
 import { closeHubs, FakeSocket, refusalOf, setupHub } from './hubTestKit.test-helpers';
 import type { WebSocketHub } from './WebSocketHub';
 
@@ -73,6 +74,28 @@ describe('WebSocketHub: how many sockets stay open', () => {
     expect(hub.connectionCount).toBe(2);
   });
 
+  it("groups an open server's IPv6 callers by /64, and takes an IPv4-mapped address as IPv4", async () => {
+    const { hub, createInstance } = setupHub({ maxSocketsPerCaller: 1 });
+    const instance = await createInstance();
+    const v6 = await connect(hub, instance.instance_id, { clientIp: '2001:db8:1:2::1' });
+    expect(v6.session.caller).toBe('ip:2001:db8:1:2::/64');
+    const sameLine = await refusalOf(hub, upgrade(instance.instance_id), '2001:db8:1:2:ffff::9');
+    expect(sameLine.error.code).toBe('TOO_MANY_CONNECTIONS');
+    await connect(hub, instance.instance_id, { clientIp: '2001:db8:1:3::1' });
+
+    await connect(hub, instance.instance_id, { clientIp: '::ffff:198.51.100.4' });
+    const sameV4 = await refusalOf(hub, upgrade(instance.instance_id), '198.51.100.4');
+    expect(sameV4.error.code).toBe('TOO_MANY_CONNECTIONS');
+  });
+
+  it("applies only the hub's limit when the transport does not know the client address", async () => {
+    const { hub, createInstance } = setupHub({ maxSocketsPerCaller: 1, maxSockets: 3 });
+    const instance = await createInstance();
+    for (let index = 0; index < 3; index += 1) await connect(hub, instance.instance_id, {});
+    const refused = await refusalOf(hub, upgrade(instance.instance_id));
+    expect(refused.error.message).toContain('limits.maxWebSockets)');
+  });
+
   it('refuses anyone past maxSockets, and takes sockets again once some close', async () => {
     const { hub, createInstance } = setupHub({ authenticate: users, maxSockets: 2 });
     const [anns, bobs, cys] = await Promise.all(['ann', 'bob', 'cy'].map(createInstance));
@@ -121,5 +144,26 @@ describe('WebSocketHub: how many sockets stay open', () => {
     }
     expect(DEFAULT_LIMITS.maxWebSocketsPerUser).toBe(32);
     expect((await refusalOf(hub, upgrade(instance.instance_id, 'ann'))).status).toBe(429);
+  });
+
+  it("takes the server's limits option also when the host brings its own engine", async () => {
+    const engine = new ExecutionEngine({ store: new MemoryStore() });
+    const server = createWorkflowServer({
+      engine,
+      limits: { maxWebSocketsPerUser: 1 },
+      logger: { info() {}, warn() {}, error: console.error },
+    });
+    try {
+      const instance = await engine.createInstance({
+        name: 'Own engine',
+        workflow_data: { nodes: [{ id: 'start', type: 'manual_trigger' }], edges: [] },
+        created_by: 'anonymous',
+      });
+      await connect(server.hub, instance.instance_id, { clientIp: '10.0.0.1' });
+      const refused = await refusalOf(server.hub, upgrade(instance.instance_id), '10.0.0.1');
+      expect(refused.error.code).toBe('TOO_MANY_CONNECTIONS');
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import {
+  clientAddressGroup,
   DEFAULT_LIMITS,
   ErrorCode,
   type ExecutionEvent,
@@ -57,8 +58,10 @@ export interface HubSession {
   user: WorkflowUser;
   since: number;
   /**
-   * Whose sockets this one counts among: `user:<id>`, or `ip:<address>` on a server without
-   * `authenticate`, where every caller is the same anonymous user. @default `user:<user.id>`
+   * Whose sockets this one counts among (`maxSocketsPerCaller`): `user:<id>`, or on a server
+   * without `authenticate`, where every caller is the same anonymous user, `ip:<address>` (an
+   * IPv6 address's /64). Without one (a client IP the transport does not know) only the hub's
+   * own limit applies.
    */
   caller?: string;
 }
@@ -77,7 +80,7 @@ export interface HubConnection {
 
 interface Client {
   socket: WebSocketLike;
-  caller: string;
+  caller: string | undefined;
   alive: boolean;
   unsubscribe: () => void;
 }
@@ -142,7 +145,7 @@ export class WebSocketHub {
       }
       const user = await authenticateOrCount(this.options, withQueryToken(request, url), clientIp);
       await this.options.limiter?.check('websocket', user, clientIp, this.options.access.isOpen);
-      const caller = this.options.access.isOpen ? `ip:${clientIp ?? 'unknown'}` : `user:${user.id}`;
+      const caller = callerOf(user, clientIp, this.options.access.isOpen);
       // Checked again when the socket is attached: upgrades in flight are not counted here.
       const full = this.fullFor(caller);
       if (full) throw httpError(ErrorCode.TOO_MANY_CONNECTIONS, full);
@@ -188,7 +191,7 @@ export class WebSocketHub {
       socket.close(1001, 'Server shutting down');
       return NO_CONNECTION;
     }
-    const caller = session.caller ?? `user:${session.user.id}`;
+    const { caller } = session;
     const full = this.fullFor(caller);
     if (full) {
       socket.close(1008, 'Too many open WebSockets');
@@ -242,7 +245,9 @@ export class WebSocketHub {
       }),
     };
     this.clients.add(client);
-    this.socketsByCaller.set(caller, (this.socketsByCaller.get(caller) ?? 0) + 1);
+    if (caller !== undefined) {
+      this.socketsByCaller.set(caller, (this.socketsByCaller.get(caller) ?? 0) + 1);
+    }
     catchUp();
     return {
       onMessage: (data) => {
@@ -305,15 +310,21 @@ export class WebSocketHub {
 
   private drop(client: Client): void {
     if (!this.clients.delete(client)) return;
-    const left = (this.socketsByCaller.get(client.caller) ?? 1) - 1;
-    if (left > 0) this.socketsByCaller.set(client.caller, left);
-    else this.socketsByCaller.delete(client.caller);
+    const { caller } = client;
+    if (caller !== undefined) {
+      const left = (this.socketsByCaller.get(caller) ?? 1) - 1;
+      if (left > 0) this.socketsByCaller.set(caller, left);
+      else this.socketsByCaller.delete(caller);
+    }
     client.unsubscribe();
   }
 
   /** Why one more socket for `caller` would be one too many, or `undefined`. */
-  private fullFor(caller: string): string | undefined {
-    if ((this.socketsByCaller.get(caller) ?? 0) >= this.maxSocketsPerCaller) {
+  private fullFor(caller: string | undefined): string | undefined {
+    if (
+      caller !== undefined &&
+      (this.socketsByCaller.get(caller) ?? 0) >= this.maxSocketsPerCaller
+    ) {
       return `Too many open WebSockets: at most ${this.maxSocketsPerCaller} per user (limits.maxWebSocketsPerUser); close one first`;
     }
     if (this.clients.size >= this.maxSockets) {
@@ -336,6 +347,19 @@ export class WebSocketHub {
       client.socket.ping();
     }
   }
+}
+
+/**
+ * Whose sockets an upgrade counts among: the user's, or on an open server (everyone is the same
+ * anonymous user) its client address group's; `undefined` when that address is not known.
+ */
+function callerOf(
+  user: WorkflowUser,
+  clientIp: string | undefined,
+  open: boolean,
+): string | undefined {
+  if (!open) return `user:${user.id}`;
+  return clientIp === undefined ? undefined : `ip:${clientAddressGroup(clientIp)}`;
 }
 
 /** What a socket that was closed at once answers to. */
