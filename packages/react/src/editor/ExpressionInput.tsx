@@ -102,8 +102,9 @@ export function ExpressionInput(props: ExpressionInputProps) {
     handleRef.current?.setText(value);
   }, [value]);
 
-  // ARIA that changes with validation, set on CodeMirror's editable element.
-  useEffect(() => {
+  // ARIA that changes with validation, set on CodeMirror's editable element in the commit that
+  // made it (after the effect above), so it is never there without them.
+  useLayoutEffect(() => {
     const content = hostRef.current?.querySelector('.cm-content');
     if (!content) return;
     content.setAttribute('aria-invalid', String(invalid));

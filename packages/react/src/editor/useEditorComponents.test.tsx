@@ -10,6 +10,7 @@ import { canvasNodes, saveInBackend } from './editorTestKit.test-helpers';
 vi.resetModules();
 const { WorkflowEditor } = await import('./WorkflowEditor');
 const { loadedBuiltinComponents } = await import('./loadBuiltinComponents');
+const { COMPONENTS_WAIT_MS } = await import('./useEditorComponents');
 
 const handlers = createWorkflowHandlers();
 const server = setupServer(...handlers);
@@ -22,33 +23,42 @@ afterAll(() => server.close());
 
 const palette = () => screen.getByRole('complementary', { name: 'Components' });
 
+/**
+ * Holds the server's answer to `GET /components` until the returned function is called; it then
+ * lists `components` (the fake registry's by default).
+ */
+function holdComponentList(
+  components: unknown[] = handlers.backend.registry.getAllComponents(),
+): () => void {
+  let answer: () => void = () => {};
+  const answered = new Promise<void>((resolve) => {
+    answer = resolve;
+  });
+  server.use(
+    http.get('*/api/workflow/components', async () => {
+      await answered;
+      return HttpResponse.json({ components });
+    }),
+  );
+  return answer;
+}
+
 describe("the editor's components on a page that has not loaded the built-ins", () => {
   it("says the palette is loading until the server's list arrives, without loading the built-ins", async () => {
-    let answer: () => void = () => {};
-    const answered = new Promise<void>((resolve) => {
-      answer = resolve;
-    });
-    server.use(
-      http.get('*/api/workflow/components', async () => {
-        await answered;
-        return HttpResponse.json({
-          components: [
-            {
-              type: 'greet',
-              name: 'Greet',
-              description: 'Says hello',
-              category: 'utilities',
-              icon: 'ChatBubbleLeftIcon',
-              color: 'from-sky-500 to-blue-600',
-              version: '1.0.0',
-              parameters: [],
-              input_handles: [{ id: 'input', type: 'target', position: 'left' }],
-              output_handles: [{ id: 'output', type: 'source', position: 'right' }],
-            },
-          ],
-        });
-      }),
-    );
+    const answer = holdComponentList([
+      {
+        type: 'greet',
+        name: 'Greet',
+        description: 'Says hello',
+        category: 'utilities',
+        icon: 'ChatBubbleLeftIcon',
+        color: 'from-sky-500 to-blue-600',
+        version: '1.0.0',
+        parameters: [],
+        input_handles: [{ id: 'input', type: 'target', position: 'left' }],
+        output_handles: [{ id: 'output', type: 'source', position: 'right' }],
+      },
+    ]);
     render(<WorkflowEditor client={createWorkflowClient()} />);
     expect(within(palette()).getByText('Loading components…')).toBeInTheDocument();
     expect(within(palette()).queryAllByRole('button')).toHaveLength(0);
@@ -61,21 +71,14 @@ describe("the editor's components on a page that has not loaded the built-ins", 
 
   it('draws a workflow that loaded first only once the list is known, none of its nodes as unknown', async () => {
     const saved = await saveInBackend(handlers, 'Nightly');
-    let answer: () => void = () => {};
-    const answered = new Promise<void>((resolve) => {
-      answer = resolve;
-    });
     let loads = 0;
     server.use(
       http.get('*/api/workflow/editor/load/:id', () => {
         loads += 1;
         return undefined;
       }),
-      http.get('*/api/workflow/components', async () => {
-        await answered;
-        return HttpResponse.json({ components: handlers.backend.registry.getAllComponents() });
-      }),
     );
+    const answer = holdComponentList();
     const { container } = render(
       <WorkflowEditor client={createWorkflowClient()} workflowId={saved.workflow_id} />,
     );
@@ -89,6 +92,24 @@ describe("the editor's components on a page that has not loaded the built-ins", 
     expect(container.querySelector('.flowloom-node--unknown')).toBeNull();
     expect(container.querySelector('.flowloom-canvas[aria-busy="true"]')).toBeNull();
   });
+
+  it('draws the workflow anyway when the list has not come after COMPONENTS_WAIT_MS, and its nodes once it does', async () => {
+    const saved = await saveInBackend(handlers, 'Nightly');
+    const answer = holdComponentList();
+    const started = Date.now();
+    const { container } = render(
+      <WorkflowEditor client={createWorkflowClient()} workflowId={saved.workflow_id} />,
+    );
+    await waitFor(() => expect(canvasNodes()).toHaveLength(2), {
+      timeout: COMPONENTS_WAIT_MS + 3_000,
+    });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(COMPONENTS_WAIT_MS - 100);
+    expect(container.querySelectorAll('.flowloom-node--unknown')).toHaveLength(2);
+    expect(within(palette()).getByText('Loading components…')).toBeInTheDocument();
+
+    answer();
+    await waitFor(() => expect(container.querySelector('.flowloom-node--unknown')).toBeNull());
+  }, 15_000);
 
   it('loads the built-ins when the server fails, and shows them with the reason', async () => {
     server.use(

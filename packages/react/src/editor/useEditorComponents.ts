@@ -12,14 +12,20 @@ export interface EditorComponents {
   /** Says that the list is loading, or why the built-ins are shown instead of the server's. */
   notice: string | undefined;
   /**
-   * Whether the editor store holds a known list: the server's, the built-ins, or none because
-   * both failed. Until then a node's type cannot be told from an unknown one, nor its handles
-   * drawn.
+   * Whether the canvas may draw the workflow: the editor store holds a known list (the server's,
+   * the built-ins, or none because both failed), or {@link COMPONENTS_WAIT_MS} went by without
+   * one. Until then a node's type cannot be told from an unknown one, nor its handles drawn.
    */
   ready: boolean;
 }
 
 const NONE: WorkflowComponentMetadata[] = [];
+
+/**
+ * How long the canvas waits for a list before drawing the workflow anyway (its nodes then shown
+ * as of unknown types until the list comes): a server that never answers must not hide it.
+ */
+export const COMPONENTS_WAIT_MS = 5_000;
 
 /**
  * The components the editor offers: the server's list (kept in the editor store for forms,
@@ -50,8 +56,14 @@ export function useEditorComponents(): EditorComponents {
   }, [failed, builtins]);
 
   const components = answered ? served : (builtins ?? NONE);
-  const known = answered || builtins !== undefined || builtinsFailed;
   const [ready, setReady] = useState(false);
+  const [waitedLong, setWaitedLong] = useState(false);
+  useEffect(() => {
+    if (ready) return;
+    const timer = setTimeout(() => setWaitedLong(true), COMPONENTS_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [ready]);
+  const known = answered || builtins !== undefined || builtinsFailed || waitedLong;
   // Before paint, so the palette's entries and the canvas appear in the same frame.
   useLayoutEffect(() => {
     store.getState().setComponents(components);

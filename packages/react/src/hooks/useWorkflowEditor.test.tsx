@@ -203,6 +203,26 @@ describe('useWorkflowEditor', () => {
     expect(store.getState().workflowId).toBe('wf_7');
   });
 
+  it('keeps the workflow loaded last when an earlier load answers after it', async () => {
+    const { client, store, result } = setup();
+    const answer = client.loadWorkflow.bind(client);
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    vi.spyOn(client, 'loadWorkflow').mockImplementationOnce(async (workflowId) => {
+      await held;
+      return answer(workflowId);
+    });
+    await act(async () => {
+      const first = result.current.load('wf_first');
+      await result.current.load('wf_second');
+      release();
+      expect((await first).success).toBe(true);
+    });
+    expect(store.getState().workflowId).toBe('wf_second');
+  });
+
   it('leaves the editor as it was when the load fails', async () => {
     const { client, result } = setup();
     act(() => void result.current.addNode('log', { x: 0, y: 0 }));

@@ -1,5 +1,5 @@
 import type { SavedWorkflow } from '@flowloom/core';
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
 import type {
   ClientError,
   ClientResult,
@@ -54,7 +54,11 @@ export interface UseWorkflowEditorResult {
   save: (
     options?: SaveOptions,
   ) => Promise<ClientResult<SaveWorkflowResult, ClientError | VersionConflictClientError>>;
-  /** Loads a saved workflow (its latest version, or `options.version`), replacing what is there. */
+  /**
+   * Loads a saved workflow (its latest version, or `options.version`), replacing what is there.
+   * Of loads that overlap, the one asked for last wins: an earlier one that answers after it
+   * resolves with its result but leaves the editor alone.
+   */
   load: (
     workflowId: string,
     options?: { version?: number },
@@ -101,13 +105,17 @@ export function useWorkflowEditor(): UseWorkflowEditorResult {
     [store, client],
   );
 
+  // Loads that were asked for: an answer to one a later load overtook is not applied.
+  const loads = useRef(0);
   const load = useCallback(
     async (workflowId: string, options?: { version?: number }) => {
+      loads.current += 1;
+      const ticket = loads.current;
       const result =
         options?.version === undefined
           ? await client.loadWorkflow(workflowId)
           : await client.loadWorkflow(workflowId, { version: options.version });
-      if (result.success) {
+      if (result.success && ticket === loads.current) {
         const { workflow_id, name: loadedName, workflow_data, version } = result.data;
         store
           .getState()
