@@ -32,6 +32,7 @@ describe('a child start refused while the engine closes', () => {
     await expect.poll(async () => (await childrenOf(kit, id)).length).toBe(1);
     const first = (await childrenOf(kit, id))[0]!.instance_id;
     await expect.poll(() => kit.engine.isRunning(first)).toBe(true);
+    await kit.holding();
     const closing = kit.engine.close({ graceMs: 5_000 });
     // Item 0 finishes: item 1's child is refused SHUTTING_DOWN as it starts.
     kit.release();
@@ -52,6 +53,7 @@ describe('a child start refused while the engine closes', () => {
     await expect.poll(async () => (await childrenOf(kit, id)).length).toBe(1);
     const child = (await childrenOf(kit, id))[0]!.instance_id;
     await expect.poll(() => kit.engine.isRunning(child)).toBe(true);
+    await kit.holding();
     const closing = kit.engine.close({ graceMs: 5_000 });
     // Once the runs drain, the child's step ends; its next step may not start: it is interrupted.
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -226,6 +226,7 @@ describe('a resume wait', () => {
       .toBe('waiting');
     expect(kit.engine.isRunning(id)).toBe(true);
     await kit.engine.resumeWait(id, 'wait', { ok: 1 });
+    await kit.holding();
     kit.release();
     const status = await done;
     expect(status.status).toBe('completed');
@@ -246,6 +247,7 @@ describe('a resume wait', () => {
     await expect
       .poll(async () => (await kit.engine.getStatus(id)).steps.wait?.status)
       .toBe('waiting');
+    await kit.holding();
     kit.release();
     const status = await done;
     expect(status.status).toBe('waiting');

@@ -100,7 +100,19 @@ export function createControlFlowKit(options: ExecutionEngineOptions = {}) {
     for (const resume of held.splice(0)) resume();
   }
 
-  return { engine, store, events, probe, save, start, release, registry };
+  /**
+   * Resolves once `count` `hold` steps are holding. A run is running before its step's `execute`
+   * is called: a release before then would release nothing, and the step would hold for good.
+   */
+  async function holding(count = 1): Promise<void> {
+    const deadline = Date.now() + 5_000;
+    while (held.length < count) {
+      if (Date.now() > deadline) throw new Error(`${held.length} of ${count} hold steps began`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
+  return { engine, store, events, probe, save, start, release, holding, registry };
 }
 
 const MULTI_OUTPUT = new Set(['wait', 'sub_workflow', 'for_each']);
