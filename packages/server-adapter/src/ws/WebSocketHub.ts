@@ -1,6 +1,4 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import {
-  clientAddressGroup,
   DEFAULT_LIMITS,
   ErrorCode,
   type ExecutionEvent,
@@ -15,6 +13,16 @@ import { type ErrorReporter, httpError } from '../http/errorResponse';
 import { authenticateOrCount } from '../http/guardRoute';
 import { httpStatusOf } from '../http/httpStatusOf';
 import type { RateLimiter } from '../rateLimit/RateLimiter';
+import { encodeEvent } from './encodeEvent';
+import { replayHistory } from './replayHistory';
+import { SocketCounts } from './SocketCounts';
+import {
+  callerOf,
+  decodePathSegment,
+  isOriginAllowed,
+  refusal,
+  withQueryToken,
+} from './upgradeChecks';
 import { WEBSOCKET_OPEN, type WebSocketLike } from './WebSocketLike';
 
 /** Where live events come from: the engine, or an event bus fed by other processes. */
@@ -91,10 +99,7 @@ interface Client {
  */
 export class WebSocketHub {
   private readonly clients = new Set<Client>();
-  /** Open sockets by caller; a caller with none has no entry. */
-  private readonly socketsByCaller = new Map<string, number>();
-  private readonly maxSocketsPerCaller: number;
-  private readonly maxSockets: number;
+  private readonly counts: SocketCounts;
   private readonly heartbeat: ReturnType<typeof setInterval>;
   private readonly pathPrefix: string;
   private readonly reporter: ErrorReporter;
@@ -103,8 +108,10 @@ export class WebSocketHub {
   constructor(private readonly options: WebSocketHubOptions) {
     this.pathPrefix = `${options.basePath.replace(/\/$/, '')}/ws/`;
     this.reporter = options.reporter ?? console;
-    this.maxSocketsPerCaller = options.maxSocketsPerCaller ?? DEFAULT_LIMITS.maxWebSocketsPerUser;
-    this.maxSockets = options.maxSockets ?? DEFAULT_LIMITS.maxWebSockets;
+    this.counts = new SocketCounts(
+      options.maxSocketsPerCaller ?? DEFAULT_LIMITS.maxWebSocketsPerUser,
+      options.maxSockets ?? DEFAULT_LIMITS.maxWebSockets,
+    );
     this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs ?? 30_000);
     this.heartbeat.unref?.();
   }
@@ -147,7 +154,7 @@ export class WebSocketHub {
       await this.options.limiter?.check('websocket', user, clientIp, this.options.access.isOpen);
       const caller = callerOf(user, clientIp, this.options.access.isOpen);
       // Checked again when the socket is attached: upgrades in flight are not counted here.
-      const full = this.fullFor(caller);
+      const full = this.counts.refusalFor(caller, this.clients.size);
       if (full) throw httpError(ErrorCode.TOO_MANY_CONNECTIONS, full);
       const instance = await this.options.store.getInstance(instanceId);
       if (!instance)
@@ -192,7 +199,7 @@ export class WebSocketHub {
       return NO_CONNECTION;
     }
     const { caller } = session;
-    const full = this.fullFor(caller);
+    const full = this.counts.refusalFor(caller, this.clients.size);
     if (full) {
       socket.close(1008, 'Too many open WebSockets');
       return NO_CONNECTION;
@@ -211,13 +218,13 @@ export class WebSocketHub {
         return;
       }
       lastSent = event.seq;
-      socket.send(encode(event));
+      socket.send(encodeEvent(event));
     };
     // Sends what the store holds after the last `seq` sent, page by page as the socket drains,
     // then what arrived meanwhile.
     const catchUp = () => {
       catchingUp = true;
-      void this.replay(session.instanceId, socket, () => lastSent, send, open)
+      void replayHistory(this.options.store, session.instanceId, socket, () => lastSent, send, open)
         .then(() => {
           catchingUp = false;
           // Sent as they are: a gap the store could not fill must not make a loop.
@@ -245,9 +252,7 @@ export class WebSocketHub {
       }),
     };
     this.clients.add(client);
-    if (caller !== undefined) {
-      this.socketsByCaller.set(caller, (this.socketsByCaller.get(caller) ?? 0) + 1);
-    }
+    this.counts.add(caller);
     catchUp();
     return {
       onMessage: (data) => {
@@ -258,44 +263,6 @@ export class WebSocketHub {
       },
       onClose: () => this.drop(client),
     };
-  }
-
-  /**
-   * Sends a socket the stored events after `lastSent()`, a page at a time, each event once the
-   * socket has written out all but {@link REPLAY_BUFFER_BYTES}: a client that reads slowly, or
-   * not at all, holds one page in this process, not the whole history (a run's events may
-   * reach `maxRunEventBytes`). Pages hold about {@link REPLAY_PAGE_BYTES} of events, sized from
-   * the page before: a few large events, or many small ones.
-   */
-  private async replay(
-    instanceId: string,
-    socket: WebSocketLike,
-    lastSent: () => number,
-    send: (event: ExecutionEvent) => void,
-    open: () => boolean,
-  ): Promise<void> {
-    let limit = FIRST_REPLAY_PAGE_EVENTS;
-    for (;;) {
-      const page = await this.options.store.listEvents(instanceId, {
-        afterSeq: lastSent(),
-        limit,
-      });
-      let bytes = 0;
-      for (const event of page) {
-        while (open() && (socket.bufferedAmount ?? 0) > REPLAY_BUFFER_BYTES) {
-          await delay(DRAIN_POLL_MS, undefined, { ref: false });
-        }
-        if (!open()) return;
-        send(event);
-        bytes += encode(event).length;
-      }
-      if (page.length < limit) return;
-      const perEvent = Math.max(1, bytes / page.length);
-      limit = Math.min(
-        MAX_REPLAY_PAGE_EVENTS,
-        Math.max(MIN_REPLAY_PAGE_EVENTS, Math.floor(REPLAY_PAGE_BYTES / perEvent)),
-      );
-    }
   }
 
   /** Closes every socket (1001, going away) and stops the heartbeat. */
@@ -310,27 +277,8 @@ export class WebSocketHub {
 
   private drop(client: Client): void {
     if (!this.clients.delete(client)) return;
-    const { caller } = client;
-    if (caller !== undefined) {
-      const left = (this.socketsByCaller.get(caller) ?? 1) - 1;
-      if (left > 0) this.socketsByCaller.set(caller, left);
-      else this.socketsByCaller.delete(caller);
-    }
+    this.counts.remove(client.caller);
     client.unsubscribe();
-  }
-
-  /** Why one more socket for `caller` would be one too many, or `undefined`. */
-  private fullFor(caller: string | undefined): string | undefined {
-    if (
-      caller !== undefined &&
-      (this.socketsByCaller.get(caller) ?? 0) >= this.maxSocketsPerCaller
-    ) {
-      return `Too many open WebSockets: at most ${this.maxSocketsPerCaller} per user (limits.maxWebSocketsPerUser); close one first`;
-    }
-    if (this.clients.size >= this.maxSockets) {
-      return `The server holds as many WebSockets as it may (${this.maxSockets}, limits.maxWebSockets); try again later`;
-    }
-    return undefined;
   }
 
   private beat(): void {
@@ -349,92 +297,8 @@ export class WebSocketHub {
   }
 }
 
-/**
- * Whose sockets an upgrade counts among: the user's, or on an open server (everyone is the same
- * anonymous user) its client address group's; `undefined` when that address is not known.
- */
-function callerOf(
-  user: WorkflowUser,
-  clientIp: string | undefined,
-  open: boolean,
-): string | undefined {
-  if (!open) return `user:${user.id}`;
-  return clientIp === undefined ? undefined : `ip:${clientAddressGroup(clientIp)}`;
-}
-
 /** What a socket that was closed at once answers to. */
 const NO_CONNECTION: HubConnection = { onMessage: () => {}, onPong: () => {}, onClose: () => {} };
 
-function refusal(
-  status: number,
-  code: string,
-  message: string,
-  issues: ReadonlyArray<{ path: string; message: string }>,
-  headers?: Record<string, string>,
-): UpgradeDecision {
-  const body = JSON.stringify({ error: { code, message, issues } });
-  return headers ? { ok: false, status, body, headers } : { ok: false, status, body };
-}
-
-/**
- * Whether a browser page of `origin` may open the socket: one of `allowedOrigins` (`'*'` for
- * any), or, when none are configured, the server's own origin only, so that with cookie
- * authentication no other site can subscribe to a signed-in user's runs.
- */
-function isOriginAllowed(
-  origin: string,
-  request: Request,
-  allowedOrigins: readonly string[] | undefined,
-): boolean {
-  if (allowedOrigins) return allowedOrigins.includes('*') || allowedOrigins.includes(origin);
-  const host = request.headers.get('host') ?? new URL(request.url).host;
-  try {
-    return new URL(origin).host.toLowerCase() === host.toLowerCase();
-  } catch {
-    // `null` (sandboxed frames, file: pages) and garbage are no origin of ours.
-    return false;
-  }
-}
-
-/** A malformed escape (`%E0%A4%A`) names no instance: 404, not a 500 from `URIError`. */
-function decodePathSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    throw httpError(ErrorCode.NOT_FOUND, 'No such WebSocket endpoint');
-  }
-}
-
-/** Browsers can't set headers on a WebSocket: `?token=` reaches `authenticate` as a bearer token. */
-function withQueryToken(request: Request, url: URL): Request {
-  const token = url.searchParams.get('token');
-  if (!token || request.headers.has('authorization')) return request;
-  const headers = new Headers(request.headers);
-  headers.set('authorization', `Bearer ${token}`);
-  return new Request(request.url, { method: request.method, headers });
-}
-
-/** Events of the first history page a catching-up socket reads; later pages are sized. */
-const FIRST_REPLAY_PAGE_EVENTS = 16;
-const MIN_REPLAY_PAGE_EVENTS = 4;
-const MAX_REPLAY_PAGE_EVENTS = 500;
-/** About how much of a history, as JSON, a page read for a catching-up socket holds. */
-const REPLAY_PAGE_BYTES = 1024 * 1024;
-/** Unsent bytes below which a catching-up socket is sent its next event. */
-const REPLAY_BUFFER_BYTES = 1024 * 1024;
 /** Unsent bytes past which a socket counts as no longer reading and is closed (1013). */
 const MAX_UNREAD_BYTES = 16 * 1024 * 1024;
-/** How often a catching-up socket's buffer is looked at while it drains. */
-const DRAIN_POLL_MS = 25;
-
-/** Each event's JSON, made once however many sockets it goes to. */
-const encoded = new WeakMap<ExecutionEvent, string>();
-
-function encode(event: ExecutionEvent): string {
-  let text = encoded.get(event);
-  if (text === undefined) {
-    text = JSON.stringify(event);
-    encoded.set(event, text);
-  }
-  return text;
-}
